@@ -1,0 +1,42 @@
+// npm run bench [-- <scenario>...] [-- --db pglite|postgres]
+// Runs each scenario on each database and writes bench/results/<scenario>-<database>.json.
+import pg from 'pg';
+import { type BenchDatabase, POSTGRES_ADMIN_URL } from './lib/processes.ts';
+import { session } from './scenarios/session.ts';
+import { startup } from './scenarios/startup.ts';
+
+const scenarios: Record<string, (db: BenchDatabase) => Promise<unknown>> = { startup, session };
+
+const args = process.argv.slice(2);
+const dbFlag = args.indexOf('--db');
+const onlyDb = dbFlag >= 0 ? (args[dbFlag + 1] as BenchDatabase) : undefined;
+const names = args.filter((a, i) => !a.startsWith('--') && (dbFlag < 0 || i !== dbFlag + 1));
+for (const name of names) {
+  if (!scenarios[name]) {
+    console.error(`Unknown scenario "${name}". Known: ${Object.keys(scenarios).join(', ')}.`);
+    process.exit(1);
+  }
+}
+
+async function postgresUp(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => {});
+  }
+}
+
+const databases: BenchDatabase[] = onlyDb ? [onlyDb] : ['pglite', 'postgres'];
+for (const name of names.length ? names : Object.keys(scenarios)) {
+  for (const db of databases) {
+    if (db === 'postgres' && !(await postgresUp())) {
+      console.warn(`Skipping ${name} on PostgreSQL: nothing answers at ${POSTGRES_ADMIN_URL}.`);
+      continue;
+    }
+    await scenarios[name]!(db);
+  }
+}

@@ -1,0 +1,38 @@
+// Stable error codes the API answers with. The web client translates them by code;
+// the English `message` in a response is for developers and logs.
+export const ERROR_CODES = [
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'csrf_failed',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'payload_too_large',
+  'unsupported_media_type',
+  'setup_required',
+  'already_set_up',
+  'invalid_setup_token',
+  'invalid_credentials',
+  'invalid_token',
+  'email_taken',
+  'last_admin',
+  'cannot_change_self',
+  'wrong_password',
+  'weak_password',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. "email" or "items.0.name". */
+  field: string;
+  /** Machine-readable reason, e.g. "too_small", "invalid_format". */
+  reason: string;
+  message: string;
+}

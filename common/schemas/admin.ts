@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { Cursor, DateTime, Limit, Page } from './primitives.ts';
+
+export const MAIL_STATUSES = ['queued', 'sent', 'failed', 'outbox_only'] as const;
+
+export const OutboxMessage = z.object({
+  id: z.string(),
+  to: z.string(),
+  kind: z.string(),
+  subject: z.string(),
+  status: z.enum(MAIL_STATUSES),
+  sensitive: z.boolean(),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  createdAt: DateTime,
+  sentAt: DateTime.nullable(),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
+export const OutboxPage = Page(OutboxMessage);
+
+export const OutboxMessageDetail = OutboxMessage.extend({
+  /** Null once a message carrying a sign-in link has been delivered: the link is not kept. */
+  text: z.string().nullable(),
+});
+export type OutboxMessageDetail = z.infer<typeof OutboxMessageDetail>;
+
+export const OutboxQuery = z.object({ cursor: Cursor, limit: Limit });
+
+/** Every action the audit log records; the web app has a label for each. */
+export const AUDIT_ACTIONS = [
+  'organisation.setup',
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.sign_out_everywhere',
+  'auth.password_changed',
+  'auth.password_reset_requested',
+  'auth.password_reset_completed',
+  'invitation.created',
+  'invitation.resent',
+  'invitation.revoked',
+  'invitation.accepted',
+  'user.role_changed',
+  'user.deactivated',
+  'user.reactivated',
+  'mail.sensitive_viewed',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AuditEntry = z.object({
+  id: z.number(),
+  at: DateTime,
+  action: z.string(),
+  actor: z.object({ id: z.string(), label: z.string().nullable() }).nullable(),
+  target: z.object({ type: z.string(), id: z.string().nullable(), label: z.string().nullable() }).nullable(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export const AuditPage = Page(AuditEntry);
+export type AuditPage = z.infer<typeof AuditPage>;
+
+export const AuditQuery = z.object({
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  actorId: z.uuid().optional(),
+  targetId: z.string().max(100).optional(),
+  from: DateTime.optional(),
+  to: DateTime.optional(),
+  cursor: Cursor,
+  limit: Limit,
+});

@@ -1,0 +1,94 @@
+// Builds the Fastify app from a context. main.ts and the tests both use it, so what the
+// tests exercise is exactly what runs in production.
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { AppContext } from './context.ts';
+import { ping } from './db/database.ts';
+import { registerAdminRoutes } from './modules/admin/routes.ts';
+import { registerAuthRoutes } from './modules/auth/routes.ts';
+import { registerInvitationRoutes } from './modules/invitations/routes.ts';
+import { registerPeopleRoutes } from './modules/people/routes.ts';
+import { registerErrorHandling } from './platform/http/error-handler.ts';
+import { registerRequestHooks } from './platform/http/hooks.ts';
+import { buildOpenApi } from './platform/http/openapi.ts';
+import { registeredEndpoints } from './platform/http/route.ts';
+import { registerWebApp } from './platform/http/web-app.ts';
+import { VERSION } from './version.ts';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    trustProxy: ctx.config.TRUST_PROXY,
+    bodyLimit: 256 * 1024,
+    // Keep a caller's request id (load balancer, client) when it looks like one.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  // The API speaks JSON only; anything else is 415 rather than a string body to misparse.
+  app.removeContentTypeParser('text/plain');
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: ctx.config.secureCookies
+      ? { maxAge: 31_536_000, includeSubDomains: true }
+      : false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  registerErrorHandling(app);
+  registerRequestHooks(app, ctx);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    try {
+      await ping(ctx.db);
+      return { status: 'ready', database: ctx.dbKind };
+    } catch (error) {
+      ctx.logger.warn({ err: error }, 'readiness check failed');
+      return reply.code(503).send({ status: 'unavailable', database: ctx.dbKind });
+    }
+  });
+
+  registerAuthRoutes(app, ctx);
+  registerPeopleRoutes(app, ctx);
+  registerInvitationRoutes(app, ctx);
+  registerAdminRoutes(app, ctx);
+
+  let openapi: unknown;
+  app.get('/api/openapi.json', async () => {
+    openapi ??= buildOpenApi(registeredEndpoints(ctx), {
+      version: VERSION,
+      serverUrl: ctx.config.PUBLIC_URL,
+    });
+    return openapi;
+  });
+
+  await registerWebApp(app, ctx);
+  return app;
+}

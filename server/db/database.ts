@@ -1,0 +1,118 @@
+// Opens the database Trame runs on: embedded PGlite in DATA_DIR, or PostgreSQL when
+// DATABASE_URL is set. Both are reached through the same Kysely instance and SQL.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite, types } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { PGliteDialect } from './pglite-driver.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+// Counts and identities come back as bigint (int8); every one of ours fits in a JS number.
+const INT8 = 20;
+pg.types.setTypeParser(INT8, (v) => Number(v));
+
+export interface OpenOptions {
+  /** PGlite only: keep the database in memory (tests). */
+  inMemory?: boolean;
+}
+
+export async function openDatabase(
+  config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_POOL_SIZE'>,
+  options: OpenOptions = {},
+): Promise<DatabaseHandle> {
+  if (config.DATABASE_URL) {
+    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  let unlock = () => {};
+  let dataDir: string | undefined;
+  if (!options.inMemory) {
+    fs.mkdirSync(config.DATA_DIR, { recursive: true });
+    unlock = lockDataDir(config.DATA_DIR);
+    dataDir = path.join(config.DATA_DIR, 'pgdata');
+  }
+  try {
+    const pglite = await PGlite.create(dataDir, { parsers: { [types.INT8]: (v: string) => Number(v) } });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    return {
+      db,
+      kind: 'pglite',
+      close: async () => {
+        await db.destroy();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+export class DataDirLockedError extends Error {}
+
+/**
+ * The embedded database is one process's files: a second process opening the same
+ * directory would corrupt it. A lock file holding our pid keeps a second one out.
+ */
+const lockedHere = new Set<string>();
+
+function lockDataDir(dir: string): () => void {
+  const file = path.join(dir, 'trame.lock');
+  if (lockedHere.has(file)) {
+    throw new DataDirLockedError(`The embedded database in ${dir} is already open in this process.`);
+  }
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      lockedHere.add(file);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        lockedHere.delete(file);
+        try {
+          if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file);
+        } catch {
+          // Already gone: nothing to release.
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(fs.readFileSync(file, 'utf8'));
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+        throw new DataDirLockedError(
+          `Another Trame process (pid ${pid}) is using the embedded database in ${dir}. ` +
+            'Stop it first, or set DATABASE_URL to run several processes on PostgreSQL.',
+        );
+      }
+      fs.unlinkSync(file); // stale lock from a process that died
+    }
+  }
+  throw new DataDirLockedError(`Could not lock ${dir}.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export async function ping(db: Db): Promise<void> {
+  await sql`SELECT 1`.execute(db);
+}

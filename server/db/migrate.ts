@@ -1,0 +1,36 @@
+// Runs the migrations this code knows, and refuses a database that a newer Trame has
+// already migrated (its schema may hold things this code would misread or damage).
+import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import type { Db } from './database.ts';
+import * as foundation from './migrations/2026-11-22-01-foundation.ts';
+
+// Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
+export const migrations: Record<string, Migration> = {
+  '2026-11-22-01-foundation': foundation,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export class SchemaTooNewError extends Error {}
+
+export async function assertSchemaNotNewer(db: Db): Promise<void> {
+  const exists = await sql<{ exists: boolean }>`
+    SELECT to_regclass('public.kysely_migration') IS NOT NULL AS exists`.execute(db);
+  if (!exists.rows[0]?.exists) return;
+  const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
+  const unknown = applied.rows.map((r) => r.name).filter((name) => !(name in migrations));
+  if (unknown.length > 0) {
+    throw new SchemaTooNewError(
+      `The database was migrated by a newer version of Trame (unknown migration ${unknown.join(', ')}). ` +
+        'Run that version, or restore a backup taken before the upgrade.',
+    );
+  }
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  await assertSchemaNotNewer(db);
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

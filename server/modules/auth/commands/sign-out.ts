@@ -1,0 +1,24 @@
+import type { AppContext } from '../../../context.ts';
+import { audit, type RequestMeta } from '../../../platform/audit.ts';
+import { endAllSessions, endSession } from '../../../platform/auth/sessions.ts';
+import { type Actor, actorRef } from '../../../platform/http/request.ts';
+import { inTransaction } from '../../../platform/transaction.ts';
+
+export function signOut(ctx: AppContext, actor: Actor | null): Promise<void> {
+  return actor ? endSession(ctx.db, actor.sessionId) : Promise.resolve();
+}
+
+/** Ends every session of the account (a lost phone, a shared computer), audited. */
+export function signOutEverywhere(ctx: AppContext, actor: Actor, meta: RequestMeta): Promise<void> {
+  return inTransaction(ctx, async (tx) => {
+    const ended = await endAllSessions(tx.db, actor.id);
+    await audit(tx.db, {
+      action: 'auth.sign_out_everywhere',
+      actor: actorRef(actor),
+      target: { type: 'user', ...actorRef(actor) },
+      details: { sessionsEnded: ended },
+      meta,
+      at: tx.now,
+    });
+  });
+}

@@ -1,0 +1,61 @@
+import type { AppContext } from '../../../context.ts';
+import { audit } from '../../../platform/audit.ts';
+import { endAllSessions } from '../../../platform/auth/sessions.ts';
+import { actorRef } from '../../../platform/http/request.ts';
+import { inTransaction } from '../../../platform/transaction.ts';
+import { auditSnapshot, userLabel } from '../presenters.ts';
+import { type ChangeAccountInput, guardAccountChange } from './change-role.ts';
+
+/** Deactivation ends every session and pending password reset of the account at once. */
+export function deactivateUser(ctx: AppContext, input: ChangeAccountInput) {
+  return inTransaction(ctx, async (tx) => {
+    const user = await guardAccountChange(tx, input, true);
+    if (user.status === 'deactivated') return user;
+    await tx.db
+      .updateTable('users')
+      .set({ status: 'deactivated', deactivated_at: tx.now, updated_at: tx.now })
+      .where('id', '=', user.id)
+      .execute();
+    const sessions = await endAllSessions(tx.db, user.id);
+    await tx.db
+      .deleteFrom('password_resets')
+      .where('user_id', '=', user.id)
+      .where('used_at', 'is', null)
+      .execute();
+    const updated = { ...user, status: 'deactivated' as const, deactivated_at: tx.now, updated_at: tx.now };
+    await audit(tx.db, {
+      action: 'user.deactivated',
+      actor: actorRef(input.actor),
+      target: { type: 'user', id: user.id, label: userLabel(user) },
+      before: auditSnapshot(user),
+      after: auditSnapshot(updated),
+      details: { sessionsEnded: sessions },
+      meta: input.meta,
+      at: tx.now,
+    });
+    return updated;
+  });
+}
+
+export function reactivateUser(ctx: AppContext, input: ChangeAccountInput) {
+  return inTransaction(ctx, async (tx) => {
+    const user = await guardAccountChange(tx, input, false);
+    if (user.status === 'active') return user;
+    await tx.db
+      .updateTable('users')
+      .set({ status: 'active', deactivated_at: null, updated_at: tx.now })
+      .where('id', '=', user.id)
+      .execute();
+    const updated = { ...user, status: 'active' as const, deactivated_at: null, updated_at: tx.now };
+    await audit(tx.db, {
+      action: 'user.reactivated',
+      actor: actorRef(input.actor),
+      target: { type: 'user', id: user.id, label: userLabel(user) },
+      before: auditSnapshot(user),
+      after: auditSnapshot(updated),
+      meta: input.meta,
+      at: tx.now,
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,32 @@
+// The activity log: one row per meaningful action, the raw material of analytics
+// (adoption, participation). Written in the same transaction as the action.
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+export interface ActivityEvent {
+  actorId: string | null;
+  verb: string;
+  objectType: string;
+  objectId?: string | null;
+  spaceId?: string | null;
+  data?: Record<string, unknown> | null;
+  at: Date;
+}
+
+export async function recordActivity(
+  trx: Transaction<Database> | Kysely<Database>,
+  event: ActivityEvent,
+): Promise<void> {
+  await trx
+    .insertInto('activity_events')
+    .values({
+      at: event.at,
+      actor_id: event.actorId,
+      verb: event.verb,
+      object_type: event.objectType,
+      object_id: event.objectId ?? null,
+      space_id: event.spaceId ?? null,
+      data: event.data ? JSON.stringify(event.data) : null,
+    })
+    .execute();
+}

@@ -1,0 +1,58 @@
+// Request hooks that run before any route: who is signing the request (session cookie),
+// and whether a state-changing request really comes from our own pages (CSRF).
+import type {} from '@fastify/cookie';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { resolveSession } from '../auth/sessions.ts';
+import { AppError } from '../errors.ts';
+import { newToken, safeEqual } from '../tokens.ts';
+import { clearSessionCookie, cookieNames, setCsrfCookie } from './cookies.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const csrfFailed = () =>
+  new AppError(
+    403,
+    'csrf_failed',
+    'Missing or wrong X-CSRF-Token header (it must equal the trame_csrf cookie).',
+  );
+
+export function registerRequestHooks(app: FastifyInstance, ctx: AppContext): void {
+  const names = cookieNames(ctx.config);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', '');
+
+  app.addHook('onRequest', async (req, reply) => {
+    // CSRF: double-submit token, plus the browser's own word that the request is not cross-site.
+    const cookieToken = req.cookies[names.csrf];
+    if (!SAFE_METHODS.has(req.method)) {
+      if (req.headers['sec-fetch-site'] === 'cross-site') throw csrfFailed();
+      const header = req.headers['x-csrf-token'];
+      if (!cookieToken || typeof header !== 'string' || !safeEqual(cookieToken, header)) throw csrfFailed();
+    }
+    if (cookieToken && cookieToken.length >= 20 && cookieToken.length <= 100) {
+      req.csrfToken = cookieToken;
+    } else {
+      req.csrfToken = newToken();
+      setCsrfCookie(reply, ctx.config, req.csrfToken);
+    }
+
+    if (!req.url.startsWith('/api/')) return;
+    const sessionToken = req.cookies[names.session];
+    if (!sessionToken) return;
+    const resolved = await resolveSession(ctx, sessionToken);
+    if (!resolved) {
+      clearSessionCookie(reply, ctx.config);
+      return;
+    }
+    const { user, session } = resolved;
+    req.actor = {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      locale: user.locale,
+      sessionId: session.id,
+    };
+  });
+}

@@ -1,0 +1,87 @@
+// Registers one endpoint of common/api.ts: validates params, query and body with its zod
+// schemas (errors name the field), requires a session when the endpoint says so, runs the
+// handler and sends its result with the endpoint's status. Handlers stay thin: they call
+// a policy, then a command or a query, then a presenter.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { BodyOut, Endpoint, ParamsOut, QueryOut, ResponseOf } from '../../../common/endpoint.ts';
+import { toFieldIssues } from '../../../common/validation.ts';
+import type { AppContext } from '../../context.ts';
+import type { RequestMeta } from '../audit.ts';
+import { AppError, unauthenticated, ValidationError } from '../errors.ts';
+import { type Actor, requestMeta } from './request.ts';
+
+export interface HandlerInput<E extends Endpoint> {
+  body: BodyOut<E>;
+  query: QueryOut<E>;
+  params: ParamsOut<E>;
+  actor: E['access'] extends 'signed-in' ? Actor : Actor | null;
+  meta: RequestMeta;
+  req: FastifyRequest;
+  reply: FastifyReply;
+}
+
+// A handler of a 204 endpoint simply returns nothing.
+type HandlerResult<E extends Endpoint> = E['response'] extends null
+  ? // biome-ignore lint/suspicious/noConfusingVoidType: "returns nothing" is exactly void here.
+    void
+  : ResponseOf<E>;
+
+export type Handler<E extends Endpoint> = (input: HandlerInput<E>) => Promise<HandlerResult<E>>;
+
+// The endpoints each app registered (keyed by its context), for the OpenAPI document.
+const registered = new WeakMap<AppContext, Endpoint[]>();
+export const registeredEndpoints = (ctx: AppContext): Endpoint[] => registered.get(ctx) ?? [];
+
+function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  if (!result.success) {
+    const issues = toFieldIssues(result.error, value);
+    throw new ValidationError(
+      issues.length > 0 ? issues : [{ field: where, reason: 'invalid', message: 'Invalid request.' }],
+    );
+  }
+  return result.data;
+}
+
+export function route<E extends Endpoint>(
+  app: FastifyInstance,
+  ctx: AppContext,
+  endpoint: E,
+  handler: Handler<E>,
+): void {
+  const list = registered.get(ctx) ?? [];
+  registered.set(ctx, [...list, endpoint]);
+  app.route({
+    method: endpoint.method,
+    url: endpoint.path,
+    handler: async (req, reply) => {
+      if (endpoint.access === 'signed-in' && !req.actor) throw unauthenticated();
+      const input = {
+        params: parse(endpoint.params, req.params, 'params'),
+        query: parse(endpoint.query, req.query, 'query'),
+        body: parse(endpoint.body, req.body, 'body'),
+        actor: req.actor,
+        meta: requestMeta(req),
+        req,
+        reply,
+      } as HandlerInput<E>;
+      const result = await handler(input);
+      if (endpoint.response === null) {
+        return reply.code(endpoint.status ?? 204).send();
+      }
+      if (ctx.checkResponses) {
+        const checked = endpoint.response.safeParse(result);
+        if (!checked.success) {
+          throw new AppError(
+            500,
+            'internal',
+            `Response of ${endpoint.operationId} breaks its schema: ${checked.error.message}`,
+          );
+        }
+      }
+      return reply.code(endpoint.status ?? 200).send(result);
+    },
+  });
+}

@@ -1,0 +1,100 @@
+// The words of every email Trame sends, in French and English. Plain text: it reads
+// well in any client and cannot carry markup from user input.
+import type { Locale } from '../../db/schema.ts';
+
+export interface MailContent {
+  subject: string;
+  text: string;
+}
+
+type Templates = {
+  invitation(v: {
+    organisation: string;
+    inviter: string;
+    link: string;
+    message: string | null;
+    days: number;
+  }): MailContent;
+  passwordReset(v: { organisation: string; name: string; link: string; minutes: number }): MailContent;
+  passwordChanged(v: { organisation: string; name: string; resetLink: string }): MailContent;
+};
+
+const quote = (message: string | null, intro: string) =>
+  message
+    ? `\n${intro}\n${message
+        .split('\n')
+        .map((l) => `> ${l}`)
+        .join('\n')}\n`
+    : '';
+
+const en: Templates = {
+  invitation: ({ organisation, inviter, link, message, days }) => ({
+    subject: `${inviter} invites you to join ${organisation} on Trame`,
+    text: `Hello,
+
+${inviter} invites you to join ${organisation} on Trame, where colleagues share news, ask questions and find the people who know.
+${quote(message, `${inviter} wrote:`)}
+Choose your password to join:
+${link}
+
+This link is valid for ${days} days and can be used once. If you were not expecting it, you can ignore this email.
+`,
+  }),
+  passwordReset: ({ organisation, name, link, minutes }) => ({
+    subject: `Reset your ${organisation} password`,
+    text: `Hello ${name},
+
+Someone (probably you) asked to reset the password of your ${organisation} account on Trame.
+Choose a new password here:
+${link}
+
+This link is valid for ${minutes} minutes and can be used once. If you did not ask for it, ignore this email: your password stays the same.
+`,
+  }),
+  passwordChanged: ({ organisation, name, resetLink }) => ({
+    subject: `Your ${organisation} password was changed`,
+    text: `Hello ${name},
+
+The password of your ${organisation} account on Trame was just changed, and your other sessions were signed out.
+If this was not you, reset your password at once: ${resetLink}
+and tell your administrator.
+`,
+  }),
+};
+
+const fr: Templates = {
+  invitation: ({ organisation, inviter, link, message, days }) => ({
+    subject: `${inviter} vous invite à rejoindre ${organisation} sur Trame`,
+    text: `Bonjour,
+
+${inviter} vous invite à rejoindre ${organisation} sur Trame, où les collègues partagent leurs nouvelles, posent leurs questions et trouvent qui sait.
+${quote(message, `Message de ${inviter} :`)}
+Choisissez votre mot de passe pour nous rejoindre :
+${link}
+
+Ce lien est valable ${days} jours et ne sert qu'une fois. Si vous ne l'attendiez pas, ignorez ce message.
+`,
+  }),
+  passwordReset: ({ organisation, name, link, minutes }) => ({
+    subject: `Réinitialisez votre mot de passe ${organisation}`,
+    text: `Bonjour ${name},
+
+Quelqu'un (sans doute vous) a demandé à réinitialiser le mot de passe de votre compte ${organisation} sur Trame.
+Choisissez un nouveau mot de passe ici :
+${link}
+
+Ce lien est valable ${minutes} minutes et ne sert qu'une fois. Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste le même.
+`,
+  }),
+  passwordChanged: ({ organisation, name, resetLink }) => ({
+    subject: `Votre mot de passe ${organisation} a été modifié`,
+    text: `Bonjour ${name},
+
+Le mot de passe de votre compte ${organisation} sur Trame vient d'être modifié, et vos autres sessions ont été fermées.
+Si ce n'était pas vous, réinitialisez votre mot de passe tout de suite : ${resetLink}
+et prévenez votre administrateur.
+`,
+  }),
+};
+
+export const templates: Record<Locale, Templates> = { en, fr };

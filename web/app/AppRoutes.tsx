@@ -1,0 +1,172 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, Route, Routes, useLocation, useSearchParams } from 'react-router';
+import { useSession, wasSignedOutOnPurpose } from '../api/session.ts';
+import { Button } from '../components/Button.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { storeLocale } from '../i18n/locale.ts';
+import { errorMessage } from '../i18n/messages.ts';
+import { ForgotPasswordPage } from '../routes/ForgotPasswordPage.tsx';
+import { HomePage } from '../routes/HomePage.tsx';
+import { InvitationPage } from '../routes/InvitationPage.tsx';
+import { NotFoundPage } from '../routes/NotFoundPage.tsx';
+import { PeoplePage } from '../routes/PeoplePage.tsx';
+import { ResetPasswordPage } from '../routes/ResetPasswordPage.tsx';
+import { SearchPage } from '../routes/SearchPage.tsx';
+import { SettingsPage } from '../routes/SettingsPage.tsx';
+import { SetupPage } from '../routes/SetupPage.tsx';
+import { SignInPage } from '../routes/SignInPage.tsx';
+import { SpacesPage } from '../routes/SpacesPage.tsx';
+import { safeNextPath, signInPath } from './next-path.ts';
+import { PublicLayout } from './PublicLayout.tsx';
+import { Shell } from './Shell.tsx';
+import { SignedInContext } from './signed-in-context.ts';
+
+// Administration is for a few people: its code loads when first opened.
+const AdminLayout = lazy(() => import('../routes/AdminLayout.tsx').then((m) => ({ default: m.AdminLayout })));
+const AdminPeoplePage = lazy(() =>
+  import('../routes/AdminPeoplePage.tsx').then((m) => ({ default: m.AdminPeoplePage })),
+);
+const AdminInvitationsPage = lazy(() =>
+  import('../routes/AdminInvitationsPage.tsx').then((m) => ({ default: m.AdminInvitationsPage })),
+);
+const AdminOutboxPage = lazy(() =>
+  import('../routes/AdminOutboxPage.tsx').then((m) => ({ default: m.AdminOutboxPage })),
+);
+const AdminOutboxMessagePage = lazy(() =>
+  import('../routes/AdminOutboxMessagePage.tsx').then((m) => ({ default: m.AdminOutboxMessagePage })),
+);
+const AdminAuditPage = lazy(() =>
+  import('../routes/AdminAuditPage.tsx').then((m) => ({ default: m.AdminAuditPage })),
+);
+
+/**
+ * One route tree for every state of the session, so a public page (an invitation link, say)
+ * stays mounted while someone signs in on it. Guards redirect by the session:
+ * setup needed → /setup only; signed out → public pages only; signed in → the Shell.
+ */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<SessionRoot />}>
+        <Route element={<PublicLayout />}>
+          <Route path="setup" element={<SetupRoute />} />
+          <Route
+            path="sign-in"
+            element={
+              <SignedOutOnly>
+                <SignInPage />
+              </SignedOutOnly>
+            }
+          />
+          <Route path="forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="reset-password" element={<ResetPasswordPage />} />
+          <Route path="invitation" element={<InvitationPage />} />
+        </Route>
+        <Route element={<RequireUser />}>
+          <Route index element={<HomePage />} />
+          <Route path="spaces" element={<SpacesPage />} />
+          <Route path="people" element={<PeoplePage />} />
+          <Route path="search" element={<SearchPage />} />
+          <Route path="settings" element={<SettingsPage />} />
+          <Route
+            path="admin"
+            element={
+              <Suspense fallback={<PageLoading />}>
+                <AdminLayout />
+              </Suspense>
+            }
+          >
+            <Route index element={<Navigate to="people" replace />} />
+            <Route path="people" element={lazyPage(<AdminPeoplePage />)} />
+            <Route path="invitations" element={lazyPage(<AdminInvitationsPage />)} />
+            <Route path="outbox" element={lazyPage(<AdminOutboxPage />)} />
+            <Route path="outbox/:id" element={lazyPage(<AdminOutboxMessagePage />)} />
+            <Route path="audit" element={lazyPage(<AdminAuditPage />)} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
+
+function PageLoading() {
+  return (
+    <div className="page">
+      <Loading />
+    </div>
+  );
+}
+
+function lazyPage(page: React.ReactNode) {
+  return <Suspense fallback={<Loading />}>{page}</Suspense>;
+}
+
+function SessionRoot() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+  const userLocale = session.data?.user?.locale;
+
+  // The signed-in person's language wins; remember it on this device for the sign-in page.
+  useEffect(() => {
+    if (!userLocale) return;
+    storeLocale(userLocale);
+    if (i18n.language !== userLocale) void i18n.changeLanguage(userLocale);
+  }, [userLocale, i18n]);
+
+  if (session.isPending) {
+    return (
+      <div className="boot">
+        <Loading />
+      </div>
+    );
+  }
+  if (session.isError) {
+    return (
+      <main id="main" className="boot">
+        <h1>{t('boot.errorTitle')}</h1>
+        <p>{errorMessage(t, session.error)}</p>
+        <Button
+          type="button"
+          variant="primary"
+          onClick={() => void session.refetch()}
+          busy={session.isFetching}
+        >
+          {t('common.retry')}
+        </Button>
+      </main>
+    );
+  }
+  if (session.data.setupRequired && location.pathname !== '/setup') return <Navigate to="/setup" replace />;
+  return <Outlet />;
+}
+
+function SetupRoute() {
+  const { data: session } = useSession();
+  if (session?.setupRequired) return <SetupPage setupTokenRequired={session.setupTokenRequired} />;
+  return <Navigate to={session?.user ? '/' : '/sign-in'} replace />;
+}
+
+function SignedOutOnly({ children }: { children: React.ReactNode }) {
+  const { data: session } = useSession();
+  const [params] = useSearchParams();
+  if (session?.user) return <Navigate to={safeNextPath(params.get('next')) ?? '/'} replace />;
+  return children;
+}
+
+function RequireUser() {
+  const { data: session } = useSession();
+  const location = useLocation();
+  const user = session?.user;
+  if (!user) {
+    const next = wasSignedOutOnPurpose() ? null : location.pathname + location.search + location.hash;
+    return <Navigate to={signInPath(next)} replace />;
+  }
+  return (
+    <SignedInContext value={{ user, organisationName: session.organisation?.name ?? 'Trame' }}>
+      <Shell />
+    </SignedInContext>
+  );
+}

@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import { initialLocale } from './i18n/locale.ts';
+import { setupI18n } from './i18n/setup.ts';
+import './styles.css';
+
+setupI18n(initialLocale());
+
+const root = document.getElementById('root');
+if (!root) throw new Error('Missing #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

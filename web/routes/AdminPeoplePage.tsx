@@ -1,0 +1,229 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminUser } from '../../common/schemas/people.ts';
+import { USER_STATUSES } from '../../common/schemas/people.ts';
+import { ROLES, type Role } from '../../common/schemas/primitives.ts';
+import { useChangeRole, useSetUserActive, useUsers } from '../api/admin.ts';
+import { useSignedIn } from '../app/signed-in-context.ts';
+import { usePageTitle } from '../app/use-page-title.ts';
+import { Badge } from '../components/Badge.tsx';
+import { Button } from '../components/Button.tsx';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { FormError } from '../components/FormError.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { Notice } from '../components/Notice.tsx';
+import { Pager } from '../components/Pager.tsx';
+import { Select } from '../components/Select.tsx';
+import { Table } from '../components/Table.tsx';
+import { TextField } from '../components/TextField.tsx';
+import { useDebouncedValue } from '../forms/use-debounced-value.ts';
+import { formatDateTime } from '../i18n/format.ts';
+import { errorMessage } from '../i18n/messages.ts';
+
+type Status = (typeof USER_STATUSES)[number];
+
+export function AdminPeoplePage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('admin.people.title'), t('admin.title'));
+  const { user: me } = useSignedIn();
+  const [q, setQ] = useState('');
+  const [role, setRole] = useState<Role | ''>('');
+  const [status, setStatus] = useState<Status | ''>('');
+  const debouncedQ = useDebouncedValue(q.trim(), 250);
+  const users = useUsers({
+    q: debouncedQ || undefined,
+    role: role || undefined,
+    status: status || undefined,
+  });
+  const changeRole = useChangeRole();
+  const setActive = useSetUserActive();
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [deactivating, setDeactivating] = useState<AdminUser | null>(null);
+  const items = users.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const roleOptions = ROLES.map((value) => ({ value, label: t(`roles.${value}`) }));
+
+  function onRoleChange(user: AdminUser, next: Role) {
+    setError(null);
+    setNotice(null);
+    changeRole.mutate(
+      { id: user.id, role: next },
+      {
+        onSuccess: (updated) =>
+          setNotice(t('admin.people.roleChanged', { name: updated.name, role: t(`roles.${updated.role}`) })),
+        onError: (err) => setError(errorMessage(t, err)),
+      },
+    );
+  }
+
+  function reactivate(user: AdminUser) {
+    setError(null);
+    setNotice(null);
+    setActive.mutate(
+      { id: user.id, active: true },
+      {
+        onSuccess: (updated) => setNotice(t('admin.people.reactivated', { name: updated.name })),
+        onError: (err) => setError(errorMessage(t, err)),
+      },
+    );
+  }
+
+  return (
+    <>
+      <h1>{t('admin.people.title')}</h1>
+      <search aria-label={t('admin.people.filters')} className="filters">
+        <TextField
+          label={t('admin.people.search')}
+          name="q"
+          type="search"
+          value={q}
+          onChange={setQ}
+          maxLength={100}
+        />
+        <Select
+          label={t('fields.role')}
+          name="role"
+          value={role}
+          onChange={(value) => setRole(value as Role | '')}
+          options={[{ value: '', label: t('admin.people.allRoles') }, ...roleOptions]}
+        />
+        <Select
+          label={t('admin.people.status')}
+          name="status"
+          value={status}
+          onChange={(value) => setStatus(value as Status | '')}
+          options={[
+            { value: '', label: t('admin.people.allStatuses') },
+            ...USER_STATUSES.map((value) => ({ value, label: t(`userStatus.${value}`) })),
+          ]}
+        />
+      </search>
+      <FormError message={error} />
+      {notice ? (
+        <Notice>
+          <p>{notice}</p>
+        </Notice>
+      ) : null}
+      {users.isPending ? (
+        <Loading />
+      ) : users.isError && items.length === 0 ? (
+        <FormError message={errorMessage(t, users.error)} />
+      ) : items.length === 0 ? (
+        <EmptyState title={t('admin.people.emptyTitle')}>
+          <p>{t('admin.people.emptyText')}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <Table
+            caption={t('admin.people.caption')}
+            columns={[
+              t('fields.name'),
+              t('fields.email'),
+              t('fields.role'),
+              t('admin.people.status'),
+              t('people.department'),
+              t('admin.people.lastSignIn'),
+              t('common.actions'),
+            ]}
+          >
+            {items.map((user) => {
+              const isMe = user.id === me.id;
+              const busy =
+                (changeRole.isPending && changeRole.variables?.id === user.id) ||
+                (setActive.isPending && setActive.variables?.id === user.id);
+              return (
+                <tr key={user.id} data-testid="user-row">
+                  <th scope="row">
+                    {user.name}
+                    {isMe ? <span className="muted"> {t('admin.people.you')}</span> : null}
+                  </th>
+                  <td>{user.email}</td>
+                  <td>
+                    <Select
+                      label={t('admin.people.roleOf', { name: user.name })}
+                      hideLabel
+                      compact
+                      name={`role-${user.id}`}
+                      value={user.role}
+                      disabled={busy}
+                      options={roleOptions}
+                      onChange={(value) => onRoleChange(user, value as Role)}
+                    />
+                  </td>
+                  <td>
+                    <Badge tone={user.status === 'active' ? 'success' : 'neutral'}>
+                      {t(`userStatus.${user.status}`)}
+                    </Badge>
+                  </td>
+                  <td>{user.department?.name ?? <span className="muted">—</span>}</td>
+                  <td>
+                    {user.lastSignInAt ? (
+                      formatDateTime(user.lastSignInAt, i18n.language)
+                    ) : (
+                      <span className="muted">{t('admin.people.never')}</span>
+                    )}
+                  </td>
+                  <td>
+                    {user.status === 'active' ? (
+                      <Button
+                        type="button"
+                        small
+                        variant="danger"
+                        disabled={busy}
+                        onClick={() => {
+                          setError(null);
+                          setNotice(null);
+                          setActive.reset();
+                          setDeactivating(user);
+                        }}
+                      >
+                        {t('admin.people.deactivate')}
+                        <span className="sr-only"> {user.name}</span>
+                      </Button>
+                    ) : (
+                      <Button type="button" small disabled={busy} onClick={() => reactivate(user)}>
+                        {t('admin.people.reactivate')}
+                        <span className="sr-only"> {user.name}</span>
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </Table>
+          <Pager
+            hasMore={users.hasNextPage}
+            loading={users.isFetchingNextPage}
+            onLoadMore={() => void users.fetchNextPage()}
+          />
+        </>
+      )}
+      <ConfirmDialog
+        open={deactivating !== null}
+        title={t('admin.people.deactivateTitle', { name: deactivating?.name ?? '' })}
+        confirmLabel={t('admin.people.deactivate')}
+        busyLabel={t('common.working')}
+        danger
+        busy={setActive.isPending}
+        error={setActive.error ? errorMessage(t, setActive.error) : null}
+        onCancel={() => setDeactivating(null)}
+        onConfirm={() => {
+          if (!deactivating) return;
+          setActive.mutate(
+            { id: deactivating.id, active: false },
+            {
+              onSuccess: (updated) => {
+                setDeactivating(null);
+                setNotice(t('admin.people.deactivated', { name: updated.name }));
+              },
+            },
+          );
+        }}
+      >
+        <p>{t('admin.people.deactivateText')}</p>
+      </ConfirmDialog>
+    </>
+  );
+}

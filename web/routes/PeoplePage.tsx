@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api/client.ts';
+import { useDirectory, usePeople } from '../api/people.ts';
+import { usePageTitle } from '../app/use-page-title.ts';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { FormError } from '../components/FormError.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { Pager } from '../components/Pager.tsx';
+import { PeopleList } from '../components/PeopleList.tsx';
+import { Select } from '../components/Select.tsx';
+import { TextField } from '../components/TextField.tsx';
+import { useDebouncedValue } from '../forms/use-debounced-value.ts';
+import { errorMessage } from '../i18n/messages.ts';
+
+export function PeoplePage() {
+  const { t } = useTranslation();
+  usePageTitle(t('people.title'));
+  const [q, setQ] = useState('');
+  const [departmentId, setDepartmentId] = useState('');
+  const [siteId, setSiteId] = useState('');
+  const debouncedQ = useDebouncedValue(q.trim(), 250);
+  const directory = useDirectory();
+  const people = usePeople({
+    q: debouncedQ || undefined,
+    departmentId: departmentId || undefined,
+    siteId: siteId || undefined,
+  });
+  const items = people.data?.pages.flatMap((page) => page.items) ?? [];
+  const forbidden = isApiError(people.error, 'forbidden');
+  const filtering = Boolean(debouncedQ || departmentId || siteId);
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>{t('people.title')}</h1>
+        <p className="lead">{t('people.intro')}</p>
+      </header>
+      {forbidden ? (
+        <EmptyState title={t('people.forbiddenTitle')}>
+          <p>{t('people.forbiddenText')}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <search aria-label={t('people.filters')} className="filters">
+            <TextField
+              label={t('people.searchLabel')}
+              name="q"
+              type="search"
+              value={q}
+              onChange={setQ}
+              maxLength={100}
+              spellCheck={false}
+            />
+            {directory.data && directory.data.departments.length > 0 ? (
+              <Select
+                label={t('people.department')}
+                name="departmentId"
+                value={departmentId}
+                onChange={setDepartmentId}
+                options={[
+                  { value: '', label: t('people.allDepartments') },
+                  ...directory.data.departments.map((d) => ({ value: d.id, label: d.name })),
+                ]}
+              />
+            ) : null}
+            {directory.data && directory.data.sites.length > 0 ? (
+              <Select
+                label={t('people.site')}
+                name="siteId"
+                value={siteId}
+                onChange={setSiteId}
+                options={[
+                  { value: '', label: t('people.allSites') },
+                  ...directory.data.sites.map((s) => ({ value: s.id, label: s.name })),
+                ]}
+              />
+            ) : null}
+          </search>
+          {people.isPending ? (
+            <Loading />
+          ) : people.isError && items.length === 0 ? (
+            <FormError message={errorMessage(t, people.error)} />
+          ) : items.length === 0 ? (
+            <EmptyState title={filtering ? t('people.noMatchTitle') : t('people.emptyTitle')}>
+              <p>{filtering ? t('people.noMatchText') : t('people.emptyText')}</p>
+            </EmptyState>
+          ) : (
+            <section
+              aria-label={t('people.results')}
+              aria-busy={people.isFetching && !people.isFetchingNextPage}
+            >
+              <PeopleList people={items} />
+              <Pager
+                hasMore={people.hasNextPage}
+                loading={people.isFetchingNextPage}
+                onLoadMore={() => void people.fetchNextPage()}
+              />
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { SignInBody } from '../../common/schemas/session.ts';
+import { isApiError } from '../api/client.ts';
+import { useSignIn } from '../api/session.ts';
+import { usePageTitle } from '../app/use-page-title.ts';
+import { Button } from '../components/Button.tsx';
+import { FormError } from '../components/FormError.tsx';
+import { TextField } from '../components/TextField.tsx';
+import { useFormFeedback } from '../forms/use-form-feedback.ts';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('signIn.title'));
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const signIn = useSignIn();
+  const form = useFormFeedback(['email', 'password']);
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    form.clear();
+    const body = form.validate(SignInBody, { email, password });
+    if (!body) return;
+    // Success updates the session; the route then moves on to `next` or the home page.
+    signIn.mutate(body, {
+      onError: (error) => {
+        if (isApiError(error, 'invalid_credentials')) form.showBanner(t('signIn.invalidCredentials'));
+        else form.showError(error);
+      },
+    });
+  }
+
+  return (
+    <div className="card auth-card">
+      <h1>{t('signIn.title')}</h1>
+      <form ref={form.formRef} onSubmit={submit} noValidate>
+        <FormError ref={form.bannerRef} message={form.banner} />
+        <TextField
+          label={t('fields.email')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          spellCheck={false}
+          value={email}
+          onChange={setEmail}
+          error={form.fieldErrors.email}
+          required
+        />
+        <TextField
+          label={t('fields.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={form.fieldErrors.password}
+          required
+        />
+        <div className="form-actions">
+          <Button type="submit" variant="primary" busy={signIn.isPending} busyLabel={t('signIn.submitting')}>
+            {t('signIn.submit')}
+          </Button>
+          <Link to="/forgot-password">{t('signIn.forgot')}</Link>
+        </div>
+      </form>
+    </div>
+  );
+}
