@@ -4,8 +4,9 @@ import pg from 'pg';
 import { type BenchDatabase, POSTGRES_ADMIN_URL } from './lib/processes.ts';
 import { session } from './scenarios/session.ts';
 import { startup } from './scenarios/startup.ts';
+import { stream } from './scenarios/stream.ts';
 
-const scenarios: Record<string, (db: BenchDatabase) => Promise<unknown>> = { startup, session };
+const scenarios: Record<string, (db: BenchDatabase) => Promise<unknown>> = { startup, session, stream };
 
 const args = process.argv.slice(2);
 const dbFlag = args.indexOf('--db');

@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'cannot_change_self',
   'wrong_password',
   'weak_password',
+  'poll_closed',
   'internal',
 ] as const;
 

@@ -11,6 +11,7 @@ import { Worker } from './platform/jobs/queue.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import { createMailer } from './platform/mail/outbox.ts';
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './platform/rate-limit.ts';
+import { type Bus, MemoryBus } from './platform/realtime/bus.ts';
 
 export interface AppContext {
   config: Config;
@@ -20,6 +21,8 @@ export interface AppContext {
   logger: Logger;
   limiter: RateLimiter;
   mailer: Transporter | null;
+  /** Carries live events from commands to WebSocket hubs (in memory, or Redis across processes). */
+  bus: Bus;
   /** The background worker, when this process has the worker role. */
   jobs: Worker | null;
   /** Check every response against its schema (tests and development). */
@@ -65,6 +68,7 @@ export async function createContext(
     logger,
     limiter,
     mailer,
+    bus: new MemoryBus(),
     jobs: null,
     checkResponses: options.checkResponses ?? false,
   };
@@ -73,6 +77,7 @@ export async function createContext(
   }
   const close = async () => {
     await ctx.jobs?.stop();
+    await ctx.bus.close();
     await limiter.close();
     mailer?.close();
     await database.close();

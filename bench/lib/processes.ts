@@ -35,7 +35,7 @@ export async function waitForOk(url: string, timeoutMs = 60_000): Promise<number
   }
 }
 
-function start(
+export function startProcess(
   script: string,
   env: Record<string, string>,
   readyPath: string,
@@ -61,11 +61,11 @@ function start(
 }
 
 export function startTrame(env: Record<string, string>) {
-  return start('server/main.ts', env, '/readyz');
+  return startProcess('server/main.ts', env, '/readyz');
 }
 
 export function startCeiling(payloadBytes: number) {
-  return start('bench/lib/ceiling-server.ts', { PAYLOAD_BYTES: String(payloadBytes) }, '/ceiling');
+  return startProcess('bench/lib/ceiling-server.ts', { PAYLOAD_BYTES: String(payloadBytes) }, '/ceiling');
 }
 
 /** A fresh database of the requested kind, and how to get rid of it. */

@@ -36,6 +36,7 @@ export const RoleChangeBody = z.object({ role: Role });
 export const Person = z.object({
   id: z.string(),
   name: z.string(),
+  handle: z.string(),
   email: z.string(),
   jobTitle: z.string().nullable(),
   department: Ref.nullable(),

@@ -5,6 +5,7 @@ export const Me = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
+  handle: z.string(),
   role: Role,
   locale: Locale,
   jobTitle: z.string().nullable(),

@@ -4,6 +4,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T = unknown> = ColumnType<T, string | T, string | T>;
+/** A JSON column with a database default (Generated<Json<T>> would nest ColumnTypes). */
+type JsonWithDefault<T> = ColumnType<T, string | T | undefined, string | T>;
 
 export type Role = 'admin' | 'member' | 'guest';
 export type UserStatus = 'active' | 'deactivated';
@@ -33,6 +35,8 @@ export interface SiteTable {
 export interface UserTable {
   id: string;
   email: string;
+  /** Assigned by the database when omitted (see the spaces-and-stream migration). */
+  handle: ColumnType<string, string | undefined, string>;
   name: string;
   password_hash: string | null;
   role: Role;
@@ -144,6 +148,197 @@ export interface ActivityEventTable {
   data: Json<Record<string, unknown>> | null;
 }
 
+export type SpaceType = 'project' | 'team' | 'event' | 'community' | 'pilot';
+export type SpaceVisibility = 'open' | 'private' | 'secret';
+export type SpaceRole = 'owner' | 'moderator' | 'member';
+export type ReactionKind = 'like' | 'celebrate' | 'support' | 'insightful' | 'curious';
+export type ReactionCounts = Partial<Record<ReactionKind, number>>;
+
+export interface SpaceTable {
+  id: string;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  type: SpaceType;
+  visibility: SpaceVisibility;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  archived_at: Timestamp | null;
+  member_count: Generated<number>;
+}
+
+export interface SpaceMemberTable {
+  space_id: string;
+  user_id: string;
+  role: SpaceRole;
+  joined_at: Timestamp;
+}
+
+export interface SpaceRequestTable {
+  id: string;
+  space_id: string;
+  user_id: string;
+  kind: 'request' | 'invitation';
+  status: 'pending' | 'approved' | 'declined' | 'cancelled';
+  message: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+}
+
+export interface PostTable {
+  id: string;
+  author_id: string;
+  space_id: string | null;
+  body: string;
+  shared_post_id: string | null;
+  is_announcement: Generated<boolean>;
+  link_url: string | null;
+  created_at: Timestamp;
+  edited_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+  deleted_by: string | null;
+  pinned_at: Timestamp | null;
+  comment_count: Generated<number>;
+  reaction_counts: JsonWithDefault<ReactionCounts>;
+  ack_count: Generated<number>;
+}
+
+export interface PostRevisionTable {
+  id: string;
+  post_id: string;
+  body: string;
+  edited_by: string | null;
+  replaced_at: Timestamp;
+}
+
+export interface PostTagTable {
+  tag: string;
+  post_id: string;
+}
+
+export interface PostMentionTable {
+  post_id: string;
+  user_id: string;
+}
+
+export interface LinkPreviewTable {
+  url: string;
+  status: 'pending' | 'ready' | 'failed';
+  title: string | null;
+  description: string | null;
+  image_url: string | null;
+  site_name: string | null;
+  error: string | null;
+  fetched_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface AttachmentTable {
+  id: string;
+  uploader_id: string;
+  post_id: string | null;
+  file_name: string;
+  content_type: string;
+  size_bytes: ColumnType<number, number, number>;
+  sha256: string;
+  storage_key: string;
+  is_image: boolean;
+  created_at: Timestamp;
+}
+
+export interface PollTable {
+  post_id: string;
+  multiple: boolean;
+  closes_at: Timestamp | null;
+  voter_count: Generated<number>;
+}
+
+export interface PollOptionTable {
+  id: string;
+  post_id: string;
+  position: number;
+  label: string;
+  vote_count: Generated<number>;
+}
+
+export interface PollVoteTable {
+  post_id: string;
+  option_id: string;
+  user_id: string;
+  voted_at: Timestamp;
+}
+
+export interface AnnouncementAckTable {
+  post_id: string;
+  user_id: string;
+  acknowledged_at: Timestamp;
+}
+
+export interface CommentTable {
+  id: string;
+  post_id: string;
+  parent_id: string | null;
+  author_id: string;
+  body: string;
+  created_at: Timestamp;
+  edited_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+  reaction_counts: JsonWithDefault<ReactionCounts>;
+}
+
+export interface ReactionTable {
+  post_id: string;
+  user_id: string;
+  kind: ReactionKind;
+  created_at: Timestamp;
+}
+
+export interface CommentReactionTable {
+  comment_id: string;
+  user_id: string;
+  kind: ReactionKind;
+  created_at: Timestamp;
+}
+
+export interface BookmarkTable {
+  user_id: string;
+  post_id: string;
+  created_at: Timestamp;
+}
+
+export interface FollowTable {
+  follower_id: string;
+  followee_id: string;
+  created_at: Timestamp;
+}
+
+export interface TagFollowTable {
+  user_id: string;
+  tag: string;
+  created_at: Timestamp;
+}
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  actor_id: string | null;
+  space_id: string | null;
+  post_id: string | null;
+  comment_id: string | null;
+  data: Json<Record<string, unknown>> | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface NotificationMuteTable {
+  user_id: string;
+  kind: string;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   departments: DepartmentTable;
@@ -156,6 +351,27 @@ export interface Database {
   jobs: JobTable;
   audit_log: AuditLogTable;
   activity_events: ActivityEventTable;
+  spaces: SpaceTable;
+  space_members: SpaceMemberTable;
+  space_requests: SpaceRequestTable;
+  posts: PostTable;
+  post_revisions: PostRevisionTable;
+  post_tags: PostTagTable;
+  post_mentions: PostMentionTable;
+  link_previews: LinkPreviewTable;
+  attachments: AttachmentTable;
+  polls: PollTable;
+  poll_options: PollOptionTable;
+  poll_votes: PollVoteTable;
+  announcement_acks: AnnouncementAckTable;
+  comments: CommentTable;
+  reactions: ReactionTable;
+  comment_reactions: CommentReactionTable;
+  bookmarks: BookmarkTable;
+  follows: FollowTable;
+  tag_follows: TagFollowTable;
+  notifications: NotificationTable;
+  notification_mutes: NotificationMuteTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -166,3 +382,11 @@ export type InvitationRow = Selectable<InvitationTable>;
 export type MailRow = Selectable<MailOutboxTable>;
 export type JobRow = Selectable<JobTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type SpaceRow = Selectable<SpaceTable>;
+export type SpaceMemberRow = Selectable<SpaceMemberTable>;
+export type SpaceRequestRow = Selectable<SpaceRequestTable>;
+export type PostRow = Selectable<PostTable>;
+export type CommentRow = Selectable<CommentTable>;
+export type AttachmentRow = Selectable<AttachmentTable>;
+export type LinkPreviewRow = Selectable<LinkPreviewTable>;
+export type NotificationRow = Selectable<NotificationTable>;

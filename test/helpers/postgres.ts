@@ -20,6 +20,17 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
       const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
       await client.connect();
       try {
+        // A closed pool has only *asked* its connections to end; forcing the drop while one
+        // is still open makes PostgreSQL send it a FATAL message that its client, already
+        // detached from the pool, raises as an uncaught error. Give them a moment first.
+        for (let i = 0; i < 50; i++) {
+          const open = await client.query(
+            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          if (open.rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
         await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       } finally {
         await client.end();

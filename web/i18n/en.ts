@@ -110,6 +110,7 @@ export const en = {
     cannot_change_self: 'You cannot change your own role or deactivate your own account.',
     wrong_password: 'Your current password is not correct.',
     weak_password: 'Choose a stronger password.',
+    poll_closed: 'This poll is closed.',
     internal: 'Something went wrong on our side; try again.',
   },
   fieldErrors: {

@@ -113,6 +113,7 @@ export const fr: Catalog = {
     cannot_change_self: 'Vous ne pouvez pas changer votre propre rôle ni désactiver votre propre compte.',
     wrong_password: 'Votre mot de passe actuel est incorrect.',
     weak_password: 'Choisissez un mot de passe plus solide.',
+    poll_closed: 'Ce sondage est clos.',
     internal: 'Une erreur s’est produite de notre côté ; réessayez.',
   },
   fieldErrors: {

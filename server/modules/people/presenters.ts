@@ -13,6 +13,7 @@ export function presentMe(u: WithPlaces): z.infer<typeof Me> {
     id: u.id,
     email: u.email,
     name: u.name,
+    handle: u.handle,
     role: u.role,
     locale: u.locale,
     jobTitle: u.job_title,
@@ -25,6 +26,7 @@ export function presentPerson(u: WithPlaces): Person {
   return {
     id: u.id,
     name: u.name,
+    handle: u.handle,
     email: u.email,
     jobTitle: u.job_title,
     department: ref(u.department_id, u.department_name),

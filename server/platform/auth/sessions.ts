@@ -50,6 +50,7 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Re
     .selectAll('sessions')
     .select([
       'users.email',
+      'users.handle',
       'users.name',
       'users.role',
       'users.status',
@@ -94,6 +95,7 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Re
   const user: UserRow = {
     id: row.user_id,
     email: row.email,
+    handle: row.handle,
     name: row.name,
     role: row.role,
     status: row.status,

@@ -1,0 +1,290 @@
+// The stream at volume (issue 3): on a fixture of 10,000 people, 500 spaces (one holding
+// everyone), 1,000,000 posts and 3,000,000 reactions —
+// - the home feed's first page (20 hydrated posts) under load, against a bare route
+//   returning the same bytes;
+// - post creation latency, in the company-wide space and in a small one;
+// - live delivery delay from the moment a post is sent to the moment each of 5,000
+//   connected WebSocket clients in the company-wide space has it, against a bare `ws`
+//   server broadcasting the same message;
+// - server memory per idle WebSocket connection, against the bare `ws` server.
+// STREAM_BENCH_POSTS (and _USERS, _CLIENTS) shrink the fixture for a quick run.
+import fs from 'node:fs';
+import autocannon from 'autocannon';
+import WebSocket from 'ws';
+import { buildBenchDatabase } from '../fixtures/build.ts';
+import { load } from '../lib/load.ts';
+import {
+  type BenchDatabase,
+  freshDatabase,
+  type Running,
+  startCeiling,
+  startProcess,
+  startTrame,
+} from '../lib/processes.ts';
+import { writeResult } from '../lib/results.ts';
+
+const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return Number(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!.toFixed(1));
+}
+
+function rssKb(pid: number | undefined): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+}
+
+const cookie = (token: string) => `trame_session=${token}; trame_csrf=bench-csrf-token`;
+
+async function postLatency(url: string, token: string, spaceId: string, durationSeconds: number) {
+  const result = await autocannon({
+    url: `${url}/api/v1/posts`,
+    method: 'POST',
+    connections: 4,
+    duration: durationSeconds,
+    headers: {
+      cookie: cookie(token),
+      'x-csrf-token': 'bench-csrf-token',
+      'content-type': 'application/json',
+      origin: url,
+    },
+    body: JSON.stringify({ spaceId, body: 'Point d’étape du banc d’essai #sujet1' }),
+  });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+interface Clients {
+  /** Resolves with each client's delay (ms since `sentAt`) once all have seen `id`, or at the timeout. */
+  delays(id: string, sentAt: number, timeoutMs?: number): Promise<number[]>;
+  close(): void;
+}
+
+async function connectClients(
+  wsUrl: string,
+  tokens: string[],
+  origin: string,
+  idOf: (message: { type?: string; postId?: string }) => string | undefined,
+): Promise<Clients> {
+  // Receive times per message id: a message may arrive before the sender learns its id.
+  const received = new Map<string, number[]>();
+  const waiters = new Map<string, () => void>();
+  const sockets: WebSocket[] = [];
+  const onMessage = (data: WebSocket.RawData) => {
+    const at = performance.now();
+    const id = idOf(JSON.parse(String(data)));
+    if (!id) return;
+    const times = received.get(id) ?? [];
+    times.push(at);
+    received.set(id, times);
+    if (times.length === tokens.length) waiters.get(id)?.();
+  };
+  for (let i = 0; i < tokens.length; i += 200) {
+    await Promise.all(
+      tokens.slice(i, i + 200).map(
+        (token) =>
+          new Promise<void>((resolve, reject) => {
+            const ws = new WebSocket(wsUrl, { headers: { cookie: cookie(token), origin } });
+            ws.once('open', () => resolve());
+            ws.once('error', reject);
+            ws.on('message', onMessage);
+            sockets.push(ws);
+          }),
+      ),
+    );
+  }
+  return {
+    delays(id, sentAt, timeoutMs = 10_000) {
+      return new Promise((resolve) => {
+        const finish = () => {
+          clearTimeout(timer);
+          waiters.delete(id);
+          const times = received.get(id) ?? [];
+          received.delete(id);
+          resolve(times.map((t) => t - sentAt));
+        };
+        const timer = setTimeout(finish, timeoutMs);
+        waiters.set(id, finish);
+        if ((received.get(id)?.length ?? 0) === tokens.length) finish();
+      });
+    },
+    close() {
+      for (const ws of sockets) ws.terminate();
+    },
+  };
+}
+
+/** Sends `rounds` messages one after another and collects every client's delay. */
+async function deliveryRounds(clients: Clients, count: number, send: () => Promise<string>, rounds: number) {
+  const all: number[] = [];
+  const last: number[] = [];
+  let missed = 0;
+  for (let r = 0; r < rounds; r++) {
+    const sentAt = performance.now();
+    const id = await send();
+    const delays = await clients.delays(id, sentAt);
+    missed += count - delays.length;
+    all.push(...delays);
+    if (delays.length) last.push(Math.max(...delays));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    p50Ms: percentile(all, 50),
+    p99Ms: percentile(all, 99),
+    lastClientP99Ms: percentile(last, 99),
+    missedDeliveries: missed,
+  };
+}
+
+async function measureLive(
+  target: Running & { wsUrl: string },
+  tokens: string[],
+  send: () => Promise<string>,
+  idOf: (message: { type?: string; postId?: string }) => string | undefined,
+  rounds: number,
+) {
+  const before = rssKb(target.child.pid);
+  const clients = await connectClients(target.wsUrl, tokens, target.url, idOf);
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const after = rssKb(target.child.pid);
+  try {
+    const delivery = await deliveryRounds(clients, tokens.length, send, rounds);
+    return { ...delivery, memoryPerConnectionKb: Number(((after - before) / tokens.length).toFixed(1)) };
+  } finally {
+    clients.close();
+  }
+}
+
+export async function stream(database: BenchDatabase) {
+  const fixture = {
+    users: num('STREAM_BENCH_USERS', 10_000),
+    spaces: 500,
+    posts: num('STREAM_BENCH_POSTS', 1_000_000),
+    reactionsPerPost: 3,
+    days: 365,
+    sessions: num('STREAM_BENCH_CLIENTS', 5_000),
+  };
+  const durationSeconds = num('STREAM_BENCH_SECONDS', 10);
+  const rounds = 20;
+  const db = await freshDatabase(database);
+  try {
+    console.log(`Building the ${database} fixture…`);
+    const built = await buildBenchDatabase(db.env, fixture);
+    const reader = built.sessions[0]!;
+    const trame = await startTrame(db.env);
+    let feed: Awaited<ReturnType<typeof load>>;
+    let bytes: number;
+    let postBig: Awaited<ReturnType<typeof postLatency>>;
+    let postSmall: Awaited<ReturnType<typeof postLatency>>;
+    let live: Awaited<ReturnType<typeof measureLive>>;
+    try {
+      const feedUrl = `${trame.url}/api/v1/feed?limit=20`;
+      const first = await fetch(feedUrl, { headers: { cookie: cookie(reader.token) } });
+      if (first.status !== 200) throw new Error(`home feed answered ${first.status}: ${await first.text()}`);
+      bytes = (await first.text()).length;
+      await load({ url: feedUrl, headers: { cookie: cookie(reader.token) }, durationSeconds: 2 });
+      feed = await load({ url: feedUrl, headers: { cookie: cookie(reader.token) }, durationSeconds });
+      postBig = await postLatency(trame.url, reader.token, built.bigSpaceId, durationSeconds);
+      postSmall = await postLatency(
+        trame.url,
+        built.smallSpaceSession.token,
+        built.smallSpaceId,
+        durationSeconds,
+      );
+      live = await measureLive(
+        { ...trame, wsUrl: `${trame.url.replace('http', 'ws')}/api/v1/live` },
+        built.sessions.map((s) => s.token),
+        async () => {
+          const res = await fetch(`${trame.url}/api/v1/posts`, {
+            method: 'POST',
+            headers: {
+              cookie: cookie(reader.token),
+              'x-csrf-token': 'bench-csrf-token',
+              'content-type': 'application/json',
+              origin: trame.url,
+            },
+            body: JSON.stringify({ spaceId: built.bigSpaceId, body: 'Annonce en direct pour tout le monde' }),
+          });
+          if (res.status !== 201) throw new Error(`post answered ${res.status}: ${await res.text()}`);
+          return ((await res.json()) as { id: string }).id;
+        },
+        (m) => (m.type === 'post' ? m.postId : undefined),
+        rounds,
+      );
+    } finally {
+      await trame.stop();
+    }
+
+    const bare = await startCeiling(bytes);
+    let ceilingFeed: Awaited<ReturnType<typeof load>>;
+    try {
+      await load({ url: `${bare.url}/ceiling`, durationSeconds: 2 });
+      ceilingFeed = await load({ url: `${bare.url}/ceiling`, durationSeconds });
+    } finally {
+      await bare.stop();
+    }
+    const bareWs = await startProcess('bench/lib/ceiling-ws.ts', { PAYLOAD_BYTES: '150' }, '/');
+    let ceilingLive: Awaited<ReturnType<typeof measureLive>>;
+    try {
+      ceilingLive = await measureLive(
+        { ...bareWs, wsUrl: `${bareWs.url.replace('http', 'ws')}/live` },
+        built.sessions.map((s) => s.token),
+        async () => {
+          const res = await fetch(`${bareWs.url}/send`, { method: 'POST' });
+          return ((await res.json()) as { id: string }).id;
+        },
+        (m) => (m.type === 'post' ? m.postId : undefined),
+        rounds,
+      );
+    } finally {
+      await bareWs.stop();
+    }
+
+    if (feed.errors || feed.non2xx || postBig.non2xx || postSmall.non2xx) {
+      throw new Error(`errors under load: ${JSON.stringify({ feed, postBig, postSmall })}`);
+    }
+    return writeResult({
+      scenario: 'stream',
+      database,
+      fixture: { ...fixture, buildMs: built.buildMs, feedPageBytes: bytes, connections: 10, durationSeconds },
+      figures: {
+        'home feed req/s': feed.requestsPerSecond,
+        'home feed p50 ms': feed.p50Ms,
+        'home feed p99 ms': feed.p99Ms,
+        'home feed ratio to ceiling (req/s)': Number(
+          (feed.requestsPerSecond / ceilingFeed.requestsPerSecond).toFixed(3),
+        ),
+        'post creation p50 ms (10,000-member space)': postBig.p50Ms,
+        'post creation p99 ms (10,000-member space)': postBig.p99Ms,
+        'post creation p99 ms (small space)': postSmall.p99Ms,
+        'post creation req/s (10,000-member space)': postBig.requestsPerSecond,
+        [`live delivery p50 ms (${fixture.sessions} clients)`]: live.p50Ms,
+        [`live delivery p99 ms (${fixture.sessions} clients)`]: live.p99Ms,
+        'live delivery p99 of the last client ms': live.lastClientP99Ms,
+        'live missed deliveries': live.missedDeliveries,
+        'memory per idle WebSocket KiB': live.memoryPerConnectionKb,
+      },
+      ceiling: {
+        'bare route req/s': ceilingFeed.requestsPerSecond,
+        'bare route p99 ms': ceilingFeed.p99Ms,
+        'bare ws delivery p50 ms': ceilingLive.p50Ms,
+        'bare ws delivery p99 ms': ceilingLive.p99Ms,
+        'bare ws missed deliveries': ceilingLive.missedDeliveries,
+        'bare ws memory per idle connection KiB': ceilingLive.memoryPerConnectionKb,
+      },
+      notes: [
+        'Load generator, WebSocket clients and server share this 2-core machine; read the ratios.',
+        'Delivery delay counts from the moment the post request is sent, so it includes post creation.',
+      ],
+    });
+  } finally {
+    await db.drop();
+  }
+}

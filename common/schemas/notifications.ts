@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { Cursor, DateTime, Id, Limit } from './primitives.ts';
+import { PersonRef, SpaceSummary } from './spaces.ts';
+
+export const NOTIFICATION_KINDS = [
+  'mention',
+  'reply',
+  'reaction',
+  'space_invitation',
+  'join_request',
+  'announcement',
+] as const;
+export const NotificationKind = z.enum(NOTIFICATION_KINDS);
+export type NotificationKind = z.infer<typeof NotificationKind>;
+
+export const Notification = z.object({
+  id: z.string(),
+  kind: NotificationKind,
+  actor: PersonRef.nullable(),
+  space: SpaceSummary.nullable(),
+  post: z.object({ id: z.string(), excerpt: z.string() }).nullable(),
+  commentId: z.string().nullable(),
+  createdAt: DateTime,
+  read: z.boolean(),
+});
+export type Notification = z.infer<typeof Notification>;
+
+export const NotificationPage = z.object({
+  items: z.array(Notification),
+  nextCursor: z.string().nullable(),
+  unreadCount: z.number(),
+});
+export type NotificationPage = z.infer<typeof NotificationPage>;
+export const NotificationQuery = z.object({
+  unread: z.coerce.boolean().default(false),
+  cursor: Cursor,
+  limit: Limit,
+});
+export const MarkReadBody = z.union([
+  z.object({ ids: z.array(Id).min(1).max(100) }),
+  z.object({ all: z.literal(true) }),
+]);
+export const UnreadCount = z.object({ unreadCount: z.number() });
+
+/** Every kind with whether it is on; a person switches kinds off, never on by default. */
+export const NotificationPreferences = z.object({ kinds: z.record(NotificationKind, z.boolean()) });
+export const NotificationPreferencesBody = z.object({
+  kinds: z.partialRecord(NotificationKind, z.boolean()),
+});

@@ -1,0 +1,169 @@
+// The demo's spaces and conversations. Spaces and memberships are inserted in bulk (the
+// company-wide space holds everyone); posts, comments, reactions, votes and
+// acknowledgements go through the real commands, each at its moment in the past, so
+// counters, tags, mentions and notifications are exactly what the product would produce.
+import { sql } from 'kysely';
+import type { AppContext } from '../../server/context.ts';
+import { createComment } from '../../server/modules/stream/commands/comments.ts';
+import { setFollowPerson, setFollowTag } from '../../server/modules/stream/commands/follows.ts';
+import { votePoll } from '../../server/modules/stream/commands/polls.ts';
+import { acknowledge, setPinned } from '../../server/modules/stream/commands/post-actions.ts';
+import { createPost } from '../../server/modules/stream/commands/posts.ts';
+import { reactToPost } from '../../server/modules/stream/commands/reactions.ts';
+import { HOUR } from '../../server/platform/clock.ts';
+import type { Actor } from '../../server/platform/http/request.ts';
+import { newId } from '../../server/platform/ids.ts';
+import { POSTS, REACTION_KINDS, SPACES } from './content.ts';
+import { insertBatched, type SeededPerson } from './people.ts';
+import type { Random } from './random.ts';
+
+const actorOf = (p: SeededPerson): Actor => ({
+  id: p.id,
+  name: p.name,
+  email: p.email,
+  role: p.role,
+  locale: p.locale,
+  sessionId: '',
+});
+
+export async function seedStream(
+  ctx: AppContext,
+  input: { people: SeededPerson[]; admin: SeededPerson; random: Random; now: Date },
+) {
+  const { random, now, admin } = input;
+  const colleagues = input.people.filter((p) => p.status === 'active' && p.role !== 'guest');
+  const founded = new Date(now.getTime() - 60 * 24 * HOUR);
+
+  // Spaces: the administrator owns the company-wide one; a colleague owns each other.
+  const members = new Map<string, SeededPerson[]>();
+  const spaceIds = new Map<string, string>();
+  const spaceRows = [];
+  const memberRows: {
+    space_id: string;
+    user_id: string;
+    role: 'owner' | 'moderator' | 'member';
+    joined_at: Date;
+  }[] = [];
+  for (const space of SPACES) {
+    const id = newId(founded.getTime());
+    spaceIds.set(space.slug, id);
+    const chosen =
+      space.share >= 1
+        ? colleagues
+        : [admin, ...colleagues.filter((p) => p.id !== admin.id && random.chance(space.share))];
+    const inSpace = chosen.length >= 3 ? chosen : colleagues.slice(0, Math.min(5, colleagues.length));
+    members.set(space.slug, inSpace);
+    spaceRows.push({
+      id,
+      slug: space.slug,
+      name: space.name,
+      description: space.description,
+      type: space.type,
+      visibility: space.visibility,
+      created_by: inSpace[0]!.id,
+      created_at: founded,
+      updated_at: founded,
+      member_count: inSpace.length,
+    });
+    inSpace.forEach((p, i) => {
+      memberRows.push({
+        space_id: id,
+        user_id: p.id,
+        role: i === 0 ? 'owner' : i < 3 ? 'moderator' : 'member',
+        joined_at: founded,
+      });
+    });
+  }
+  await insertBatched(ctx.db, 'spaces', spaceRows);
+  await insertBatched(ctx.db, 'space_members', memberRows);
+
+  // A context whose clock stands at the moment each action happened.
+  let at = founded;
+  const past: AppContext = { ...ctx, clock: { now: () => at } };
+  const atTime = (daysAgo: number, extraHours = 0) => {
+    at = new Date(now.getTime() - daysAgo * 24 * HOUR + extraHours * HOUR);
+  };
+
+  // Following: each colleague follows a few others and a tag or two (bounded for large fixtures).
+  const followers = colleagues.slice(0, 300);
+  atTime(30);
+  for (const p of followers) {
+    for (let i = 0; i < 3; i++) {
+      const other = random.pick(colleagues);
+      if (other.id !== p.id) await setFollowPerson(past, { actor: actorOf(p), personId: other.id, on: true });
+    }
+    if (random.chance(0.4)) {
+      await setFollowTag(past, {
+        actor: actorOf(p),
+        tag: random.pick(['aurore', 'qualite', 'teletravail']),
+        on: true,
+      });
+    }
+  }
+
+  const handles = new Map(
+    (
+      await ctx.db
+        .selectFrom('users')
+        .select(['id', 'handle'])
+        .where(
+          'id',
+          'in',
+          colleagues.map((c) => c.id),
+        )
+        .execute()
+    ).map((r) => [r.id, r.handle]),
+  );
+
+  let posts = 0;
+  let comments = 0;
+  let reactions = 0;
+  const ordered = [...POSTS].sort((a, b) => b.daysAgo - a.daysAgo);
+  for (const demo of ordered) {
+    const audience = demo.space ? members.get(demo.space)! : colleagues;
+    const author = demo.byAdmin ? admin : random.pick(audience);
+    const mentioned = random.pick(audience.filter((p) => p.id !== author.id).concat(admin));
+    const body = demo.body.replace('{mention}', `@${handles.get(mentioned.id) ?? 'camille.martin'}`);
+    atTime(demo.daysAgo);
+    const postId = await createPost(past, {
+      actor: actorOf(author),
+      body: {
+        spaceId: demo.space ? spaceIds.get(demo.space)! : null,
+        body,
+        isAnnouncement: demo.announcement ?? false,
+        attachmentIds: [],
+        ...(demo.poll ? { poll: { options: demo.poll.options, multiple: demo.poll.multiple ?? false } } : {}),
+      },
+    });
+    posts++;
+    if (demo.pin) await setPinned(past, { actor: actorOf(author), postId, pinned: true });
+    let hour = 1;
+    for (const text of demo.comments ?? []) {
+      atTime(demo.daysAgo, hour++);
+      const commenter = random.pick(audience.filter((p) => p.id !== author.id).concat(admin));
+      await createComment(past, { actor: actorOf(commenter), postId, body: text });
+      comments++;
+    }
+    // Reactions, votes and acknowledgements from a slice of the audience.
+    const reactors = audience.filter((p) => p.id !== author.id && random.chance(0.3)).slice(0, 40);
+    for (const p of reactors) {
+      atTime(demo.daysAgo, hour + random.int(0, 20));
+      await reactToPost(past, { actor: actorOf(p), postId, kind: random.pick(REACTION_KINDS) });
+      reactions++;
+      if (demo.poll) {
+        const options = await ctx.db
+          .selectFrom('poll_options')
+          .select('id')
+          .where('post_id', '=', postId)
+          .orderBy('position')
+          .execute();
+        await votePoll(past, { actor: actorOf(p), postId, optionIds: [random.pick(options).id] });
+      }
+      if (demo.announcement && random.chance(0.7)) await acknowledge(past, { actor: actorOf(p), postId });
+    }
+  }
+  // Notifications of the past are already read, except the last few days'.
+  await sql`UPDATE notifications SET read_at = created_at + interval '2 hours'
+    WHERE created_at < ${new Date(now.getTime() - 3 * 24 * HOUR)}`.execute(ctx.db);
+  return { spaces: SPACES.length, posts, comments, reactions };
+}

@@ -1,0 +1,98 @@
+// THE visibility rule of spaces and posts. Every read path — feeds, a single post, comments,
+// files, link previews, search, notifications, WebSocket delivery, exports — asks here,
+// either through the predicates (one object in hand) or through the SQL filters (many rows).
+// visibility.test.ts checks that both forms agree on every case.
+//
+// The rule:
+// - A guest (customer, partner) sees only the spaces they are a member of, and only their own
+//   profile posts. Everyone else is a colleague.
+// - A space is *listed* to a colleague unless it is secret; a secret space exists only for
+//   its members.
+// - A space's content is readable by its members, and by every colleague when it is open.
+// - A profile post (no space) is readable by every colleague and by its author.
+// - A deleted post is readable by nobody. Administrators get no reading privilege here:
+//   moderation goes through its own audited paths.
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database, Role, SpaceRole, SpaceVisibility } from '../../db/schema.ts';
+
+export interface Viewer {
+  id: string;
+  role: Role;
+}
+
+export interface SpaceFacts {
+  visibility: SpaceVisibility;
+  archived_at?: Date | null;
+}
+
+/** The viewer's role in the space, or null when not a member. */
+export type Membership = SpaceRole | null;
+
+const isColleague = (viewer: Viewer) => viewer.role !== 'guest';
+
+export function canListSpace(viewer: Viewer, space: SpaceFacts, membership: Membership): boolean {
+  if (membership) return true;
+  return isColleague(viewer) && space.visibility !== 'secret';
+}
+
+export function canReadSpace(viewer: Viewer, space: SpaceFacts, membership: Membership): boolean {
+  if (membership) return true;
+  return isColleague(viewer) && space.visibility === 'open';
+}
+
+export interface PostFacts {
+  author_id: string;
+  space_id: string | null;
+  deleted_at: Date | null;
+}
+
+/** space is the post's space (null for a profile post). */
+export function canReadPost(
+  viewer: Viewer,
+  post: PostFacts,
+  space: SpaceFacts | null,
+  membership: Membership,
+): boolean {
+  if (post.deleted_at) return false;
+  if (post.space_id === null) return isColleague(viewer) || post.author_id === viewer.id;
+  if (!space) return false;
+  return canReadSpace(viewer, space, membership);
+}
+
+type SpacesEb = ExpressionBuilder<Database, 'spaces'>;
+type PostsEb = ExpressionBuilder<Database, 'posts'>;
+
+/** SQL form of canListSpace, over a query that has `spaces` in scope. */
+export function listableSpaces(eb: SpacesEb, viewer: Viewer) {
+  const member = eb.exists(
+    eb
+      .selectFrom('space_members as vm')
+      .select(sql`1`.as('one'))
+      .whereRef('vm.space_id', '=', 'spaces.id')
+      .where('vm.user_id', '=', viewer.id),
+  );
+  if (!isColleague(viewer)) return member;
+  return eb.or([eb('spaces.visibility', '!=', 'secret'), member]);
+}
+
+/** SQL form of canReadSpace, as the ids of readable spaces (for `space_id IN (…)`). */
+export function readableSpaceIds(eb: ExpressionBuilder<Database, keyof Database>, viewer: Viewer) {
+  const mine = eb.selectFrom('space_members as vm').select('vm.space_id').where('vm.user_id', '=', viewer.id);
+  if (!isColleague(viewer)) return mine;
+  return eb
+    .selectFrom('spaces as vs')
+    .select('vs.id as space_id')
+    .where('vs.visibility', '=', 'open')
+    .union(mine);
+}
+
+/** SQL form of canReadPost, over a query that has `posts` in scope. */
+export function readablePosts(eb: PostsEb, viewer: Viewer) {
+  const profile = isColleague(viewer)
+    ? eb('posts.space_id', 'is', null)
+    : eb.and([eb('posts.space_id', 'is', null), eb('posts.author_id', '=', viewer.id)]);
+  return eb.and([
+    eb('posts.deleted_at', 'is', null),
+    eb.or([profile, eb('posts.space_id', 'in', readableSpaceIds(eb, viewer))]),
+  ]);
+}

@@ -1,0 +1,229 @@
+// Comments: one level of replies (a reply's parent is a top-level comment of the same
+// post). The post's comment_count counts the comments people can see, so it changes in
+// the same transaction; deleting a top-level comment hides its replies too.
+import type { AppContext } from '../../../context.ts';
+import { recordActivity } from '../../../platform/activity.ts';
+import { audit, type RequestMeta } from '../../../platform/audit.ts';
+import { forbidden, notFound, ValidationError } from '../../../platform/errors.ts';
+import { type Actor, actorRef } from '../../../platform/http/request.ts';
+import { newId } from '../../../platform/ids.ts';
+import { authorize } from '../../../platform/policy.ts';
+import { publishAfterCommit } from '../../../platform/realtime/publish.ts';
+import { inTransaction, type Tx } from '../../../platform/transaction.ts';
+import { notify } from '../../notifications/notify.ts';
+import { type PostAccess, readablePost, readersAmong } from '../access.ts';
+import { streamPolicy } from '../policies.ts';
+import { referencesOf, resolveHandles } from '../references.ts';
+
+async function liveComment(tx: Tx, actor: Actor, commentId: string) {
+  const comment = await tx.db
+    .selectFrom('comments')
+    .selectAll()
+    .where('id', '=', commentId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!comment || comment.deleted_at) throw notFound('Comment');
+  const access = await readablePost(tx.db, actor, comment.post_id).catch(() => {
+    throw notFound('Comment');
+  });
+  if (comment.parent_id) {
+    const parent = await tx.db
+      .selectFrom('comments')
+      .select('deleted_at')
+      .where('id', '=', comment.parent_id)
+      .executeTakeFirst();
+    if (!parent || parent.deleted_at) throw notFound('Comment');
+  }
+  return { comment, access };
+}
+
+async function notifyForComment(
+  tx: Tx,
+  actor: Actor,
+  access: PostAccess,
+  commentId: string,
+  parentAuthorId: string | null,
+  body: string,
+): Promise<void> {
+  const { post, space } = access;
+  const replyTo = await readersAmong(
+    tx.db,
+    post,
+    space,
+    parentAuthorId ? [post.author_id, parentAuthorId] : [post.author_id],
+  );
+  await notify(tx, {
+    recipients: replyTo,
+    kind: 'reply',
+    actorId: actor.id,
+    spaceId: post.space_id,
+    postId: post.id,
+    commentId,
+  });
+  const mentioned = await resolveHandles(tx, referencesOf(body).handles);
+  const readers = await readersAmong(
+    tx.db,
+    post,
+    space,
+    // Someone told of a reply is not told again of a mention in it.
+    mentioned.filter((id) => !replyTo.includes(id)),
+  );
+  await notify(tx, {
+    recipients: readers,
+    kind: 'mention',
+    actorId: actor.id,
+    spaceId: post.space_id,
+    postId: post.id,
+    commentId,
+  });
+}
+
+export async function createComment(
+  ctx: AppContext,
+  input: { actor: Actor; postId: string; body: string; parentId?: string | undefined },
+): Promise<string> {
+  const { actor, postId, body, parentId } = input;
+  return inTransaction(ctx, async (tx) => {
+    const access = await readablePost(tx.db, actor, postId);
+    const { post } = access;
+    if (!streamPolicy.canComment(access.space)) throw forbidden('This space is archived.');
+    let parentAuthorId: string | null = null;
+    if (parentId) {
+      const parent = await tx.db
+        .selectFrom('comments')
+        .select(['author_id', 'post_id', 'parent_id', 'deleted_at'])
+        .where('id', '=', parentId)
+        .forShare() // a parent being deleted right now must not miss this reply in its count
+        .executeTakeFirst();
+      if (!parent || parent.post_id !== post.id || parent.parent_id !== null || parent.deleted_at)
+        throw new ValidationError([
+          { field: 'parentId', reason: 'invalid', message: 'Reply to a comment of this post.' },
+        ]);
+      parentAuthorId = parent.author_id;
+    }
+    const id = newId();
+    await tx.db
+      .insertInto('comments')
+      .values({
+        id,
+        post_id: post.id,
+        parent_id: parentId ?? null,
+        author_id: actor.id,
+        body,
+        created_at: tx.now,
+      })
+      .execute();
+    await tx.db
+      .updateTable('posts')
+      .set((eb) => ({ comment_count: eb('comment_count', '+', 1) }))
+      .where('id', '=', post.id)
+      .execute();
+    await notifyForComment(tx, actor, access, id, parentAuthorId, body);
+    await recordActivity(tx.db, {
+      actorId: actor.id,
+      verb: 'comment.created',
+      objectType: 'comment',
+      objectId: id,
+      spaceId: post.space_id,
+      data: { postId: post.id, reply: parentId !== undefined },
+      at: tx.now,
+    });
+    publishAfterCommit(tx, {
+      type: 'comment.created',
+      postId: post.id,
+      spaceId: post.space_id,
+      commentId: id,
+    });
+    return id;
+  });
+}
+
+export async function updateComment(
+  ctx: AppContext,
+  input: { actor: Actor; commentId: string; body: string },
+) {
+  const { actor, commentId, body } = input;
+  return inTransaction(ctx, async (tx) => {
+    const { comment, access } = await liveComment(tx, actor, commentId);
+    authorize(streamPolicy.canEditComment(actor, comment), 'Only its author can edit a comment.');
+    if (comment.body === body) return;
+    await tx.db
+      .updateTable('comments')
+      .set({ body, edited_at: tx.now })
+      .where('id', '=', comment.id)
+      .execute();
+    await recordActivity(tx.db, {
+      actorId: actor.id,
+      verb: 'comment.updated',
+      objectType: 'comment',
+      objectId: comment.id,
+      spaceId: access.post.space_id,
+      at: tx.now,
+    });
+    publishAfterCommit(tx, {
+      type: 'comment.updated',
+      postId: access.post.id,
+      spaceId: access.post.space_id,
+      commentId: comment.id,
+    });
+  });
+}
+
+export async function deleteComment(
+  ctx: AppContext,
+  input: { actor: Actor; commentId: string; meta: RequestMeta },
+) {
+  const { actor, commentId } = input;
+  return inTransaction(ctx, async (tx) => {
+    const { comment, access } = await liveComment(tx, actor, commentId);
+    const { post, membership } = access;
+    authorize(
+      streamPolicy.canDeleteComment(actor, comment, membership),
+      'Only its author or a moderator can delete a comment.',
+    );
+    await tx.db.updateTable('comments').set({ deleted_at: tx.now }).where('id', '=', comment.id).execute();
+    // A top-level comment takes its visible replies out of the count with it.
+    let hidden = 1;
+    if (comment.parent_id === null) {
+      const replies = await tx.db
+        .selectFrom('comments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('parent_id', '=', comment.id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      hidden += Number(replies.n);
+    }
+    await tx.db
+      .updateTable('posts')
+      .set((eb) => ({ comment_count: eb('comment_count', '-', hidden) }))
+      .where('id', '=', post.id)
+      .execute();
+    const byModerator = comment.author_id !== actor.id;
+    if (byModerator) {
+      await audit(tx.db, {
+        action: 'comment.deleted_by_moderator',
+        actor: actorRef(actor),
+        target: { type: 'comment', id: comment.id },
+        before: { authorId: comment.author_id, postId: post.id, body: comment.body },
+        details: { role: actor.role === 'admin' ? 'admin' : membership },
+        meta: input.meta,
+        at: tx.now,
+      });
+    }
+    await recordActivity(tx.db, {
+      actorId: actor.id,
+      verb: 'comment.deleted',
+      objectType: 'comment',
+      objectId: comment.id,
+      spaceId: post.space_id,
+      data: { byModerator },
+      at: tx.now,
+    });
+    publishAfterCommit(tx, {
+      type: 'comment.deleted',
+      postId: post.id,
+      spaceId: post.space_id,
+      commentId: comment.id,
+    });
+  });
+}

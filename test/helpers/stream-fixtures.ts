@@ -1,0 +1,132 @@
+// Fixtures for the stream suites: spaces and memberships are inserted directly (they are
+// the spaces module's business, tested there); posts go through the real API.
+import { expect } from 'vitest';
+import { api } from '../../common/api.ts';
+import type { PostCreateBody } from '../../common/schemas/stream.ts';
+import type { Role, SpaceRole, SpaceVisibility } from '../../server/db/schema.ts';
+import { newId } from '../../server/platform/ids.ts';
+import type { TestClient } from './client.ts';
+import { type BuiltUser, buildUser, signIn } from './factories.ts';
+import type { TestServer } from './server.ts';
+
+export interface Person extends BuiltUser {
+  client: TestClient;
+  handle: string;
+}
+
+export async function person(
+  server: TestServer,
+  options: { role?: Role; name?: string; email?: string } = {},
+): Promise<Person> {
+  const user = await buildUser(server, options);
+  const client = await signIn(server, user);
+  const row = await server.ctx.db
+    .selectFrom('users')
+    .select('handle')
+    .where('id', '=', user.id)
+    .executeTakeFirstOrThrow();
+  return { ...user, client, handle: row.handle };
+}
+
+let spaceCounter = 0;
+
+export async function makeSpace(
+  server: TestServer,
+  options: {
+    visibility: SpaceVisibility;
+    owner?: { id: string };
+    members?: ({ id: string } | [{ id: string }, SpaceRole])[];
+    archived?: boolean;
+    name?: string;
+  },
+): Promise<{ id: string; slug: string; name: string }> {
+  const id = newId();
+  const slug = `space-${Date.now().toString(36)}-${(spaceCounter++).toString(36)}`;
+  const name = options.name ?? `Space ${spaceCounter}`;
+  const now = server.clock.now();
+  await server.ctx.db
+    .insertInto('spaces')
+    .values({
+      id,
+      slug,
+      name,
+      type: 'project',
+      visibility: options.visibility,
+      created_by: options.owner?.id ?? null,
+      created_at: now,
+      updated_at: now,
+      archived_at: options.archived ? now : null,
+    })
+    .execute();
+  if (options.owner) await addMember(server, id, options.owner, 'owner');
+  for (const m of options.members ?? []) {
+    if (Array.isArray(m)) await addMember(server, id, m[0], m[1]);
+    else await addMember(server, id, m, 'member');
+  }
+  return { id, slug, name };
+}
+
+export async function addMember(
+  server: TestServer,
+  spaceId: string,
+  user: { id: string },
+  role: SpaceRole = 'member',
+): Promise<void> {
+  await server.ctx.db
+    .insertInto('space_members')
+    .values({ space_id: spaceId, user_id: user.id, role, joined_at: server.clock.now() })
+    .execute();
+  await server.ctx.db
+    .updateTable('spaces')
+    .set((eb) => ({ member_count: eb('member_count', '+', 1) }))
+    .where('id', '=', spaceId)
+    .execute();
+}
+
+export async function removeMember(server: TestServer, spaceId: string, user: { id: string }): Promise<void> {
+  await server.ctx.db
+    .deleteFrom('space_members')
+    .where('space_id', '=', spaceId)
+    .where('user_id', '=', user.id)
+    .execute();
+}
+
+/** Posts through the API and expects it to be accepted; returns the Post. */
+export async function post(
+  client: TestClient,
+  spaceId: string | null,
+  body: string,
+  extra: Partial<PostCreateBody> = {},
+) {
+  const res = await client.call(api.createPost, { body: { spaceId, body, ...extra } });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+}
+
+/** Every page of a feed endpoint, following nextCursor. */
+export async function allPages(
+  client: TestClient,
+  endpoint: (typeof api)[keyof typeof api],
+  params: Record<string, string> = {},
+  limit = 50,
+): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < 100; i++) {
+    const res = await client.call(endpoint, { params, query: { limit, cursor } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    ids.push(...res.body.items.map((p: { id: string }) => p.id));
+    cursor = res.body.nextCursor ?? undefined;
+    if (!cursor) return ids;
+  }
+  throw new Error('too many pages');
+}
+
+export async function notificationsOf(server: TestServer, userId: string) {
+  return server.ctx.db
+    .selectFrom('notifications')
+    .select(['kind', 'post_id', 'comment_id', 'actor_id'])
+    .where('user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+}
