@@ -1,6 +1,7 @@
 // Every API endpoint, in one table. Grouped by domain; the server registers each one
 // with a handler, the web client calls them by name, and /api/openapi.json lists them.
 import { z } from 'zod';
+import { spacesApi } from './api/spaces.ts';
 import { streamApi } from './api/stream.ts';
 import { endpoint } from './endpoint.ts';
 import { AuditPage, AuditQuery, OutboxMessageDetail, OutboxPage, OutboxQuery } from './schemas/admin.ts';
@@ -300,6 +301,7 @@ export const api = {
     response: AuditPage,
   }),
 
+  ...spacesApi,
   ...streamApi,
 } as const;
 

@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'wrong_password',
   'weak_password',
   'poll_closed',
+  'slug_taken',
+  'last_owner',
   'internal',
 ] as const;
 

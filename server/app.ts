@@ -10,6 +10,7 @@ import { registerAdminRoutes } from './modules/admin/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/routes.ts';
 import { registerPeopleRoutes } from './modules/people/routes.ts';
+import { registerSpaceRoutes } from './modules/spaces/routes.ts';
 import { registerStreamRoutes } from './modules/stream/routes.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { registerRequestHooks } from './platform/http/hooks.ts';
@@ -80,6 +81,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerPeopleRoutes(app, ctx);
   registerInvitationRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerSpaceRoutes(app, ctx);
   registerStreamRoutes(app, ctx);
 
   let openapi: unknown;

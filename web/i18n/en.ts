@@ -111,6 +111,8 @@ export const en = {
     wrong_password: 'Your current password is not correct.',
     weak_password: 'Choose a stronger password.',
     poll_closed: 'This poll is closed.',
+    slug_taken: 'This address is already used by another space.',
+    last_owner: 'A space needs at least one owner: name another owner first.',
     internal: 'Something went wrong on our side; try again.',
   },
   fieldErrors: {

@@ -114,6 +114,8 @@ export const fr: Catalog = {
     wrong_password: 'Votre mot de passe actuel est incorrect.',
     weak_password: 'Choisissez un mot de passe plus solide.',
     poll_closed: 'Ce sondage est clos.',
+    slug_taken: 'Cette adresse est déjà utilisée par un autre espace.',
+    last_owner: 'Un espace doit garder au moins un propriétaire : nommez-en un autre d’abord.',
     internal: 'Une erreur s’est produite de notre côté ; réessayez.',
   },
   fieldErrors: {

@@ -1,0 +1,117 @@
+// Creating a space (its creator becomes owner) and changing its name, description, type
+// or visibility. A visibility change is audited: it decides who reads what.
+import type { z } from 'zod';
+import type { SpaceCreateBody, SpaceUpdateBody } from '../../../../common/schemas/spaces.ts';
+import type { AppContext } from '../../../context.ts';
+import { recordActivity } from '../../../platform/activity.ts';
+import { audit, type RequestMeta } from '../../../platform/audit.ts';
+import { conflict, notFound } from '../../../platform/errors.ts';
+import { type Actor, actorRef } from '../../../platform/http/request.ts';
+import { newId } from '../../../platform/ids.ts';
+import { inTransaction, type Tx } from '../../../platform/transaction.ts';
+import { slugify } from '../slug.ts';
+
+async function freeSlug(tx: Tx, wanted: string, explicit: boolean): Promise<string> {
+  const taken = new Set(
+    (
+      await tx.db
+        .selectFrom('spaces')
+        .select('slug')
+        .where((eb) => eb.or([eb('slug', '=', wanted), eb('slug', 'like', `${wanted}-%`)]))
+        .execute()
+    ).map((r) => r.slug),
+  );
+  if (!taken.has(wanted)) return wanted;
+  if (explicit) throw conflict('slug_taken', `The address "${wanted}" is already used by another space.`);
+  for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
+}
+
+export function createSpace(
+  ctx: AppContext,
+  input: { actor: Actor; body: z.output<typeof SpaceCreateBody>; meta: RequestMeta },
+): Promise<string> {
+  const { actor, body, meta } = input;
+  return inTransaction(ctx, async (tx) => {
+    const slug = await freeSlug(tx, body.slug ?? slugify(body.name), body.slug !== undefined);
+    const id = newId();
+    await tx.db
+      .insertInto('spaces')
+      .values({
+        id,
+        slug,
+        name: body.name,
+        description: body.description,
+        type: body.type,
+        visibility: body.visibility,
+        created_by: actor.id,
+        created_at: tx.now,
+        updated_at: tx.now,
+        member_count: 1,
+      })
+      .execute();
+    await tx.db
+      .insertInto('space_members')
+      .values({ space_id: id, user_id: actor.id, role: 'owner', joined_at: tx.now })
+      .execute();
+    await audit(tx.db, {
+      action: 'space.created',
+      actor: actorRef(actor),
+      target: { type: 'space', id, label: body.name },
+      after: { name: body.name, slug, type: body.type, visibility: body.visibility },
+      meta,
+      at: tx.now,
+    });
+    await recordActivity(tx.db, {
+      actorId: actor.id,
+      verb: 'space.created',
+      objectType: 'space',
+      objectId: id,
+      spaceId: id,
+      data: { type: body.type, visibility: body.visibility },
+      at: tx.now,
+    });
+    return id;
+  });
+}
+
+export function updateSpace(
+  ctx: AppContext,
+  input: { actor: Actor; spaceId: string; body: z.output<typeof SpaceUpdateBody>; meta: RequestMeta },
+): Promise<void> {
+  const { actor, spaceId, body, meta } = input;
+  return inTransaction(ctx, async (tx) => {
+    const before = await tx.db
+      .selectFrom('spaces')
+      .select(['name', 'description', 'type', 'visibility'])
+      .where('id', '=', spaceId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw notFound('Space');
+    const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+    await tx.db
+      .updateTable('spaces')
+      .set({ ...changes, updated_at: tx.now })
+      .where('id', '=', spaceId)
+      .execute();
+    if (body.visibility && body.visibility !== before.visibility) {
+      await audit(tx.db, {
+        action: 'space.visibility_changed',
+        actor: actorRef(actor),
+        target: { type: 'space', id: spaceId, label: body.name ?? before.name },
+        before: { visibility: before.visibility },
+        after: { visibility: body.visibility },
+        meta,
+        at: tx.now,
+      });
+    }
+    await recordActivity(tx.db, {
+      actorId: actor.id,
+      verb: 'space.updated',
+      objectType: 'space',
+      objectId: spaceId,
+      spaceId,
+      data: { fields: Object.keys(changes) },
+      at: tx.now,
+    });
+  });
+}
