@@ -37,7 +37,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
     test: {
       name: 'e2e',
       include: ['test/e2e/**/*.test.ts'],
-      env: { TRAME_CHROMIUM: chromium ?? '' },
+      env: { TRAME_CHROMIUM: chromium ?? '', TRAME_TEST_DB: 'pglite' },
       testTimeout: 60_000,
       hookTimeout: 90_000,
       fileParallelism: false,

@@ -1,6 +1,7 @@
 // Every API endpoint, in one table. Grouped by domain; the server registers each one
 // with a handler, the web client calls them by name, and /api/openapi.json lists them.
 import { z } from 'zod';
+import { notificationsApi } from './api/notifications.ts';
 import { spacesApi } from './api/spaces.ts';
 import { streamApi } from './api/stream.ts';
 import { endpoint } from './endpoint.ts';
@@ -303,6 +304,7 @@ export const api = {
 
   ...spacesApi,
   ...streamApi,
+  ...notificationsApi,
 } as const;
 
 export type Api = typeof api;

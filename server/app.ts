@@ -9,6 +9,7 @@ import { ping } from './db/database.ts';
 import { registerAdminRoutes } from './modules/admin/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/routes.ts';
+import { registerNotificationRoutes } from './modules/notifications/routes.ts';
 import { registerPeopleRoutes } from './modules/people/routes.ts';
 import { registerSpaceRoutes } from './modules/spaces/routes.ts';
 import { registerStreamRoutes } from './modules/stream/routes.ts';
@@ -83,6 +84,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerAdminRoutes(app, ctx);
   registerSpaceRoutes(app, ctx);
   registerStreamRoutes(app, ctx);
+  registerNotificationRoutes(app, ctx);
 
   let openapi: unknown;
   app.get('/api/openapi.json', async () => {

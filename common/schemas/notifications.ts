@@ -32,7 +32,7 @@ export const NotificationPage = z.object({
 });
 export type NotificationPage = z.infer<typeof NotificationPage>;
 export const NotificationQuery = z.object({
-  unread: z.coerce.boolean().default(false),
+  unread: z.union([z.boolean(), z.stringbool()]).default(false),
   cursor: Cursor,
   limit: Limit,
 });

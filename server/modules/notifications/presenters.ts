@@ -1,0 +1,37 @@
+import { plainExcerpt } from '../../../common/rich-text.ts';
+import type { Notification, NotificationKind } from '../../../common/schemas/notifications.ts';
+import { NOTIFICATION_KINDS } from '../../../common/schemas/notifications.ts';
+import type { listNotifications } from './queries.ts';
+
+type Row = Awaited<ReturnType<typeof listNotifications>>[number];
+
+export function presentNotification(row: Row): Notification {
+  return {
+    id: row.id,
+    kind: row.kind as NotificationKind,
+    actor:
+      row.actor_id && row.actor_name && row.actor_handle
+        ? { id: row.actor_id, name: row.actor_name, handle: row.actor_handle, jobTitle: row.actor_job_title }
+        : null,
+    space:
+      row.space_id && row.space_slug && row.space_name
+        ? { id: row.space_id, slug: row.space_slug, name: row.space_name }
+        : null,
+    post:
+      row.post_id && row.post_body !== null
+        ? { id: row.post_id, excerpt: plainExcerpt(row.post_body) }
+        : null,
+    commentId: row.comment_id,
+    createdAt: row.created_at.toISOString(),
+    read: row.read_at !== null,
+  };
+}
+
+export function presentPreferences(muted: Set<string>) {
+  return {
+    kinds: Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, !muted.has(k)])) as Record<
+      NotificationKind,
+      boolean
+    >,
+  };
+}
