@@ -14,6 +14,7 @@ import { registerPeopleRoutes } from './modules/people/routes.ts';
 import { registerSpaceRoutes } from './modules/spaces/routes.ts';
 import { registerStreamRoutes } from './modules/stream/routes.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
+import { registerLiveRoute } from './platform/realtime/route.ts';
 import { registerRequestHooks } from './platform/http/hooks.ts';
 import { buildOpenApi } from './platform/http/openapi.ts';
 import { registeredEndpoints } from './platform/http/route.ts';
@@ -85,6 +86,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerSpaceRoutes(app, ctx);
   registerStreamRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
+  await registerLiveRoute(app, ctx);
 
   let openapi: unknown;
   app.get('/api/openapi.json', async () => {

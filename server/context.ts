@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './platform/logger.ts';
 import { createMailer } from './platform/mail/outbox.ts';
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './platform/rate-limit.ts';
 import { type Bus, MemoryBus } from './platform/realtime/bus.ts';
+import { RedisBus } from './platform/realtime/redis-bus.ts';
 
 export interface AppContext {
   config: Config;
@@ -68,7 +69,11 @@ export async function createContext(
     logger,
     limiter,
     mailer,
-    bus: new MemoryBus(),
+    bus: config.REDIS_URL
+      ? new RedisBus(config.REDIS_URL, `${options.redisPrefix ?? 'trame:'}live:`, (error) =>
+          logger.error({ err: error }, 'redis bus error'),
+        )
+      : new MemoryBus(),
     jobs: null,
     checkResponses: options.checkResponses ?? false,
   };

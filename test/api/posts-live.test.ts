@@ -57,8 +57,8 @@ describe('live events of the stream', () => {
     ]);
   });
 
-  it('publishes profile posts on the author’s profile channel, and nothing for refused writes', async () => {
-    const { events, stop } = await listen(`profile:${author.id}`);
+  it('publishes profile posts on the profiles channel, and nothing for refused writes', async () => {
+    const { events, stop } = await listen('profiles');
     const p = await post(author.client, null, 'On my profile');
     const refused = await member.client.call(api.updatePost, {
       params: { id: p.id },

@@ -29,11 +29,15 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Run the job worker (mail delivery) in this process; on by default. */
   worker?: boolean;
+  /** PostgreSQL only: use this database (another server's) instead of a fresh one. */
+  databaseUrl?: string;
+  /** Share Redis keys and channels with another server (several processes, one installation). */
+  redisPrefix?: string;
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const kind = testDatabaseKind();
-  const database = kind === 'postgres' ? await createTestDatabase() : null;
+  const database = kind === 'postgres' && !options.databaseUrl ? await createTestDatabase() : null;
   const clock = new OffsetClock();
   const env: Record<string, string> = {
     PORT: '0',
@@ -43,6 +47,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     ROLES: options.worker === false ? 'web' : 'web,worker',
     DATA_DIR: '/nonexistent-in-memory',
     ...(database ? { DATABASE_URL: database.url, DATABASE_POOL_SIZE: '4' } : {}),
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl, DATABASE_POOL_SIZE: '4' } : {}),
     ...options.env,
   };
   const config = loadConfig(env);
@@ -52,7 +57,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     inMemoryDatabase: true,
     checkResponses: true,
     workerPollMs: 50,
-    redisPrefix: `trame:test:${process.pid}:${Math.random().toString(36).slice(2)}:`,
+    redisPrefix: options.redisPrefix ?? `trame:test:${process.pid}:${Math.random().toString(36).slice(2)}:`,
   });
   const app = await buildApp(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });

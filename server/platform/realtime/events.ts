@@ -20,18 +20,24 @@ export type LiveEvent =
       spaceId: string | null;
     }
   | { type: 'notification.created'; userId: string; notificationId: string }
-  | { type: 'membership.changed'; spaceId: string; userId: string };
+  | { type: 'membership.changed'; spaceId: string; userId: string }
+  /** Some or all of a person's sessions ended (sign-out everywhere, deactivation). */
+  | { type: 'sessions.ended'; userId: string };
 
-/** The channel an event travels on: per space, per profile, per person — never one firehose. */
+/**
+ * The channel an event travels on — never one firehose: a space's activity on `space:<id>`
+ * (only its members' connections listen), what concerns one person on `user:<id>`, and
+ * profile posts, which every colleague may read, on `profiles`.
+ */
 export function channelOf(event: LiveEvent): string {
   switch (event.type) {
     case 'notification.created':
-      return `user:${event.userId}`;
     case 'membership.changed':
-      return `space:${event.spaceId}`;
+    case 'sessions.ended':
+      return `user:${event.userId}`;
     default:
-      return event.spaceId
-        ? `space:${event.spaceId}`
-        : `profile:${'authorId' in event ? event.authorId : event.postId}`;
+      return event.spaceId ? `space:${event.spaceId}` : PROFILES_CHANNEL;
   }
 }
+
+export const PROFILES_CHANNEL = 'profiles';

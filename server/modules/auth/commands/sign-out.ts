@@ -2,6 +2,7 @@ import type { AppContext } from '../../../context.ts';
 import { audit, type RequestMeta } from '../../../platform/audit.ts';
 import { endAllSessions, endSession } from '../../../platform/auth/sessions.ts';
 import { type Actor, actorRef } from '../../../platform/http/request.ts';
+import { publishAfterCommit } from '../../../platform/realtime/publish.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
 
 export function signOut(ctx: AppContext, actor: Actor | null): Promise<void> {
@@ -12,6 +13,7 @@ export function signOut(ctx: AppContext, actor: Actor | null): Promise<void> {
 export function signOutEverywhere(ctx: AppContext, actor: Actor, meta: RequestMeta): Promise<void> {
   return inTransaction(ctx, async (tx) => {
     const ended = await endAllSessions(tx.db, actor.id);
+    publishAfterCommit(tx, { type: 'sessions.ended', userId: actor.id });
     await audit(tx.db, {
       action: 'auth.sign_out_everywhere',
       actor: actorRef(actor),

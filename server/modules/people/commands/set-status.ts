@@ -2,6 +2,7 @@ import type { AppContext } from '../../../context.ts';
 import { audit } from '../../../platform/audit.ts';
 import { endAllSessions } from '../../../platform/auth/sessions.ts';
 import { actorRef } from '../../../platform/http/request.ts';
+import { publishAfterCommit } from '../../../platform/realtime/publish.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
 import { auditSnapshot, userLabel } from '../presenters.ts';
 import { type ChangeAccountInput, guardAccountChange } from './change-role.ts';
@@ -17,6 +18,8 @@ export function deactivateUser(ctx: AppContext, input: ChangeAccountInput) {
       .where('id', '=', user.id)
       .execute();
     const sessions = await endAllSessions(tx.db, user.id);
+    // Open WebSocket connections close at once too.
+    publishAfterCommit(tx, { type: 'sessions.ended', userId: user.id });
     await tx.db
       .deleteFrom('password_resets')
       .where('user_id', '=', user.id)
