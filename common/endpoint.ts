@@ -23,8 +23,10 @@ export interface Endpoint<
   body?: B;
   query?: Q;
   params?: P;
-  /** Schema of the success body, or null for 204 No Content. */
+  /** Schema of the success body, or null for 204 No Content (or a raw reply). */
   response: R;
+  /** The handler writes the reply itself (file downloads); response is null. */
+  raw?: boolean;
   status?: number;
 }
 

@@ -3,10 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from './context.ts';
 import { ping } from './db/database.ts';
 import { registerAdminRoutes } from './modules/admin/routes.ts';
+import { registerAttachmentRoutes } from './modules/attachments/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
@@ -14,11 +16,11 @@ import { registerPeopleRoutes } from './modules/people/routes.ts';
 import { registerSpaceRoutes } from './modules/spaces/routes.ts';
 import { registerStreamRoutes } from './modules/stream/routes.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
-import { registerLiveRoute } from './platform/realtime/route.ts';
 import { registerRequestHooks } from './platform/http/hooks.ts';
 import { buildOpenApi } from './platform/http/openapi.ts';
 import { registeredEndpoints } from './platform/http/route.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
+import { registerLiveRoute } from './platform/realtime/route.ts';
 import { VERSION } from './version.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -86,6 +88,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerSpaceRoutes(app, ctx);
   registerStreamRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: ctx.config.MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 5, parts: 6 },
+  });
+  registerAttachmentRoutes(app, ctx);
   await registerLiveRoute(app, ctx);
 
   let openapi: unknown;

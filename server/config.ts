@@ -53,7 +53,7 @@ const spec = {
   REDIS_URL: {
     schema: url(['redis:', 'rediss:']).optional(),
     default: undefined,
-    doc: 'Redis connection string. When set, rate-limit counters are shared by every Trame process.',
+    doc: 'Redis connection string. When set, rate-limit counters and live updates are shared by every Trame process.',
   },
   SMTP_URL: {
     schema: url(['smtp:', 'smtps:']).optional(),
@@ -98,6 +98,26 @@ const spec = {
     default: 'info',
     doc: 'Log verbosity.',
   },
+  FILES_DIR: {
+    schema: z.string().min(1).optional(),
+    default: undefined,
+    doc: 'Where uploaded files are stored. Default DATA_DIR/files.',
+  },
+  MAX_UPLOAD_MB: {
+    schema: int(1, 1024),
+    default: '20',
+    doc: 'Largest file a person may attach, in megabytes.',
+  },
+  OUTBOUND_ALLOW_HOSTS: {
+    schema: z.string().transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+    default: '',
+    doc: 'Comma-separated host names or addresses that link previews may fetch even though they are private (an intranet). Everything private is refused otherwise.',
+  },
   WEB_DIST_DIR: {
     schema: z.string().min(1),
     default: './web/dist',
@@ -108,8 +128,9 @@ const spec = {
 type Spec = typeof spec;
 type Parsed = { [K in keyof Spec]: z.output<Spec[K]['schema']> };
 
-export type Config = Omit<Parsed, 'PUBLIC_URL'> & {
+export type Config = Omit<Parsed, 'PUBLIC_URL' | 'FILES_DIR'> & {
   PUBLIC_URL: string;
+  FILES_DIR: string;
   /** Cookies get the Secure flag and __Host- prefix when the public address is https. */
   secureCookies: boolean;
   databaseKind: 'pglite' | 'postgres';
@@ -145,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     PUBLIC_URL: publicUrl,
     DATA_DIR: path.resolve(cwd, parsed.DATA_DIR),
     WEB_DIST_DIR: path.resolve(cwd, parsed.WEB_DIST_DIR),
+    FILES_DIR: path.resolve(cwd, parsed.FILES_DIR ?? path.join(parsed.DATA_DIR, 'files')),
     secureCookies: publicUrl.startsWith('https:'),
     databaseKind: parsed.DATABASE_URL ? 'postgres' : 'pglite',
   };

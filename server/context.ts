@@ -13,6 +13,7 @@ import { createMailer } from './platform/mail/outbox.ts';
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './platform/rate-limit.ts';
 import { type Bus, MemoryBus } from './platform/realtime/bus.ts';
 import { RedisBus } from './platform/realtime/redis-bus.ts';
+import { LocalStorage } from './platform/storage/local.ts';
 
 export interface AppContext {
   config: Config;
@@ -24,6 +25,8 @@ export interface AppContext {
   mailer: Transporter | null;
   /** Carries live events from commands to WebSocket hubs (in memory, or Redis across processes). */
   bus: Bus;
+  /** Uploaded files (a local directory). */
+  storage: LocalStorage;
   /** The background worker, when this process has the worker role. */
   jobs: Worker | null;
   /** Check every response against its schema (tests and development). */
@@ -74,6 +77,7 @@ export async function createContext(
           logger.error({ err: error }, 'redis bus error'),
         )
       : new MemoryBus(),
+    storage: new LocalStorage(config.FILES_DIR),
     jobs: null,
     checkResponses: options.checkResponses ?? false,
   };

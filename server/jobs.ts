@@ -1,6 +1,8 @@
 // Every background job this process knows how to run, by name.
 import type { AppContext } from './context.ts';
+import { cleanupOrphan, ORPHAN_CLEANUP_JOB } from './modules/attachments/commands.ts';
 import { RESET_JOB, sendPasswordReset } from './modules/auth/commands/passwords.ts';
+import { LINK_PREVIEW_JOB, previewLink } from './modules/links/preview-job.ts';
 import type { JobHandler } from './platform/jobs/queue.ts';
 import { deliverMail, MAIL_JOB } from './platform/mail/outbox.ts';
 
@@ -8,5 +10,7 @@ export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
   return {
     [MAIL_JOB]: deliverMail(ctx) as JobHandler,
     [RESET_JOB]: sendPasswordReset(ctx),
+    [LINK_PREVIEW_JOB]: previewLink(ctx),
+    [ORPHAN_CLEANUP_JOB]: cleanupOrphan(ctx),
   };
 }

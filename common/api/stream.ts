@@ -6,6 +6,7 @@ import { Id, Limit } from '../schemas/primitives.ts';
 import { SpaceRefParams } from '../schemas/spaces.ts';
 import {
   AcknowledgementList,
+  Attachment,
   Comment,
   CommentCreateBody,
   CommentList,
@@ -372,5 +373,26 @@ export const streamApi = {
       people: z.array(z.object({ id: z.string(), name: z.string(), handle: z.string() })),
       spaces: z.array(z.object({ id: z.string(), name: z.string(), slug: z.string() })),
     }),
+  }),
+  uploadAttachment: endpoint({
+    method: 'POST',
+    path: '/api/v1/attachments',
+    operationId: 'uploadAttachment',
+    tags,
+    access: 'signed-in',
+    status: 201,
+    summary: 'Upload a file (multipart/form-data, field "file") to attach to a post you are writing.',
+    response: Attachment,
+  }),
+  attachmentContent: endpoint({
+    method: 'GET',
+    path: '/api/v1/attachments/:id/content',
+    operationId: 'attachmentContent',
+    tags,
+    access: 'signed-in',
+    summary: 'The file itself: to its uploader, and once attached, to whoever may read the post.',
+    params: IdParams,
+    response: null,
+    raw: true,
   }),
 } as const;

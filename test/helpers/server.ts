@@ -1,6 +1,9 @@
 // Starts the real app on a random port against a fresh database — embedded PGlite or a
 // new PostgreSQL database, as the vitest project says — and tears it down afterwards.
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll } from 'vitest';
@@ -39,6 +42,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   const kind = testDatabaseKind();
   const database = kind === 'postgres' && !options.databaseUrl ? await createTestDatabase() : null;
   const clock = new OffsetClock();
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trame-files-'));
   const env: Record<string, string> = {
     PORT: '0',
     HOST: '127.0.0.1',
@@ -46,6 +50,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     TRUST_PROXY: 'true',
     ROLES: options.worker === false ? 'web' : 'web,worker',
     DATA_DIR: '/nonexistent-in-memory',
+    FILES_DIR: filesDir,
     ...(database ? { DATABASE_URL: database.url, DATABASE_POOL_SIZE: '4' } : {}),
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl, DATABASE_POOL_SIZE: '4' } : {}),
     ...options.env,
@@ -75,6 +80,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
       await app.close();
       await close();
       await database?.drop();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,7 +2,14 @@
 // personal parts (my reaction, my votes, bookmarked, what I may do); poll results stay
 // hidden until the viewer voted or the poll closed.
 import type { PersonRef } from '../../../common/schemas/spaces.ts';
-import type { Comment, Poll, Post, Profile, ReactionKind } from '../../../common/schemas/stream.ts';
+import type {
+  Attachment,
+  Comment,
+  Poll,
+  Post,
+  Profile,
+  ReactionKind,
+} from '../../../common/schemas/stream.ts';
 import type { ReactionCounts, UserRow } from '../../db/schema.ts';
 import type { Membership, Viewer } from '../spaces/visibility.ts';
 import type { HydratedRow } from './hydrate.ts';
@@ -15,6 +22,23 @@ export function presentPersonRef(u: PersonFields): PersonRef {
 }
 
 export const attachmentUrl = (id: string) => `/api/v1/attachments/${id}/content`;
+
+export function presentAttachment(a: {
+  id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number | string;
+  is_image: boolean;
+}): Attachment {
+  return {
+    id: a.id,
+    fileName: a.file_name,
+    contentType: a.content_type,
+    sizeBytes: Number(a.size_bytes),
+    isImage: a.is_image,
+    url: attachmentUrl(a.id),
+  };
+}
 
 /** Counts with nothing at zero, so clients can show `Object.entries` as is. */
 export function presentCounts(counts: ReactionCounts | null | undefined): Record<string, number> {
@@ -71,14 +95,7 @@ function presentCore(row: HydratedRow, now: Date) {
             siteName: row.link_site_name,
           }
         : null,
-    attachments: row.attachments.map((a) => ({
-      id: a.id,
-      fileName: a.file_name,
-      contentType: a.content_type,
-      sizeBytes: Number(a.size_bytes),
-      isImage: a.is_image,
-      url: attachmentUrl(a.id),
-    })),
+    attachments: row.attachments.map(presentAttachment),
     poll: presentPoll(row, now),
     createdAt: iso(row.created_at),
     editedAt: row.edited_at ? iso(row.edited_at) : null,

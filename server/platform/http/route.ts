@@ -68,6 +68,7 @@ export function route<E extends Endpoint>(
         reply,
       } as HandlerInput<E>;
       const result = await handler(input);
+      if (endpoint.raw) return reply;
       if (endpoint.response === null) {
         return reply.code(endpoint.status ?? 204).send();
       }

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import { api } from '../../../common/api.ts';
+import type { AppContext } from '../../context.ts';
+import { notFound, ValidationError } from '../../platform/errors.ts';
+import { route } from '../../platform/http/route.ts';
+import { contentDisposition } from '../../platform/storage/sniff.ts';
+import { loadPost } from '../stream/access.ts';
+import { presentAttachment } from '../stream/presenters.ts';
+import { uploadAttachment } from './commands.ts';
+
+export function registerAttachmentRoutes(app: FastifyInstance, ctx: AppContext): void {
+  route(app, ctx, api.uploadAttachment, async ({ actor, req }) => {
+    const file = req.isMultipart() ? await req.file() : undefined;
+    if (!file) {
+      throw new ValidationError([
+        { field: 'file', reason: 'required', message: 'Send the file as multipart/form-data, field "file".' },
+      ]);
+    }
+    const row = await uploadAttachment(ctx, {
+      actor,
+      fileName: file.filename,
+      stream: file.file,
+      truncated: () => file.file.truncated,
+    });
+    return presentAttachment(row);
+  });
+
+  route(app, ctx, api.attachmentContent, async ({ actor, params, reply }) => {
+    const row = await ctx.db
+      .selectFrom('attachments')
+      .selectAll()
+      .where('id', '=', params.id)
+      .executeTakeFirst();
+    if (!row) throw notFound('File');
+    // Before it is attached, only its uploader; after, whoever may read the post.
+    const allowed = row.post_id
+      ? (await loadPost(ctx.db, actor, row.post_id))?.readable === true
+      : row.uploader_id === actor.id;
+    if (!allowed) throw notFound('File');
+    reply
+      .header(
+        'content-type',
+        row.content_type.startsWith('text/') ? `${row.content_type}; charset=utf-8` : row.content_type,
+      )
+      .header('content-length', String(row.size_bytes))
+      .header(
+        'content-disposition',
+        contentDisposition(row.is_image ? 'inline' : 'attachment', row.file_name),
+      )
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'private, max-age=3600');
+    await reply.send(ctx.storage.read(row.storage_key));
+  });
+}
