@@ -43,6 +43,14 @@ export const AUDIT_ACTIONS = [
   'user.deactivated',
   'user.reactivated',
   'mail.sensitive_viewed',
+  'space.created',
+  'space.visibility_changed',
+  'space.role_changed',
+  'space.member_removed',
+  'space.request_approved',
+  'space.request_declined',
+  'post.deleted_by_moderator',
+  'comment.deleted_by_moderator',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

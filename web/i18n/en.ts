@@ -406,5 +406,19 @@ export const en = {
     mail: {
       sensitive_viewed: 'Email with a personal link viewed',
     },
+    space: {
+      created: 'Space created',
+      visibility_changed: 'Space visibility changed',
+      role_changed: 'Space role changed',
+      member_removed: 'Removed from a space',
+      request_approved: 'Join request approved',
+      request_declined: 'Join request declined',
+    },
+    post: {
+      deleted_by_moderator: 'Post deleted by a moderator',
+    },
+    comment: {
+      deleted_by_moderator: 'Comment deleted by a moderator',
+    },
   },
 } as const;

@@ -414,5 +414,19 @@ export const fr: Catalog = {
     mail: {
       sensitive_viewed: 'E-mail contenant un lien personnel consulté',
     },
+    space: {
+      created: 'Espace créé',
+      visibility_changed: 'Visibilité d’un espace modifiée',
+      role_changed: 'Rôle dans un espace modifié',
+      member_removed: 'Retiré d’un espace',
+      request_approved: 'Demande d’adhésion acceptée',
+      request_declined: 'Demande d’adhésion refusée',
+    },
+    post: {
+      deleted_by_moderator: 'Publication supprimée par un modérateur',
+    },
+    comment: {
+      deleted_by_moderator: 'Commentaire supprimé par un modérateur',
+    },
   },
 };

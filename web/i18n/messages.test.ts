@@ -72,7 +72,8 @@ describe('auditActionLabel', () => {
     expect(auditActionLabel(t, 'user.role_changed')).toBe('Role changed');
     expect(auditActionLabel(tFr, 'auth.sign_in_failed')).toBe('Échec de connexion');
     expect(auditActionLabel(t, 'user')).toBe('user');
-    expect(auditActionLabel(t, 'space.created')).toBe('space.created');
+    expect(auditActionLabel(t, 'space.created')).toBe('Space created');
+    expect(auditActionLabel(t, 'idea.shipped')).toBe('idea.shipped');
     expect(auditActionLabel(t, 'Weird Action!')).toBe('Weird Action!');
   });
 });
