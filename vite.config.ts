@@ -30,7 +30,8 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      '/api': { target: apiServer, changeOrigin: false },
+      // ws: the live connection (/api/v1/live) goes through the proxy too.
+      '/api': { target: apiServer, changeOrigin: false, ws: true },
       '/healthz': { target: apiServer },
       '/readyz': { target: apiServer },
     },

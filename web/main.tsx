@@ -4,6 +4,9 @@ import { App } from './app/App.tsx';
 import { initialLocale } from './i18n/locale.ts';
 import { setupI18n } from './i18n/setup.ts';
 import './styles.css';
+import './styles-composer.css';
+import './styles-stream.css';
+import './styles-spaces.css';
 
 setupI18n(initialLocale());
 

@@ -77,7 +77,7 @@ export function readCookie(cookieHeader: string, name: string): string | null {
   return null;
 }
 
-function csrfToken(): string | null {
+export function csrfToken(): string | null {
   const cookies = typeof document === 'undefined' ? '' : document.cookie;
   for (const name of CSRF_COOKIES) {
     const value = readCookie(cookies, name);
@@ -135,7 +135,7 @@ async function send(endpoint: Endpoint, options: CallOptions<Endpoint>): Promise
   }
 }
 
-async function readError(response: Response): Promise<ApiError> {
+export async function readError(response: Response): Promise<ApiError> {
   let body: unknown = null;
   try {
     body = await response.json();
@@ -184,7 +184,7 @@ export async function call<E extends Endpoint>(
   }
 }
 
-async function refreshCsrfToken(): Promise<void> {
+export async function refreshCsrfToken(): Promise<void> {
   try {
     const response = await fetch(api.getSession.path, {
       credentials: 'same-origin',

@@ -6,17 +6,27 @@ import { Button } from '../components/Button.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { storeLocale } from '../i18n/locale.ts';
 import { errorMessage } from '../i18n/messages.ts';
+import { BookmarksPage } from '../routes/BookmarksPage.tsx';
 import { ForgotPasswordPage } from '../routes/ForgotPasswordPage.tsx';
 import { HomePage } from '../routes/HomePage.tsx';
 import { InvitationPage } from '../routes/InvitationPage.tsx';
 import { NotFoundPage } from '../routes/NotFoundPage.tsx';
+import { NotificationsPage } from '../routes/NotificationsPage.tsx';
 import { PeoplePage } from '../routes/PeoplePage.tsx';
+import { PostPage } from '../routes/PostPage.tsx';
+import { ProfilePage } from '../routes/ProfilePage.tsx';
 import { ResetPasswordPage } from '../routes/ResetPasswordPage.tsx';
 import { SearchPage } from '../routes/SearchPage.tsx';
 import { SettingsPage } from '../routes/SettingsPage.tsx';
 import { SetupPage } from '../routes/SetupPage.tsx';
 import { SignInPage } from '../routes/SignInPage.tsx';
+import { SpaceFeedTab } from '../routes/SpaceFeedTab.tsx';
+import { SpaceMembersTab } from '../routes/SpaceMembersTab.tsx';
+import { SpacePage } from '../routes/SpacePage.tsx';
+import { SpaceRequestsTab } from '../routes/SpaceRequestsTab.tsx';
+import { SpaceSettingsTab } from '../routes/SpaceSettingsTab.tsx';
 import { SpacesPage } from '../routes/SpacesPage.tsx';
+import { TagPage } from '../routes/TagPage.tsx';
 import { safeNextPath, signInPath } from './next-path.ts';
 import { PublicLayout } from './PublicLayout.tsx';
 import { Shell } from './Shell.tsx';
@@ -66,7 +76,18 @@ export function AppRoutes() {
         <Route element={<RequireUser />}>
           <Route index element={<HomePage />} />
           <Route path="spaces" element={<SpacesPage />} />
+          <Route path="spaces/:slug" element={<SpacePage />}>
+            <Route index element={<SpaceFeedTab />} />
+            <Route path="members" element={<SpaceMembersTab />} />
+            <Route path="requests" element={<SpaceRequestsTab />} />
+            <Route path="settings" element={<SpaceSettingsTab />} />
+          </Route>
           <Route path="people" element={<PeoplePage />} />
+          <Route path="people/:id" element={<ProfilePage />} />
+          <Route path="posts/:postId" element={<PostPage />} />
+          <Route path="tags/:tag" element={<TagPage />} />
+          <Route path="bookmarks" element={<BookmarksPage />} />
+          <Route path="notifications" element={<NotificationsPage />} />
           <Route path="search" element={<SearchPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route

@@ -2,8 +2,10 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { NotificationBell } from '../components/NotificationBell.tsx';
 import { ProfileMenu } from '../components/ProfileMenu.tsx';
 import { SkipLink } from '../components/SkipLink.tsx';
+import { LiveProvider } from './LiveProvider.tsx';
 import { useSignedIn } from './signed-in-context.ts';
 
 /** The frame of every signed-in page: header, primary navigation, main content. */
@@ -28,50 +30,53 @@ export function Shell() {
   ];
 
   return (
-    <div className="app">
-      <SkipLink />
-      <header className="header">
-        <div className="header-inner">
-          <Link to="/" className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              T
-            </span>
-            <span className="brand-name">{organisationName}</span>
-          </Link>
-          <button
-            type="button"
-            className="menu-button"
-            aria-expanded={menuOpen}
-            aria-controls={navId}
-            onClick={() => setMenuOpen((open) => !open)}
-          >
-            <span className="menu-icon" aria-hidden="true" />
-            <span className="menu-label">{t('nav.menu')}</span>
-          </button>
-          <nav
-            id={navId}
-            aria-label={t('nav.primary')}
-            className={`primary-nav${menuOpen ? ' is-open' : ''}`}
-          >
-            <ul>
-              {links.map((link) => (
-                <li key={link.to}>
-                  <NavLink to={link.to} end={link.end}>
-                    {link.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="header-tools">
-            <LanguageSwitch />
-            <ProfileMenu name={user.name} email={user.email} />
+    <LiveProvider>
+      <div className="app">
+        <SkipLink />
+        <header className="header">
+          <div className="header-inner">
+            <Link to="/" className="brand">
+              <span className="brand-mark" aria-hidden="true">
+                T
+              </span>
+              <span className="brand-name">{organisationName}</span>
+            </Link>
+            <button
+              type="button"
+              className="menu-button"
+              aria-expanded={menuOpen}
+              aria-controls={navId}
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              <span className="menu-icon" aria-hidden="true" />
+              <span className="menu-label">{t('nav.menu')}</span>
+            </button>
+            <nav
+              id={navId}
+              aria-label={t('nav.primary')}
+              className={`primary-nav${menuOpen ? ' is-open' : ''}`}
+            >
+              <ul>
+                {links.map((link) => (
+                  <li key={link.to}>
+                    <NavLink to={link.to} end={link.end}>
+                      {link.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="header-tools">
+              <NotificationBell />
+              <LanguageSwitch />
+              <ProfileMenu name={user.name} email={user.email} userId={user.id} />
+            </div>
           </div>
-        </div>
-      </header>
-      <main id="main" tabIndex={-1} className="main">
-        <Outlet />
-      </main>
-    </div>
+        </header>
+        <main id="main" tabIndex={-1} className="main">
+          <Outlet />
+        </main>
+      </div>
+    </LiveProvider>
   );
 }

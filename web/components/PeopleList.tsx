@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Person } from '../../common/schemas/people.ts';
+import { personPath } from './rich-text-links.ts';
 
 /** Colleagues as cards: name, job, department, site and a link to write to them. */
 export function PeopleList({
@@ -19,7 +21,9 @@ export function PeopleList({
             {initialsOf(person.name)}
           </span>
           <div className="person-card-body">
-            <Heading className="person-name">{person.name}</Heading>
+            <Heading className="person-name">
+              <Link to={personPath(person.id)}>{person.name}</Link>
+            </Heading>
             {person.jobTitle ? <p className="person-job">{person.jobTitle}</p> : null}
             <dl className="person-facts">
               {person.department ? (

@@ -9,7 +9,7 @@ import { ConfirmDialog } from './ConfirmDialog.tsx';
  * The signed-in person's menu: a disclosure (button + panel), closed by Escape, by a click
  * elsewhere, or by choosing an item.
  */
-export function ProfileMenu({ name, email }: { name: string; email: string }) {
+export function ProfileMenu({ name, email, userId }: { name: string; email: string; userId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
@@ -77,6 +77,12 @@ export function ProfileMenu({ name, email }: { name: string; email: string }) {
           <span className="profile-menu-who-email">{email}</span>
         </p>
         <ul>
+          <li>
+            <Link to={`/people/${encodeURIComponent(userId)}`}>{t('nav.myProfile')}</Link>
+          </li>
+          <li>
+            <Link to="/bookmarks">{t('nav.bookmarks')}</Link>
+          </li>
           <li>
             <Link to="/settings">{t('nav.settings')}</Link>
           </li>

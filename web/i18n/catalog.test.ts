@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../common/errors.ts';
 import { AUDIT_ACTIONS, MAIL_STATUSES } from '../../common/schemas/admin.ts';
 import { INVITATION_STATUSES } from '../../common/schemas/invitations.ts';
+import { NOTIFICATION_KINDS } from '../../common/schemas/notifications.ts';
 import { USER_STATUSES } from '../../common/schemas/people.ts';
 import { ROLES } from '../../common/schemas/primitives.ts';
+import { SPACE_ROLES, SPACE_TYPES, SPACE_VISIBILITIES } from '../../common/schemas/spaces.ts';
+import { REACTIONS } from '../../common/schemas/stream.ts';
 import { catalogKeys, emptyEntries } from './catalog.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
@@ -32,6 +35,18 @@ describe('catalogues', () => {
     expect(MAIL_STATUSES.filter((s) => !enKeys.has(`mailStatus.${s}`))).toEqual([]);
     expect(INVITATION_STATUSES.filter((s) => !enKeys.has(`invitationStatus.${s}`))).toEqual([]);
     expect(USER_STATUSES.filter((s) => !enKeys.has(`userStatus.${s}`))).toEqual([]);
+  });
+
+  it('name every space type, visibility and role, reaction and notification kind', () => {
+    const missing = (prefix: string, values: readonly string[]) =>
+      values.filter((value) => !enKeys.has(`${prefix}.${value}`));
+    expect(missing('spaceTypes', SPACE_TYPES)).toEqual([]);
+    expect(missing('spaceVisibility', SPACE_VISIBILITIES)).toEqual([]);
+    expect(missing('spaceVisibilityHelp', SPACE_VISIBILITIES)).toEqual([]);
+    expect(missing('spaceRoles', SPACE_ROLES)).toEqual([]);
+    expect(missing('reactions', REACTIONS)).toEqual([]);
+    expect(missing('notifications.kinds', NOTIFICATION_KINDS)).toEqual([]);
+    expect(missing('notifications.preferences', NOTIFICATION_KINDS)).toEqual([]);
   });
 
   it('use the same interpolation variables in both languages', () => {

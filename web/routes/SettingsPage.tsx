@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { FormError } from '../components/FormError.tsx';
 import { LocaleSelect } from '../components/LocaleSelect.tsx';
 import { Notice } from '../components/Notice.tsx';
+import { NotificationPreferences } from '../components/NotificationPreferences.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { containsEmailIssue, mismatchIssue } from '../forms/password-checks.ts';
 import { useFormFeedback } from '../forms/use-form-feedback.ts';
@@ -26,6 +27,7 @@ export function SettingsPage() {
         <h1>{t('settings.title')}</h1>
       </header>
       <ProfileSection />
+      <NotificationPreferences />
       <PasswordSection />
       <SessionsSection />
     </div>

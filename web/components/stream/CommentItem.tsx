@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Comment } from '../../../common/schemas/stream.ts';
+import { useDeleteComment, useReactToComment, useUpdateComment } from '../../api/comments.ts';
+import { errorMessage } from '../../i18n/messages.ts';
+import { Avatar } from '../Avatar.tsx';
+import { Button } from '../Button.tsx';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { FormError } from '../FormError.tsx';
+import { RelativeTime } from '../RelativeTime.tsx';
+import { RichText } from '../RichText.tsx';
+import { personPath } from '../rich-text-links.ts';
+import { EditText } from './EditText.tsx';
+import { ReactionBar } from './ReactionBar.tsx';
+
+interface CommentItemProps {
+  comment: Comment;
+  onReply?: () => void;
+}
+
+export function CommentItem({ comment, onReply }: CommentItemProps) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const update = useUpdateComment(comment.postId, comment.id);
+  const remove = useDeleteComment(comment.postId, comment.id);
+  const react = useReactToComment(comment.postId, comment.id);
+  return (
+    <article className="comment" aria-label={comment.author.name}>
+      <Avatar name={comment.author.name} />
+      <div className="comment-main">
+        <p className="comment-meta">
+          <Link to={personPath(comment.author.id)} className="comment-author">
+            {comment.author.name}
+          </Link>{' '}
+          <span className="muted">
+            <RelativeTime value={comment.createdAt} />
+            {comment.editedAt ? ` · ${t('post.edited')}` : ''}
+          </span>
+        </p>
+        {editing ? (
+          <EditText
+            label={t('comments.editLabel')}
+            initial={comment.body}
+            busy={update.isPending}
+            error={update.error}
+            onCancel={() => setEditing(false)}
+            onSave={(body) => update.mutate(body, { onSuccess: () => setEditing(false) })}
+          />
+        ) : (
+          <RichText text={comment.body} />
+        )}
+        <div className="comment-actions">
+          <ReactionBar
+            compact
+            reactions={comment.reactions}
+            mine={comment.myReaction}
+            busy={react.isPending}
+            onReact={(kind) => react.mutate(kind)}
+          />
+          {onReply ? (
+            <Button type="button" variant="quiet" small onClick={onReply}>
+              {t('comments.reply')}
+            </Button>
+          ) : null}
+          {comment.can.edit && !editing ? (
+            <Button type="button" variant="quiet" small onClick={() => setEditing(true)}>
+              {t('comments.edit')}
+            </Button>
+          ) : null}
+          {comment.can.delete ? (
+            <Button type="button" variant="quiet" small onClick={() => setDeleting(true)}>
+              {t('comments.delete')}
+            </Button>
+          ) : null}
+        </div>
+        {react.error ? <FormError message={errorMessage(t, react.error)} /> : null}
+      </div>
+      <ConfirmDialog
+        open={deleting}
+        title={t('comments.deleteTitle')}
+        confirmLabel={t('comments.delete')}
+        danger
+        busy={remove.isPending}
+        error={remove.error ? errorMessage(t, remove.error) : null}
+        onCancel={() => setDeleting(false)}
+        onConfirm={() => remove.mutate(undefined, { onSuccess: () => setDeleting(false) })}
+      >
+        <p>{t('comments.deleteText')}</p>
+      </ConfirmDialog>
+    </article>
+  );
+}
