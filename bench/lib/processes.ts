@@ -13,7 +13,8 @@ export type BenchDatabase = 'pglite' | 'postgres';
 export const POSTGRES_ADMIN_URL =
   process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-let nextPort = 31_000 + Math.floor(Math.random() * 5000);
+// Below the ephemeral range (32768+), where thousands of WebSocket clients take their ports.
+let nextPort = 20_000 + Math.floor(Math.random() * 8000);
 
 export interface Running {
   url: string;

@@ -31,9 +31,16 @@ function percentile(values: number[], p: number): number {
   return Number(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!.toFixed(1));
 }
 
+/** Resident memory of a process and its children (tsx runs the server in a child node). */
 function rssKb(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  let total = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+    const children = fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+    for (const child of children ? children.split(' ') : []) total += rssKb(Number(child));
+  }
+  return total;
 }
 
 const cookie = (token: string) => `trame_session=${token}; trame_csrf=bench-csrf-token`;
