@@ -10,7 +10,11 @@ import { useBrowser } from './helpers/browser.ts';
 import { type Account, completeSetup, heading, signIn, waitForShell } from './helpers/pages.ts';
 import { useE2EServer } from './helpers/server.ts';
 
-const owner: Account = { name: 'Camille Martin', email: 'camille@lumen.test', password: 'amber light at dusk' };
+const owner: Account = {
+  name: 'Camille Martin',
+  email: 'camille@lumen.test',
+  password: 'amber light at dusk',
+};
 const colleague = { name: 'Mathis Roux', email: 'mathis@lumen.test' };
 
 let ownerPage: Page;
@@ -60,9 +64,15 @@ describe('a private space, live between two people', () => {
 
     // The owner's bell counts the request without a reload.
     await ownerPage.getByRole('link', { name: /Notifications: 1 unread/ }).waitFor();
-    await ownerPage.getByRole('tab', { name: 'Requests' }).or(ownerPage.getByRole('link', { name: 'Requests' })).click();
+    await ownerPage
+      .getByRole('tab', { name: 'Requests' })
+      .or(ownerPage.getByRole('link', { name: 'Requests' }))
+      .click();
     await ownerPage.getByText('Je travaille sur les diffuseurs.').waitFor();
-    await ownerPage.getByRole('button', { name: /Approve|Accept/ }).first().click();
+    await ownerPage
+      .getByRole('button', { name: /Approve|Accept/ })
+      .first()
+      .click();
 
     // The colleague's open page turns into a member's page.
     await colleaguePage.getByRole('button', { name: 'Leave' }).waitFor({ timeout: 15_000 });
@@ -102,7 +112,10 @@ describe('a private space, live between two people', () => {
     await theirs.getByRole('button', { name: 'Vote' }).click();
     await theirs.getByText('1 vote').waitFor();
     await theirs.getByRole('button', { name: /Celebrate/ }).click();
-    await theirs.getByRole('button', { name: /Comment/ }).first().click();
+    await theirs
+      .getByRole('button', { name: /Comment/ })
+      .first()
+      .click();
     await theirs.getByLabel('Write a comment').fill('Je lance la commande de diffuseurs.');
     // The footer's "Comment" opens the thread; the form's "Comment" sends.
     await theirs.getByRole('button', { name: 'Comment', exact: true }).last().click();
