@@ -205,17 +205,24 @@ export async function stream(database: BenchDatabase) {
         built.smallSpaceId,
         durationSeconds,
       );
+    } finally {
+      await trame.stop();
+    }
+    // A fresh server for the sockets, so its memory before and after reads connections only
+    // (not garbage left by the load above).
+    const fresh = await startTrame(db.env);
+    try {
       live = await measureLive(
-        { ...trame, wsUrl: `${trame.url.replace('http', 'ws')}/api/v1/live` },
+        { ...fresh, wsUrl: `${fresh.url.replace('http', 'ws')}/api/v1/live` },
         built.sessions.map((s) => s.token),
         async () => {
-          const res = await fetch(`${trame.url}/api/v1/posts`, {
+          const res = await fetch(`${fresh.url}/api/v1/posts`, {
             method: 'POST',
             headers: {
               cookie: cookie(reader.token),
               'x-csrf-token': 'bench-csrf-token',
               'content-type': 'application/json',
-              origin: trame.url,
+              origin: fresh.url,
             },
             body: JSON.stringify({ spaceId: built.bigSpaceId, body: 'Annonce en direct pour tout le monde' }),
           });
@@ -226,7 +233,7 @@ export async function stream(database: BenchDatabase) {
         rounds,
       );
     } finally {
-      await trame.stop();
+      await fresh.stop();
     }
 
     const bare = await startCeiling(bytes);
