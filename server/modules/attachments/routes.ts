@@ -3,13 +3,16 @@ import { api } from '../../../common/api.ts';
 import type { AppContext } from '../../context.ts';
 import { notFound, ValidationError } from '../../platform/errors.ts';
 import { route } from '../../platform/http/route.ts';
+import { enforce } from '../../platform/rate-limit.ts';
 import { contentDisposition } from '../../platform/storage/sniff.ts';
 import { loadPost } from '../stream/access.ts';
 import { presentAttachment } from '../stream/presenters.ts';
+import { writeLimits } from '../stream/rate-limits.ts';
 import { uploadAttachment } from './commands.ts';
 
 export function registerAttachmentRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, api.uploadAttachment, async ({ actor, req }) => {
+    await enforce(ctx.limiter, [[writeLimits.uploadPerAccount, actor.id]]);
     const file = req.isMultipart() ? await req.file() : undefined;
     if (!file) {
       throw new ValidationError([

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { route } from '../../platform/http/route.ts';
 import { authorize } from '../../platform/policy.ts';
+import { enforce } from '../../platform/rate-limit.ts';
 import type { Viewer } from '../spaces/visibility.ts';
 import { readablePost, readableSpace } from './access.ts';
 import { createComment, deleteComment, updateComment } from './commands/comments.ts';
@@ -33,6 +34,7 @@ import {
   listRevisions,
   mentionSuggestions,
 } from './queries.ts';
+import { writeLimits } from './rate-limits.ts';
 
 export function registerStreamRoutes(app: FastifyInstance, ctx: AppContext): void {
   const post = (viewer: Viewer, id: string) => hydratePost(ctx.db, viewer, id, ctx.clock.now());
@@ -76,9 +78,10 @@ export function registerStreamRoutes(app: FastifyInstance, ctx: AppContext): voi
   );
 
   // Posts
-  route(app, ctx, api.createPost, async ({ actor, body }) =>
-    post(actor, await createPost(ctx, { actor, body })),
-  );
+  route(app, ctx, api.createPost, async ({ actor, body }) => {
+    await enforce(ctx.limiter, [[writeLimits.postPerAccount, actor.id]]);
+    return post(actor, await createPost(ctx, { actor, body }));
+  });
 
   // Hydrating applies the visibility rule: an unreadable post is a 404.
   route(app, ctx, api.getPost, async ({ actor, params }) => post(actor, params.id));
@@ -129,9 +132,10 @@ export function registerStreamRoutes(app: FastifyInstance, ctx: AppContext): voi
     };
   });
 
-  route(app, ctx, api.reactToPost, async ({ actor, params, body }) =>
-    reactToPost(ctx, { actor, postId: params.id, kind: body.kind }),
-  );
+  route(app, ctx, api.reactToPost, async ({ actor, params, body }) => {
+    await enforce(ctx.limiter, [[writeLimits.reactionPerAccount, actor.id]]);
+    return reactToPost(ctx, { actor, postId: params.id, kind: body.kind });
+  });
 
   route(app, ctx, api.unreactToPost, async ({ actor, params }) =>
     reactToPost(ctx, { actor, postId: params.id, kind: null }),
@@ -158,6 +162,7 @@ export function registerStreamRoutes(app: FastifyInstance, ctx: AppContext): voi
   });
 
   route(app, ctx, api.createComment, async ({ actor, params, body }) => {
+    await enforce(ctx.limiter, [[writeLimits.commentPerAccount, actor.id]]);
     const id = await createComment(ctx, {
       actor,
       postId: params.id,
@@ -176,9 +181,10 @@ export function registerStreamRoutes(app: FastifyInstance, ctx: AppContext): voi
     await deleteComment(ctx, { actor, commentId: params.id, meta });
   });
 
-  route(app, ctx, api.reactToComment, async ({ actor, params, body }) =>
-    reactToComment(ctx, { actor, commentId: params.id, kind: body.kind }),
-  );
+  route(app, ctx, api.reactToComment, async ({ actor, params, body }) => {
+    await enforce(ctx.limiter, [[writeLimits.reactionPerAccount, actor.id]]);
+    return reactToComment(ctx, { actor, commentId: params.id, kind: body.kind });
+  });
 
   route(app, ctx, api.unreactToComment, async ({ actor, params }) =>
     reactToComment(ctx, { actor, commentId: params.id, kind: null }),
