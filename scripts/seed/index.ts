@@ -1,12 +1,18 @@
-// seedDemo: a realistic organisation for demos, and large fixtures for benchmarks.
-// Runs in one transaction for the people (all or nothing), then the conversations
-// through the real commands. Passwords are random on every run and returned once.
+// seedDemo: a realistic organisation for demos, and large fixtures for benchmarks. One
+// transaction holds everything — the optional wipe, the people in batched inserts, then the
+// conversations through the real commands — so a failure leaves the database as it was.
+// Passwords are random on every run and returned once; everything else is reproducible.
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../server/context.ts';
+import type { Db } from '../../server/db/database.ts';
+import type { Database } from '../../server/db/schema.ts';
 import { hashPassword } from '../../server/platform/auth/passwords.ts';
+import type { Bus } from '../../server/platform/realtime/bus.ts';
 import { ORGANISATION } from './data.ts';
-import { seedPeople } from './people.ts';
+import { insertBatched } from './history.ts';
+import { seedInvitations } from './invitations.ts';
+import { emailBook, seedPeople } from './people.ts';
 import { seededRandom } from './random.ts';
 import { seedStream } from './stream.ts';
 
@@ -17,7 +23,9 @@ export interface SeedSummary {
   users: number;
   departments: number;
   sites: number;
+  /** Every invitation written: pending + expired + accepted. */
   invitations: number;
+  invitationsByStatus: { pending: number; expired: number; accepted: number };
   spaces: number;
   posts: number;
   comments: number;
@@ -27,66 +35,127 @@ export interface SeedSummary {
   elapsedMs: number;
 }
 
+export interface SeedOptions {
+  users: number;
+  /** The present of the seeded history; the context's clock by default. */
+  now?: Date;
+  /** Empty every table first, in the same transaction (demo and benchmark databases only). */
+  reset?: boolean;
+}
+
 /** 96 random bits, URL-safe: easy to copy from a terminal. */
 function newPassword(): string {
   return randomBytes(12).toString('base64url');
 }
 
-export async function seedDemo(
-  ctx: AppContext,
-  options: { users: number; now?: Date },
-): Promise<SeedSummary> {
+export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<SeedSummary> {
   const started = performance.now();
-  const existing = await ctx.db.selectFrom('organisation').select('name').executeTakeFirst();
-  if (existing) {
-    throw new AlreadySeededError(
-      `This database already holds the organisation "${existing.name}". Use --reset to wipe it and seed again.`,
-    );
-  }
   const now = options.now ?? ctx.clock.now();
   const random = seededRandom(20261123);
   const adminPassword = newPassword();
   const demoPassword = newPassword();
+  // Hashed once each, before the transaction: every demo account shares the second hash.
   const [adminPasswordHash, demoPasswordHash] = await Promise.all([
     hashPassword(adminPassword),
     hashPassword(demoPassword),
   ]);
-  const people = await ctx.db.transaction().execute((trx) =>
-    seedPeople(trx, {
-      users: options.users,
-      publicUrl: ctx.config.PUBLIC_URL,
-      now,
+  const seeded = await ctx.db.transaction().execute(async (trx) => {
+    if (options.reset) await wipeTables(trx);
+    const existing = await trx.selectFrom('organisation').select('name').executeTakeFirst();
+    if (existing) {
+      throw new AlreadySeededError(
+        `This database already holds the organisation "${existing.name}". Use --reset to wipe it and seed again.`,
+      );
+    }
+    const emails = emailBook();
+    const people = await seedPeople(trx, {
+      ...options,
       random,
+      now,
       adminPasswordHash,
       demoPasswordHash,
-    }),
-  );
-  const stream = await seedStream(ctx, { people: people.people, admin: people.admin, random, now });
+      emails,
+    });
+    const invitations = await seedInvitations(trx, {
+      accounts: people.accounts,
+      admin: people.admin,
+      random,
+      now,
+      publicUrl: ctx.config.PUBLIC_URL,
+      emails,
+    });
+    // In time order, so the admin audit log (newest id first) reads as history.
+    const byTime = (a: { at: Date | string }, b: { at: Date | string }) =>
+      new Date(a.at).getTime() - new Date(b.at).getTime();
+    await insertBatched(
+      trx,
+      'audit_log',
+      [...people.history.audit, ...invitations.history.audit].sort(byTime),
+    );
+    await insertBatched(
+      trx,
+      'activity_events',
+      [...people.history.activity, ...invitations.history.activity].sort(byTime),
+    );
+    const stream = await seedStream(joinTransaction(ctx, trx), {
+      people: people.accounts,
+      admin: people.admin,
+      random,
+      now,
+    });
+    return { people, invitations: invitations.counts, stream };
+  });
+  const { pending, expired, accepted } = seeded.invitations;
   return {
     organisation: ORGANISATION,
-    users: people.people.length,
-    departments: people.departments,
-    sites: people.sites,
-    invitations: people.invitations,
-    ...stream,
-    admin: { email: people.admin.email, password: adminPassword },
+    users: seeded.people.accounts.length,
+    departments: seeded.people.departments,
+    sites: seeded.people.sites,
+    invitations: pending + expired + accepted,
+    invitationsByStatus: seeded.invitations,
+    ...seeded.stream,
+    admin: { email: seeded.people.admin.email, password: adminPassword },
     demoPassword,
     elapsedMs: Math.round(performance.now() - started),
   };
 }
 
 /**
- * Empties every table of the application, in one transaction. The audit log is append-only
- * for everyone else; wiping a demo database is the one place that lifts it, briefly.
+ * Empties every table of the application. The audit log is append-only for everyone else;
+ * wiping a demo database is the one place that lifts it, inside the seed's transaction.
  */
-export async function wipeDatabase(ctx: AppContext): Promise<void> {
+async function wipeTables(trx: Transaction<Database>): Promise<void> {
   const tables = await sql<{ tablename: string }>`
     SELECT tablename FROM pg_tables
-    WHERE schemaname = 'public' AND tablename NOT LIKE 'kysely_%'`.execute(ctx.db);
+    WHERE schemaname = 'public' AND tablename NOT LIKE 'kysely_%'`.execute(trx);
+  if (tables.rows.length === 0) return;
+  // Names come from the catalogue, not from input; TRUNCATE takes no parameters.
   const list = tables.rows.map((t) => `"${t.tablename}"`).join(', ');
-  await ctx.db.transaction().execute(async (trx) => {
-    await sql`ALTER TABLE audit_log DISABLE TRIGGER USER`.execute(trx);
-    await sql.raw(`TRUNCATE ${list} RESTART IDENTITY CASCADE`).execute(trx);
-    await sql`ALTER TABLE audit_log ENABLE TRIGGER USER`.execute(trx);
-  });
+  await sql`ALTER TABLE audit_log DISABLE TRIGGER USER`.execute(trx);
+  await sql.raw(`TRUNCATE ${list} RESTART IDENTITY CASCADE`).execute(trx);
+  await sql`ALTER TABLE audit_log ENABLE TRIGGER USER`.execute(trx);
+}
+
+/**
+ * A context whose database is the seed's open transaction: the commands' own transactions
+ * (inTransaction) run inside it instead of beside it. Their live events are dropped: the
+ * seeded past is not news, and a receiver could not read rows that are not committed yet.
+ */
+function joinTransaction(ctx: AppContext, trx: Transaction<Database>): AppContext {
+  const db = new Proxy(trx, {
+    get(target, property) {
+      if (property === 'transaction') {
+        return () => ({ execute: <T>(work: (t: Transaction<Database>) => Promise<T>) => work(target) });
+      }
+      // Kysely keeps its state in private fields: methods must run with the real object as `this`.
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  }) as unknown as Db;
+  const silent: Bus = {
+    publish: async () => {},
+    subscribe: (channel, listener) => ctx.bus.subscribe(channel, listener),
+    close: async () => {},
+  };
+  return { ...ctx, db, bus: silent, jobs: null };
 }

@@ -1,13 +1,14 @@
 // The people of the demo organisation: departments, sites, accounts (a few administrators,
-// mostly members, some guests from partner companies, a few deactivated), pending, expired
-// and accepted invitations with their mail in the outbox, and the audit and activity
-// history those would have left. Everything in multi-row inserts.
+// mostly members, some guests from partner companies, a few deactivated), and the audit and
+// activity history their setup, promotions, deactivations and sign-ins would have left.
+// Everything in multi-row inserts.
+import type { Insertable } from 'kysely';
 import type { Db } from '../../server/db/database.ts';
-import type { Locale, Role, UserStatus } from '../../server/db/schema.ts';
+import type { Locale, Role, UserStatus, UserTable } from '../../server/db/schema.ts';
+import { auditSnapshot, userLabel } from '../../server/modules/people/presenters.ts';
+import type { AuditEntry } from '../../server/platform/audit.ts';
 import { DAY } from '../../server/platform/clock.ts';
 import { newId } from '../../server/platform/ids.ts';
-import { templates } from '../../server/platform/mail/templates.ts';
-import { hashToken, newToken } from '../../server/platform/tokens.ts';
 import {
   DEPARTMENTS,
   EMAIL_DOMAIN,
@@ -20,19 +21,13 @@ import {
   PARTNER_DOMAINS,
   SITES,
 } from './data.ts';
+import { ADMIN_META, activityRow, auditRow, insertBatched } from './history.ts';
 import type { Random } from './random.ts';
 
-const BATCH = 1000;
-
-// biome-ignore lint/suspicious/noExplicitAny: rows of several tables go through one helper.
-export async function insertBatched(db: Db, table: any, rows: any[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + BATCH))
-      .execute();
-  }
-}
+/** Share of people with an English name who use Trame in English. */
+export const ENGLISH_SHARE = 0.4;
+/** Accounts created in this window joined through an invitation (see invitations.ts). */
+export const INVITED_WITHIN_DAYS = 45;
 
 export interface SeededPerson {
   id: string;
@@ -43,9 +38,14 @@ export interface SeededPerson {
   locale: Locale;
 }
 
+export interface SeededAccount extends SeededPerson {
+  createdAt: Date;
+  /** Joined by accepting an invitation (guests always do), rather than being there before. */
+  invited: boolean;
+}
+
 export interface PeopleInput {
   users: number;
-  publicUrl: string;
   now: Date;
   random: Random;
   adminPasswordHash: string;
@@ -53,11 +53,36 @@ export interface PeopleInput {
 }
 
 /** Ids created with a time in the past, so "newest first" still reads as history. */
-const idAt = (date: Date) => newId(date.getTime());
+export const idAt = (date: Date) => newId(date.getTime());
 
-export async function seedPeople(db: Db, input: PeopleInput) {
+/** A moment between two others, to the minute. */
+export const between = (random: Random, from: Date, to: Date) =>
+  new Date(from.getTime() + Math.floor(random.next() * Math.max(0, to.getTime() - from.getTime())));
+
+/** Email addresses, unique across accounts and invitations: "marie.dupont2@…" for the second. */
+export function emailBook() {
+  const taken = new Map<string, number>();
+  return (local: string, domain: string) => {
+    const key = `${local}@${domain}`;
+    const n = (taken.get(key) ?? 0) + 1;
+    taken.set(key, n);
+    return n === 1 ? key : `${local}${n}@${domain}`;
+  };
+}
+export type EmailBook = ReturnType<typeof emailBook>;
+
+/** A French or English first and last name, and the matching language. */
+export function pickName(random: Random) {
+  const english = random.chance(ENGLISH_SHARE);
+  return {
+    firstName: random.pick(english ? ENGLISH_FIRST : FRENCH_FIRST),
+    lastName: random.pick(english ? ENGLISH_LAST : FRENCH_LAST),
+    locale: (english ? 'en' : 'fr') as Locale,
+  };
+}
+
+export async function seedPeople(db: Db, input: PeopleInput & { emails: EmailBook }) {
   const { random, now } = input;
-  const past = (maxDays: number) => new Date(now.getTime() - random.int(1, maxDays * 24) * 3_600_000);
   const founded = new Date(now.getTime() - 400 * DAY);
 
   await db
@@ -69,36 +94,31 @@ export async function seedPeople(db: Db, input: PeopleInput) {
   await insertBatched(db, 'departments', departments);
   await insertBatched(db, 'sites', sites);
 
-  const taken = new Map<string, number>();
-  const uniqueEmail = (local: string, domain: string) => {
-    const key = `${local}@${domain}`;
-    const n = (taken.get(key) ?? 0) + 1;
-    taken.set(key, n);
-    return n === 1 ? key : `${local}${n}@${domain}`;
-  };
-
-  const people: (SeededPerson & { created_at: Date })[] = [];
-  const userRows = [];
+  const accounts: SeededAccount[] = [];
+  const userRows: Insertable<UserTable>[] = [];
   for (let i = 0; i < input.users; i++) {
     const first = i === 0;
-    const english = !first && random.chance(0.35);
-    const firstName = first ? 'Camille' : random.pick(english ? ENGLISH_FIRST : FRENCH_FIRST);
-    const lastName = first ? 'Martin' : random.pick(english ? ENGLISH_LAST : FRENCH_LAST);
+    const { firstName, lastName, locale } = first
+      ? { firstName: 'Camille', lastName: 'Martin', locale: 'fr' as Locale }
+      : pickName(random);
     const guest = !first && random.chance(0.03);
-    const role: Role = first || random.chance(0.015) ? 'admin' : guest ? 'guest' : 'member';
+    const role: Role = first || random.chance(0.02) ? 'admin' : guest ? 'guest' : 'member';
     const status: UserStatus = !first && role !== 'admin' && random.chance(0.01) ? 'deactivated' : 'active';
-    const locale: Locale = english ? 'en' : 'fr';
-    const deptIndex = first ? 0 : random.int(0, DEPARTMENTS.length - 1);
-    const dept = DEPARTMENTS[deptIndex]!;
-    const titleIndex = random.int(0, dept.fr.length - 1);
-    const createdAt = first ? founded : past(380);
-    const email = uniqueEmail(
+    const createdAt = first ? founded : new Date(now.getTime() - random.int(1, 380 * 24) * 3_600_000);
+    const deactivatedAt = status === 'deactivated' ? between(random, createdAt, now) : null;
+    const lastSignInAt = random.chance(0.8) ? between(random, createdAt, deactivatedAt ?? now) : null;
+    const dept = first ? 0 : random.int(0, DEPARTMENTS.length - 1);
+    const titles = DEPARTMENTS[dept]![locale];
+    const title = titles[random.int(0, titles.length - 1)]!;
+    const site = first ? 0 : random.int(0, sites.length - 1);
+    const email = input.emails(
       emailLocalPart(firstName, lastName),
       guest ? random.pick(PARTNER_DOMAINS) : EMAIL_DOMAIN,
     );
     const id = idAt(createdAt);
     const name = `${firstName} ${lastName}`;
-    people.push({ id, name, email, role, status, locale, created_at: createdAt });
+    const invited = !first && (guest || now.getTime() - createdAt.getTime() < INVITED_WITHIN_DAYS * DAY);
+    accounts.push({ id, name, email, role, status, locale, createdAt, invited });
     userRows.push({
       id,
       email,
@@ -107,190 +127,113 @@ export async function seedPeople(db: Db, input: PeopleInput) {
       role,
       status,
       locale,
-      job_title: guest
-        ? null
-        : first
-          ? 'Directrice générale'
-          : (locale === 'fr' ? dept.fr : dept.en)[titleIndex]!,
-      department_id: guest ? null : departments[deptIndex]!.id,
-      site_id: guest ? null : sites[first ? 0 : random.int(0, sites.length - 1)]!.id,
-      invited_by: first ? null : people[0]!.id,
+      job_title: guest ? null : first ? 'Directrice générale' : title,
+      department_id: guest ? null : departments[dept]!.id,
+      site_id: guest ? null : sites[site]!.id,
+      invited_by: first ? null : accounts[0]!.id,
       created_at: createdAt,
-      updated_at: createdAt,
-      last_sign_in_at: status === 'active' && random.chance(0.8) ? past(30) : null,
+      updated_at: deactivatedAt ?? createdAt,
+      last_sign_in_at: lastSignInAt,
       password_changed_at: createdAt,
-      deactivated_at: status === 'deactivated' ? past(60) : null,
+      deactivated_at: deactivatedAt,
     });
   }
   await insertBatched(db, 'users', userRows);
-
-  const admin = people[0]!;
-  const adminLabel = `${admin.name} <${admin.email}>`;
-  const audit: {
-    at: Date;
-    actor_id: string;
-    actor_label: string;
-    action: string;
-    target_type: string;
-    target_id: string;
-    target_label: string;
-    ip: string;
-    user_agent: string;
-    before: string | null;
-    after: string | null;
-    details: null;
-  }[] = [
-    {
-      at: founded,
-      actor_id: admin.id,
-      actor_label: adminLabel,
-      action: 'organisation.setup',
-      target_type: 'organisation',
-      target_id: '1',
-      target_label: ORGANISATION,
-      ip: '10.20.0.12',
-      user_agent: 'Mozilla/5.0 (demo)',
-      before: null,
-      after: JSON.stringify({ name: ORGANISATION }),
-      details: null,
-    },
-  ];
-  const activity: {
-    at: Date;
-    actor_id: string;
-    verb: string;
-    object_type: string;
-    object_id: string | null;
-    space_id: null;
-    data: null;
-  }[] = [];
-  for (const p of people.slice(1)) {
-    if (p.role === 'admin') {
-      audit.push({
-        at: p.created_at,
-        actor_id: admin.id,
-        actor_label: adminLabel,
-        action: 'user.role_changed',
-        target_type: 'user',
-        target_id: p.id,
-        target_label: `${p.name} <${p.email}>`,
-        ip: '10.20.0.12',
-        user_agent: 'Mozilla/5.0 (demo)',
-        before: JSON.stringify({ role: 'member' }),
-        after: JSON.stringify({ role: 'admin' }),
-        details: null,
-      });
-    }
-    if (p.status === 'deactivated') {
-      audit.push({
-        at: now,
-        actor_id: admin.id,
-        actor_label: adminLabel,
-        action: 'user.deactivated',
-        target_type: 'user',
-        target_id: p.id,
-        target_label: `${p.name} <${p.email}>`,
-        ip: '10.20.0.12',
-        user_agent: 'Mozilla/5.0 (demo)',
-        before: JSON.stringify({ status: 'active' }),
-        after: JSON.stringify({ status: 'deactivated' }),
-        details: null,
-      });
-    }
-  }
-  for (const row of userRows) {
-    activity.push({
-      at: row.created_at,
-      actor_id: row.id,
-      verb: 'user.activated',
-      object_type: 'user',
-      object_id: row.id,
-      space_id: null,
-      data: null,
-    });
-    if (row.last_sign_in_at) {
-      activity.push({
-        at: row.last_sign_in_at,
-        actor_id: row.id,
-        verb: 'user.signed_in',
-        object_type: 'session',
-        object_id: null,
-        space_id: null,
-        data: null,
-      });
-    }
-  }
-
-  // Invitations: some waiting, some expired; their mail sits in the outbox (no SMTP in the demo).
-  const invitationRows = [];
-  const outboxRows = [];
-  const invitations = Math.max(3, Math.min(40, Math.round(input.users / 20)));
-  for (let i = 0; i < invitations; i++) {
-    const english = random.chance(0.35);
-    const firstName = random.pick(english ? ENGLISH_FIRST : FRENCH_FIRST);
-    const lastName = random.pick(english ? ENGLISH_LAST : FRENCH_LAST);
-    const email = uniqueEmail(emailLocalPart(firstName, lastName), EMAIL_DOMAIN);
-    const expired = i % 4 === 3;
-    const createdAt = expired ? past(30) : new Date(now.getTime() - random.int(1, 5 * 24) * 3_600_000);
-    const locale: Locale = english ? 'en' : 'fr';
-    const token = newToken();
-    const id = idAt(createdAt);
-    invitationRows.push({
-      id,
-      email,
-      role: 'member' as const,
-      locale,
-      message: null,
-      token_hash: hashToken(token),
-      invited_by: admin.id,
-      created_at: createdAt,
-      expires_at: new Date(createdAt.getTime() + 7 * DAY),
-    });
-    const mail = templates[locale].invitation({
-      organisation: ORGANISATION,
-      inviter: admin.name,
-      link: `${input.publicUrl}/invitation#token=${token}`,
-      message: null,
-      days: 7,
-    });
-    outboxRows.push({
-      id: idAt(createdAt),
-      to_address: email,
-      kind: 'invitation',
-      locale,
-      subject: mail.subject,
-      text_body: mail.text,
-      sensitive: true,
-      status: 'outbox_only' as const,
-      created_at: createdAt,
-    });
-    audit.push({
-      at: createdAt,
-      actor_id: admin.id,
-      actor_label: adminLabel,
-      action: 'invitation.created',
-      target_type: 'invitation',
-      target_id: id,
-      target_label: email,
-      ip: '10.20.0.12',
-      user_agent: 'Mozilla/5.0 (demo)',
-      before: null,
-      after: JSON.stringify({ email, role: 'member' }),
-      details: null,
-    });
-  }
-  await insertBatched(db, 'invitations', invitationRows);
-  await insertBatched(db, 'mail_outbox', outboxRows);
-  audit.sort((a, b) => a.at.getTime() - b.at.getTime());
-  activity.sort((a, b) => a.at.getTime() - b.at.getTime());
-  await insertBatched(db, 'audit_log', audit);
-  await insertBatched(db, 'activity_events', activity);
-
   return {
-    admin,
-    people,
+    admin: accounts[0]!,
+    accounts,
     departments: departments.length,
     sites: sites.length,
-    invitations: invitations,
+    history: peopleHistory({ accounts, userRows, random, founded, now }),
   };
+}
+
+function peopleHistory(input: {
+  accounts: SeededAccount[];
+  userRows: Insertable<UserTable>[];
+  random: Random;
+  founded: Date;
+  now: Date;
+}) {
+  const { accounts, random, founded, now } = input;
+  const admin = accounts[0]!;
+  const adminRef = { id: admin.id, label: userLabel(admin) };
+  const officeMeta = () => ({
+    ip: `10.20.${random.int(1, 40)}.${random.int(2, 250)}`,
+    userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/131.0',
+  });
+  const audit: AuditEntry[] = [
+    {
+      action: 'organisation.setup',
+      actor: adminRef,
+      target: { type: 'organisation', id: '1', label: ORGANISATION },
+      after: { organisationName: ORGANISATION, administrator: admin.email, locale: 'fr' },
+      meta: ADMIN_META,
+      at: founded,
+    },
+  ];
+  const activity = [
+    activityRow({
+      actorId: admin.id,
+      verb: 'organisation.set_up',
+      objectType: 'organisation',
+      objectId: '1',
+      at: founded,
+    }),
+  ];
+  input.accounts.forEach((p, i) => {
+    const row = input.userRows[i]!;
+    const target = { type: 'user', id: p.id, label: userLabel(p) };
+    const member = { role: 'member' as const, status: 'active' as const, name: p.name, locale: p.locale };
+    // Invited people's activation is recorded with their invitation (invitations.ts).
+    if (!p.invited) {
+      activity.push(
+        activityRow({
+          actorId: p.id,
+          verb: 'user.activated',
+          objectType: 'user',
+          objectId: p.id,
+          at: p.createdAt,
+        }),
+      );
+    }
+    if (i > 0 && p.role === 'admin') {
+      audit.push({
+        action: 'user.role_changed',
+        actor: adminRef,
+        target,
+        before: auditSnapshot(member),
+        after: auditSnapshot({ ...member, role: 'admin' }),
+        meta: ADMIN_META,
+        at: between(random, p.createdAt, now),
+      });
+    }
+    if (row.deactivated_at) {
+      audit.push({
+        action: 'user.deactivated',
+        actor: adminRef,
+        target,
+        before: auditSnapshot({ ...member, role: p.role }),
+        after: auditSnapshot({ ...member, role: p.role, status: 'deactivated' }),
+        details: { sessionsEnded: 0 },
+        meta: ADMIN_META,
+        at: row.deactivated_at as Date,
+      });
+    }
+    if (row.last_sign_in_at) {
+      const at = row.last_sign_in_at as Date;
+      audit.push({
+        action: 'auth.sign_in',
+        actor: { id: p.id, label: userLabel(p) },
+        target,
+        details: { method: 'password' },
+        meta: p.id === admin.id ? ADMIN_META : officeMeta(),
+        at,
+      });
+      activity.push(
+        activityRow({ actorId: p.id, verb: 'user.signed_in', objectType: 'user', objectId: p.id, at }),
+      );
+    }
+  });
+  return { audit: audit.map(auditRow), activity };
 }

@@ -1,70 +1,149 @@
-// npm run seed:demo's library on a fresh database: what a newcomer sees after seeding.
-import { describe, expect, it } from 'vitest';
+// npm run seed:demo: what a newcomer sees after seeding — first through the library on a
+// test server, then the command itself against a database of this project's kind.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../common/api.ts';
+import type { Endpoint } from '../../common/endpoint.ts';
+import { DEPARTMENTS } from '../../scripts/seed/data.ts';
 import { AlreadySeededError, type SeedSummary, seedDemo } from '../../scripts/seed/index.ts';
+import { formatSummary } from '../../scripts/seed/summary.ts';
+import { TestClient } from '../helpers/client.ts';
 import { signIn } from '../helpers/factories.ts';
-import { useServer } from '../helpers/server.ts';
+import { createTestDatabase } from '../helpers/postgres.ts';
+import { testDatabaseKind, useServer } from '../helpers/server.ts';
+
+/** Every item of a paginated list. */
+async function everything(client: TestClient, endpoint: Endpoint, query: Record<string, unknown> = {}) {
+  const items: any[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await client.call(endpoint, { query: { ...query, limit: 100, cursor } });
+    expect(page.status).toBe(200);
+    items.push(...page.body.items);
+    cursor = page.body.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
+/** What a person copies from the terminal. */
+function readPrinted(text: string) {
+  const grab = (re: RegExp) => {
+    const m = re.exec(text);
+    if (!m) throw new Error(`Not in the printed summary: ${re}\n${text}`);
+    return m[1]!;
+  };
+  return {
+    url: grab(/Open (\S+) and sign in/),
+    email: grab(/^ {2}email {5}(\S+)$/m),
+    password: grab(/^ {2}password {2}(\S+)$/m),
+    demoPassword: grab(/uses the password (\S+)$/m),
+  };
+}
+
+const frenchTitles = new Set<string>(DEPARTMENTS.flatMap((d) => d.fr));
+const englishTitles = new Set<string>(DEPARTMENTS.flatMap((d) => d.en));
 
 describe('demo data', () => {
   const t = useServer({ worker: false });
   let seeded: SeedSummary;
+  let printed: ReturnType<typeof readPrinted>;
 
-  it('creates the organisation and prints working administrator credentials', async () => {
+  it('creates the organisation and prints administrator credentials that work', async () => {
     seeded = await seedDemo(t.server.ctx, { users: 250 });
     expect(seeded).toMatchObject({ organisation: 'Atelier Lumen', users: 250, departments: 12, sites: 6 });
-    expect(seeded.admin.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
-    expect(seeded.demoPassword).not.toBe(seeded.admin.password);
+    printed = readPrinted(formatSummary(seeded, { publicUrl: t.server.url, elapsedMs: seeded.elapsedMs }));
+    expect(printed.url).toBe(t.server.url);
+    expect(printed.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(printed.demoPassword).not.toBe(printed.password);
 
-    const admin = await signIn(t.server, { email: seeded.admin.email, password: seeded.admin.password });
-    const me = await admin.call(api.getMe);
-    expect(me.body).toMatchObject({ role: 'admin', name: 'Camille Martin' });
-    const everyone = [];
-    let cursor: string | undefined;
-    do {
-      const page = await admin.call(api.listUsers, { query: { limit: 100, cursor } });
-      everyone.push(...page.body.items);
-      cursor = page.body.nextCursor ?? undefined;
-    } while (cursor);
+    const admin = await signIn(t.server, { email: printed.email, password: printed.password });
+    expect((await admin.call(api.getMe)).body).toMatchObject({ role: 'admin', name: 'Camille Martin' });
+    const everyone = await everything(admin, api.listUsers);
     expect(everyone).toHaveLength(250);
-    const roles = new Set(everyone.map((u: { role: string }) => u.role));
-    expect(roles).toEqual(new Set(['admin', 'member', 'guest']));
-    expect(everyone.some((u: { status: string }) => u.status === 'deactivated')).toBe(true);
-    // French and English names and languages, with the accents people really have.
-    expect(everyone.some((u: { locale: string }) => u.locale === 'en')).toBe(true);
-    expect(everyone.filter((u: { locale: string }) => u.locale === 'fr').length).toBeGreaterThan(100);
-    expect(everyone.some((u: { name: string }) => /[éèëïôç]/i.test(u.name))).toBe(true);
+    const count = (f: (u: (typeof everyone)[number]) => boolean) => everyone.filter(f).length;
+    expect(count((u) => u.role === 'admin')).toBeGreaterThanOrEqual(2);
+    expect(count((u) => u.role === 'admin')).toBeLessThan(15);
+    expect(count((u) => u.role === 'member')).toBeGreaterThan(0.85 * 250);
+    expect(count((u) => u.role === 'guest')).toBeGreaterThan(0);
+    expect(count((u) => u.status === 'deactivated')).toBeGreaterThan(0);
+    expect(count((u) => u.status === 'deactivated')).toBeLessThan(10);
     const directory = await admin.call(api.getDirectory);
     expect(directory.body.departments).toHaveLength(12);
+    expect(directory.body.sites).toHaveLength(6);
     expect(directory.body.sites.map((s: { name: string }) => s.name)).toContain('Lyon — siège');
   });
 
+  it('gives people French and English names, languages and matching job titles', async () => {
+    const admin = await signIn(t.server, printed);
+    const everyone = await everything(admin, api.listUsers);
+    const english = everyone.filter((u) => u.locale === 'en');
+    expect(english.length / everyone.length).toBeGreaterThan(0.25);
+    expect(english.length / everyone.length).toBeLessThan(0.55);
+    expect(everyone.some((u) => /[éèëïôçÉ]/.test(u.name))).toBe(true);
+    // Everyone but the guests (partner companies) and the founding administrator.
+    const titled = everyone.filter((u) => u.jobTitle && u.email !== printed.email);
+    expect(titled.length).toBeGreaterThan(200);
+    for (const u of titled) {
+      expect(u.locale === 'en' ? englishTitles : frenchTitles, `${u.name}: ${u.jobTitle}`).toContain(
+        u.jobTitle,
+      );
+    }
+    expect(everyone.some((u) => u.department && u.site)).toBe(true);
+  });
+
   it('lets demo members sign in with the shared password, but not deactivated ones', async () => {
-    const admin = await signIn(t.server, { email: seeded.admin.email, password: seeded.admin.password });
+    const admin = await signIn(t.server, printed);
     const member = (
       await admin.call(api.listUsers, { query: { role: 'member', status: 'active', limit: 1 } })
     ).body.items[0];
-    await signIn(t.server, { email: member.email, password: seeded.demoPassword });
+    const colleague = await signIn(t.server, { email: member.email, password: printed.demoPassword });
+    expect((await colleague.call(api.getMe)).body.role).toBe('member');
     const gone = (await admin.call(api.listUsers, { query: { status: 'deactivated', limit: 1 } })).body
       .items[0];
     const refused = await t.server
       .client()
-      .call(api.signIn, { body: { email: gone.email, password: seeded.demoPassword } });
+      .call(api.signIn, { body: { email: gone.email, password: printed.demoPassword } });
     expect(refused.status).toBe(401);
   });
 
-  it('puts invitation mail in the outbox and history in the audit log', async () => {
-    const admin = await signIn(t.server, { email: seeded.admin.email, password: seeded.admin.password });
-    const outbox = await admin.call(api.listOutbox, { query: { limit: 100 } });
-    const invitations = outbox.body.items.filter((m: { kind: string }) => m.kind === 'invitation');
-    expect(invitations.length).toBe(seeded.invitations);
-    const mail = await admin.call(api.getOutboxMessage, { params: { id: invitations[0].id } });
-    expect(mail.body.text).toContain('/invitation#token=');
-    const audit = await admin.call(api.listAudit, { query: { action: 'organisation.setup' } });
-    expect(audit.body.items).toHaveLength(1);
+  it('shows pending, expired and accepted invitations, their mail in the outbox, and their history', async () => {
+    const admin = await signIn(t.server, printed);
+    const { pending, expired, accepted } = seeded.invitationsByStatus;
+    expect(pending).toBeGreaterThan(0);
+    expect(expired).toBeGreaterThan(0);
+    expect(accepted).toBeGreaterThan(0);
+    for (const [status, n] of Object.entries(seeded.invitationsByStatus)) {
+      expect(await everything(admin, api.listInvitations, { status }), status).toHaveLength(n);
+    }
+    const mails = (await everything(admin, api.listOutbox)).filter((m) => m.kind === 'invitation');
+    expect(mails).toHaveLength(seeded.invitations);
+
+    // The link in a pending invitation's mail opens it; the one in an expired mail does not.
+    const [waiting] = await everything(admin, api.listInvitations, { status: 'pending' });
+    const [late] = await everything(admin, api.listInvitations, { status: 'expired' });
+    const linkTo = async (email: string) => {
+      const mail = mails.find((m) => m.to === email);
+      const detail = await admin.call(api.getOutboxMessage, { params: { id: mail.id } });
+      const token = new RegExp(`${t.server.url}/invitation#token=([A-Za-z0-9_-]+)`).exec(
+        detail.body.text,
+      )?.[1];
+      expect(token, detail.body.text).toBeDefined();
+      return t.server.client().call(api.previewInvitation, { body: { token } });
+    };
+    const open = await linkTo(waiting.email);
+    expect(open.status).toBe(200);
+    expect(open.body).toMatchObject({ email: waiting.email, organisationName: 'Atelier Lumen' });
+    expect((await linkTo(late.email)).body.error.code).toBe('invalid_token');
+
+    expect(await everything(admin, api.listAudit, { action: 'organisation.setup' })).toHaveLength(1);
+    expect(await everything(admin, api.listAudit, { action: 'invitation.accepted' })).toHaveLength(accepted);
   });
 
   it('fills spaces with conversations a member can read in their feed', async () => {
-    const admin = await signIn(t.server, { email: seeded.admin.email, password: seeded.admin.password });
+    const admin = await signIn(t.server, printed);
     expect(seeded.posts).toBeGreaterThan(20);
     const feed = await admin.call(api.homeFeed, { query: { limit: 50 } });
     expect(feed.status).toBe(200);
@@ -77,15 +156,117 @@ describe('demo data', () => {
   });
 
   it('refuses to seed a database that already has an organisation, and changes nothing', async () => {
-    const before = await t.server.ctx.db
-      .selectFrom('users')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirst();
     await expect(seedDemo(t.server.ctx, { users: 20 })).rejects.toBeInstanceOf(AlreadySeededError);
-    const after = await t.server.ctx.db
-      .selectFrom('users')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirst();
-    expect(after).toEqual(before);
+    const admin = await signIn(t.server, printed);
+    expect(await everything(admin, api.listUsers)).toHaveLength(250);
+  });
+
+  it('starts over with reset: new people, new passwords, the old ones no longer work', async () => {
+    const again = await seedDemo(t.server.ctx, { users: 20, reset: true });
+    expect(again.admin.password).not.toBe(printed.password);
+    const old = await t.server
+      .client()
+      .call(api.signIn, { body: { email: printed.email, password: printed.password } });
+    expect(old.status).toBe(401);
+    const admin = await signIn(t.server, again.admin);
+    expect(await everything(admin, api.listUsers)).toHaveLength(20);
+    expect(await everything(admin, api.listAudit, { action: 'organisation.setup' })).toHaveLength(1);
+  });
+});
+
+const root = path.resolve(import.meta.dirname, '../..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+
+function run(script: string, args: string[], env: Record<string, string>) {
+  const child = spawn(tsx, [script, ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => {
+    stdout += c;
+  });
+  child.stderr.on('data', (c) => {
+    stderr += c;
+  });
+  const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
+  return { child, exited, output: () => ({ stdout, stderr, lines: stderr.trim().split('\n') }) };
+}
+
+async function seedCommand(args: string[], env: Record<string, string>) {
+  const seed = run('scripts/seed-demo.ts', args, env);
+  const code = await seed.exited;
+  return { code, ...seed.output() };
+}
+
+describe('npm run seed:demo', () => {
+  // Its own database of this project's kind: a directory for PGlite, a new PostgreSQL database.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trame-seed-'));
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  let env: Record<string, string>;
+  let drop = async () => {};
+
+  beforeAll(async () => {
+    env = { DATA_DIR: dir, PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn' };
+    if (testDatabaseKind() === 'postgres') {
+      const database = await createTestDatabase();
+      env.DATABASE_URL = database.url;
+      drop = database.drop;
+    }
+  });
+  afterAll(async () => {
+    await drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('says in one line what is wrong with an argument, before touching the database', async () => {
+    const bad = await seedCommand(['--users', 'abc'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.lines).toEqual(['seed:demo: --users expects a whole number from 10 to 100000, got "abc".']);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('seeds, refuses a second run in one line, and its printed credentials sign in at the printed address', async () => {
+    const first = await seedCommand(['--users', '30'], env);
+    expect(first.code, first.stderr).toBe(0);
+    const printed = readPrinted(first.stdout);
+    expect(printed.url).toBe(env.PUBLIC_URL);
+    expect(first.stdout).toContain('30 people, 12 departments, 6 sites');
+
+    const second = await seedCommand(['--users', '30'], env);
+    expect(second.code).toBe(1);
+    expect(second.lines).toEqual([
+      'seed:demo: This database already holds the organisation "Atelier Lumen". Use --reset to wipe it and seed again.',
+    ]);
+
+    // As the README says: seed, then start the server and open the printed address.
+    const server = run('server/main.ts', [], { ...env, PORT: String(port), HOST: '127.0.0.1', ROLES: 'web' });
+    try {
+      const started = Date.now();
+      let ready = false;
+      while (!ready && Date.now() - started < 30_000) {
+        ready = await fetch(`${printed.url}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (!ready) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(ready, server.output().stderr).toBe(true);
+      const admin = new TestClient(printed.url);
+      const signedIn = await admin.call(api.signIn, {
+        body: { email: printed.email, password: printed.password },
+      });
+      expect(signedIn.status).toBe(200);
+      // The refused second run changed nothing: the first run's people and passwords stand.
+      const everyone = await everything(admin, api.listUsers);
+      expect(everyone).toHaveLength(30);
+      const member = everyone.find((u) => u.role === 'member' && u.status === 'active');
+      const colleague = new TestClient(printed.url);
+      const memberIn = await colleague.call(api.signIn, {
+        body: { email: member.email, password: printed.demoPassword },
+      });
+      expect(memberIn.status).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
   });
 });

@@ -20,13 +20,17 @@ export interface NotifyInput {
 export async function notify(tx: Tx, input: NotifyInput): Promise<string[]> {
   const candidates = [...new Set(input.recipients)].filter((id) => id !== input.actorId);
   if (candidates.length === 0) return [];
-  const muted = await tx.db
-    .selectFrom('notification_mutes')
-    .select('user_id')
-    .where('kind', '=', input.kind)
-    .where('user_id', 'in', candidates)
-    .execute();
-  const mutedIds = new Set(muted.map((m) => m.user_id));
+  // In chunks: an announcement can reach more people than one statement takes parameters.
+  const mutedIds = new Set<string>();
+  for (let i = 0; i < candidates.length; i += 10_000) {
+    const muted = await tx.db
+      .selectFrom('notification_mutes')
+      .select('user_id')
+      .where('kind', '=', input.kind)
+      .where('user_id', 'in', candidates.slice(i, i + 10_000))
+      .execute();
+    for (const m of muted) mutedIds.add(m.user_id);
+  }
   const rows = candidates
     .filter((id) => !mutedIds.has(id))
     .map((userId) => ({

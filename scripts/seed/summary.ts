@@ -1,0 +1,20 @@
+// What `npm run seed:demo` prints: enough to open the demo and sign in, once. A pure
+// function, so a test can sign in with exactly what a person would copy from the terminal.
+import type { SeedSummary } from './index.ts';
+
+export function formatSummary(s: SeedSummary, run: { publicUrl: string; elapsedMs: number }): string {
+  const { pending, expired, accepted } = s.invitationsByStatus;
+  return `
+Demo organisation "${s.organisation}" is ready (${(run.elapsedMs / 1000).toFixed(1)} s):
+  ${s.users} people, ${s.departments} departments, ${s.sites} sites
+  ${s.invitations} invitations (${pending} pending, ${expired} expired, ${accepted} accepted), their mail in Admin → Outbox
+  ${s.spaces} spaces, ${s.posts} posts, ${s.comments} comments, ${s.reactions} reactions
+
+Open ${run.publicUrl} and sign in as the administrator:
+  email     ${s.admin.email}
+  password  ${s.admin.password}
+
+Every other demo account (see Admin → People) uses the password ${s.demoPassword}
+Both passwords are random, stored only as hashes, and shown only now.
+`;
+}
