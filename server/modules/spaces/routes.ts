@@ -1,20 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../common/api.ts';
 import type { AppContext } from '../../context.ts';
-import { forbidden, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/request.ts';
 import { route } from '../../platform/http/route.ts';
 import { pageOf } from '../../platform/pagination.ts';
 import { authorize } from '../../platform/policy.ts';
 import { createSpace, updateSpace } from './commands/create-update.ts';
-import {
-  changeMemberRole,
-  decideRequest,
-  inviteToSpace,
-  joinSpace,
-  leaveSpace,
-  removeMember,
-} from './commands/membership.ts';
+import { joinSpace, leaveSpace } from './commands/membership.ts';
+import { decideRequest, inviteToSpace } from './commands/requests.ts';
+import { changeMemberRole, removeMember } from './commands/roles.ts';
 import { spacesPolicy } from './policies.ts';
 import { presentMember, presentRequest, presentSpace } from './presenters.ts';
 import { findMember, findSpaceByRef, listMembers, listPendingRequests, listSpaces } from './queries.ts';
@@ -76,10 +71,10 @@ export function registerSpaceRoutes(app: FastifyInstance, ctx: AppContext): void
     return pageOf(rows, query.limit, sortKey, presentMember);
   });
 
-  route(app, ctx, api.inviteToSpace, async ({ actor, params, body }) => {
+  route(app, ctx, api.inviteToSpace, async ({ actor, params, body, meta }) => {
     const space = await listed(actor, params.space);
     authorize(spacesPolicy.canHandleRequests(space.my_role ?? null), 'Only owners and moderators invite.');
-    return inviteToSpace(ctx, { actor, spaceId: space.id, spaceName: space.name, userIds: body.userIds });
+    return inviteToSpace(ctx, { actor, space, userIds: body.userIds, meta });
   });
 
   route(app, ctx, api.changeSpaceRole, async ({ actor, params, body, meta }) => {
@@ -93,7 +88,8 @@ export function registerSpaceRoutes(app: FastifyInstance, ctx: AppContext): void
 
   route(app, ctx, api.removeSpaceMember, async ({ actor, params, meta }) => {
     const space = await listed(actor, params.space);
-    if (!space.my_role && actor.role !== 'admin') throw forbidden();
+    // Whom exactly they may remove depends on the target's role, checked in the command.
+    authorize(spacesPolicy.canModerate(actor, space.my_role ?? null));
     await removeMember(ctx, { actor, space, myRole: space.my_role ?? null, userId: params.userId, meta });
   });
 

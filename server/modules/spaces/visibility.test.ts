@@ -6,7 +6,15 @@ import { type DatabaseHandle, openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import type { Role, SpaceRole, SpaceVisibility } from '../../db/schema.ts';
 import { newId } from '../../platform/ids.ts';
-import { canListSpace, canReadPost, listableSpaces, readablePosts, type Viewer } from './visibility.ts';
+import {
+  canListSpace,
+  canReadPost,
+  canReadSpace,
+  listableSpaces,
+  readablePosts,
+  readableSpaceIds,
+  type Viewer,
+} from './visibility.ts';
 
 const VISIBILITIES: SpaceVisibility[] = ['open', 'private', 'secret'];
 const ROLES: Role[] = ['admin', 'member', 'guest'];
@@ -119,6 +127,25 @@ describe('visibility rule', () => {
         .execute();
       const expected = canListSpace(c.viewer, { visibility: c.visibility }, c.membership);
       expect({ ...c, listed: rows.length === 1 }).toEqual({ ...c, listed: expected });
+    }
+  });
+
+  it('reads the same spaces as the predicate says, for every role, visibility and membership', async () => {
+    for (const viewer of viewers) {
+      const readable = new Set(
+        (
+          await handle.db
+            .selectFrom('spaces')
+            .select('id')
+            .where((eb) => eb('spaces.id', 'in', readableSpaceIds(eb, viewer)))
+            .execute()
+        ).map((r) => r.id),
+      );
+      for (const c of cases) {
+        const membership = c.viewer === viewer ? c.membership : null;
+        const expected = canReadSpace(viewer, { visibility: c.visibility }, membership);
+        expect({ viewer, c, readable: readable.has(c.spaceId) }).toEqual({ viewer, c, readable: expected });
+      }
     }
   });
 

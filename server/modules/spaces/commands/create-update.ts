@@ -22,9 +22,12 @@ async function freeSlug(tx: Tx, wanted: string, explicit: boolean): Promise<stri
     ).map((r) => r.slug),
   );
   if (!taken.has(wanted)) return wanted;
-  if (explicit) throw conflict('slug_taken', `The address "${wanted}" is already used by another space.`);
+  if (explicit) throw slugTaken(wanted);
   for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
 }
+
+const slugTaken = (slug: string) =>
+  conflict('slug_taken', `The address "${slug}" is already used by another space.`);
 
 export function createSpace(
   ctx: AppContext,
@@ -32,23 +35,33 @@ export function createSpace(
 ): Promise<string> {
   const { actor, body, meta } = input;
   return inTransaction(ctx, async (tx) => {
-    const slug = await freeSlug(tx, body.slug ?? slugify(body.name), body.slug !== undefined);
     const id = newId();
-    await tx.db
-      .insertInto('spaces')
-      .values({
-        id,
-        slug,
-        name: body.name,
-        description: body.description,
-        type: body.type,
-        visibility: body.visibility,
-        created_by: actor.id,
-        created_at: tx.now,
-        updated_at: tx.now,
-        member_count: 1,
-      })
-      .execute();
+    const wanted = body.slug ?? slugify(body.name);
+    // Two spaces named alike at the same moment both find the same free slug: the loser of
+    // the insert looks again rather than failing on the unique index.
+    let slug = '';
+    for (let attempt = 0; !slug; attempt++) {
+      if (attempt === 5) throw slugTaken(wanted);
+      const candidate = await freeSlug(tx, wanted, body.slug !== undefined);
+      const inserted = await tx.db
+        .insertInto('spaces')
+        .values({
+          id,
+          slug: candidate,
+          name: body.name,
+          description: body.description,
+          type: body.type,
+          visibility: body.visibility,
+          created_by: actor.id,
+          created_at: tx.now,
+          updated_at: tx.now,
+          member_count: 1,
+        })
+        .onConflict((oc) => oc.column('slug').doNothing())
+        .returning('slug')
+        .execute();
+      if (inserted.length > 0) slug = candidate;
+    }
     await tx.db
       .insertInto('space_members')
       .values({ space_id: id, user_id: actor.id, role: 'owner', joined_at: tx.now })
