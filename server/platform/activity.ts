@@ -1,7 +1,7 @@
 // The activity log: one row per meaningful action, the raw material of analytics
 // (adoption, participation). Written in the same transaction as the action.
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { ActivityEventTable, Database } from '../db/schema.ts';
 
 export interface ActivityEvent {
   actorId: string | null;
@@ -13,20 +13,22 @@ export interface ActivityEvent {
   at: Date;
 }
 
+/** The row an event becomes (also used to write history in bulk, e.g. demo data). */
+export function activityRow(event: ActivityEvent): Insertable<ActivityEventTable> {
+  return {
+    at: event.at,
+    actor_id: event.actorId,
+    verb: event.verb,
+    object_type: event.objectType,
+    object_id: event.objectId ?? null,
+    space_id: event.spaceId ?? null,
+    data: event.data ? JSON.stringify(event.data) : null,
+  };
+}
+
 export async function recordActivity(
   trx: Transaction<Database> | Kysely<Database>,
   event: ActivityEvent,
 ): Promise<void> {
-  await trx
-    .insertInto('activity_events')
-    .values({
-      at: event.at,
-      actor_id: event.actorId,
-      verb: event.verb,
-      object_type: event.objectType,
-      object_id: event.objectId ?? null,
-      space_id: event.spaceId ?? null,
-      data: event.data ? JSON.stringify(event.data) : null,
-    })
-    .execute();
+  await trx.insertInto('activity_events').values(activityRow(event)).execute();
 }

@@ -11,7 +11,7 @@ import type { Actor } from '../../../platform/http/request.ts';
 import { publishAfterCommit } from '../../../platform/realtime/publish.ts';
 import { inTransaction, type Tx } from '../../../platform/transaction.ts';
 import { notify } from '../../notifications/notify.ts';
-import { readablePost, readersAmong } from '../access.ts';
+import { type PostAccess, readablePost, readersAmong } from '../access.ts';
 import { presentCounts } from '../presenters.ts';
 
 export interface ReactionResult {
@@ -84,6 +84,47 @@ async function writeReaction(
   return { before, counts: updated.rows[0]?.reaction_counts ?? {} };
 }
 
+/**
+ * What follows a changed reaction, on a post or a comment: the author hears of a new one
+ * (if they can read the post), the change is recorded, and readers see the counts move.
+ */
+async function afterReaction(
+  tx: Tx,
+  actor: Actor,
+  r: {
+    post: PostAccess['post'];
+    space: PostAccess['space'];
+    before: ReactionKind | null;
+    kind: ReactionKind | null;
+    authorId: string;
+    commentId?: string;
+  },
+): Promise<void> {
+  const { post, space, before, kind, commentId } = r;
+  if (before === kind) return;
+  if (before === null && kind !== null) {
+    await notify(tx, {
+      recipients: await readersAmong(tx.db, post, space, [r.authorId]),
+      kind: 'reaction',
+      actorId: actor.id,
+      spaceId: post.space_id,
+      postId: post.id,
+      ...(commentId ? { commentId } : {}),
+      data: { reaction: kind },
+    });
+  }
+  await recordActivity(tx.db, {
+    actorId: actor.id,
+    verb: `${commentId ? 'comment_reaction' : 'reaction'}.${kind ? 'set' : 'removed'}`,
+    objectType: commentId ? 'comment' : 'post',
+    objectId: commentId ?? post.id,
+    spaceId: post.space_id,
+    data: kind ? { kind } : null,
+    at: tx.now,
+  });
+  publishAfterCommit(tx, { type: 'reactions.changed', postId: post.id, spaceId: post.space_id });
+}
+
 export async function reactToPost(
   ctx: AppContext,
   input: { actor: Actor; postId: string; kind: ReactionKind | null },
@@ -92,28 +133,7 @@ export async function reactToPost(
   return inTransaction(ctx, async (tx) => {
     const { post, space } = await readablePost(tx.db, actor, postId);
     const { before, counts } = await writeReaction(tx, actor, { table: 'reactions', id: post.id }, kind);
-    if (before !== kind) {
-      if (before === null && kind !== null) {
-        await notify(tx, {
-          recipients: await readersAmong(tx.db, post, space, [post.author_id]),
-          kind: 'reaction',
-          actorId: actor.id,
-          spaceId: post.space_id,
-          postId: post.id,
-          data: { reaction: kind },
-        });
-      }
-      await recordActivity(tx.db, {
-        actorId: actor.id,
-        verb: kind ? 'reaction.set' : 'reaction.removed',
-        objectType: 'post',
-        objectId: post.id,
-        spaceId: post.space_id,
-        data: kind ? { kind } : null,
-        at: tx.now,
-      });
-      publishAfterCommit(tx, { type: 'reactions.changed', postId: post.id, spaceId: post.space_id });
-    }
+    await afterReaction(tx, actor, { post, space, before, kind, authorId: post.author_id });
     return { reactions: presentCounts(counts), myReaction: kind };
   });
 }
@@ -142,29 +162,14 @@ export async function reactToComment(
       { table: 'comment_reactions', id: comment.id },
       kind,
     );
-    if (before !== kind) {
-      if (before === null && kind !== null) {
-        await notify(tx, {
-          recipients: await readersAmong(tx.db, post, space, [comment.author_id]),
-          kind: 'reaction',
-          actorId: actor.id,
-          spaceId: post.space_id,
-          postId: post.id,
-          commentId: comment.id,
-          data: { reaction: kind },
-        });
-      }
-      await recordActivity(tx.db, {
-        actorId: actor.id,
-        verb: kind ? 'comment_reaction.set' : 'comment_reaction.removed',
-        objectType: 'comment',
-        objectId: comment.id,
-        spaceId: post.space_id,
-        data: kind ? { kind } : null,
-        at: tx.now,
-      });
-      publishAfterCommit(tx, { type: 'reactions.changed', postId: post.id, spaceId: post.space_id });
-    }
+    await afterReaction(tx, actor, {
+      post,
+      space,
+      before,
+      kind,
+      authorId: comment.author_id,
+      commentId: comment.id,
+    });
     return { reactions: presentCounts(counts), myReaction: kind };
   });
 }
