@@ -224,6 +224,8 @@ describe('npm run seed:demo', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  // Three tsx processes (two seed runs, then the server) start one after another: on a busy
+  // 2-core CI machine that alone can take most of the default 30 s.
   it('seeds, refuses a second run in one line, and its printed credentials sign in at the printed address', async () => {
     const first = await seedCommand(['--users', '30'], env);
     expect(first.code, first.stderr).toBe(0);
@@ -268,5 +270,5 @@ describe('npm run seed:demo', () => {
       server.child.kill('SIGTERM');
       await server.exited;
     }
-  });
+  }, 90_000);
 });
