@@ -75,6 +75,16 @@ const spec = {
     default: '30',
     doc: 'A session ends this many days after sign-in, whatever its use.',
   },
+  SESSION_CACHE_ENTRIES: {
+    schema: int(0, 1_000_000),
+    default: '20000',
+    doc: 'Signed-in sessions each process keeps in memory (dropped the moment the database reports a change to them; 0 turns the cache off).',
+  },
+  HOME_FEED_CACHE_ENTRIES: {
+    schema: int(0, 1_000_000),
+    default: '5000',
+    doc: "First pages of people's home feeds each process keeps in memory, about 15 KB each (dropped the moment the database reports a change they show; 0 turns the cache off).",
+  },
   SETUP_TOKEN: {
     schema: z.string().min(12, 'at least 12 characters').optional(),
     default: undefined,

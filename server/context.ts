@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { type Db, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { jobHandlers } from './jobs.ts';
+import { CHANGES_CHANNEL, ChangeFeed } from './platform/cache/changes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { Worker } from './platform/jobs/queue.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
@@ -29,6 +30,8 @@ export interface AppContext {
   storage: LocalStorage;
   /** The background worker, when this process has the worker role. */
   jobs: Worker | null;
+  /** What the database reports changed, for the in-process caches. */
+  changes: ChangeFeed;
   /** Check every response against its schema (tests and development). */
   checkResponses: boolean;
 }
@@ -57,6 +60,21 @@ export async function createContext(
     await database.close();
     throw error;
   }
+  const changes = new ChangeFeed();
+  let stopListening: () => Promise<void>;
+  try {
+    stopListening = await database.listen(
+      CHANGES_CHANNEL,
+      (payload) => changes.receive(payload),
+      (live) => {
+        if (!live && changes.live) logger.warn('change notifications lost: in-process caches bypassed');
+        changes.setLive(live);
+      },
+    );
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const limiter: RateLimiter = config.REDIS_URL
     ? new RedisRateLimiter(
         new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 }),
@@ -79,6 +97,7 @@ export async function createContext(
       : new MemoryBus(),
     storage: new LocalStorage(config.FILES_DIR),
     jobs: null,
+    changes,
     checkResponses: options.checkResponses ?? false,
   };
   if (config.ROLES.includes('worker')) {
@@ -89,6 +108,7 @@ export async function createContext(
     await ctx.bus.close();
     await limiter.close();
     mailer?.close();
+    await stopListening();
     await database.close();
   };
   return { ctx, close };

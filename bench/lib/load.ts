@@ -10,15 +10,24 @@ export interface LoadResult {
   non2xx: number;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: autocannon's request object is untyped.
+function rotating(list: Record<string, string>[]): (req: any) => any {
+  let next = 0;
+  return (req) => ({ ...req, headers: { ...req.headers, ...list[next++ % list.length] } });
+}
+
 export async function load(options: {
   url: string;
   headers?: Record<string, string>;
+  /** Headers of each request in turn (e.g. one signed-in person after another). */
+  rotate?: Record<string, string>[];
   connections?: number;
   durationSeconds?: number;
 }): Promise<LoadResult> {
   const result = await autocannon({
     url: options.url,
     headers: options.headers,
+    ...(options.rotate?.length ? { requests: [{ setupRequest: rotating(options.rotate) }] } : {}),
     connections: options.connections ?? 10,
     duration: options.durationSeconds ?? 10,
   });

@@ -43,6 +43,9 @@ function rssKb(pid: number | undefined): number {
   return total;
 }
 
+/** How many people read their home feed in turn during the load. */
+const READERS = 1000;
+
 const cookie = (token: string) => `trame_session=${token}; trame_csrf=bench-csrf-token`;
 
 /** Post creation at a steady rate, each request from the next member in turn (posting is
@@ -198,6 +201,22 @@ export async function stream(database: BenchDatabase) {
     console.log(`Building the ${database} fixture…`);
     const built = await buildBenchDatabase(db.env, fixture);
     const reader = built.sessions[0]!;
+    const readers = built.sessions.slice(0, READERS).map((s) => ({ cookie: cookie(s.token) }));
+    // The same load with the in-process caches off: every request reads the database, as
+    // a person's first visit after a change does.
+    const uncachedServer = await startTrame({
+      ...db.env,
+      HOME_FEED_CACHE_ENTRIES: '0',
+      SESSION_CACHE_ENTRIES: '0',
+    });
+    let uncached: Awaited<ReturnType<typeof load>>;
+    try {
+      const url = `${uncachedServer.url}/api/v1/feed?limit=20`;
+      await load({ url, rotate: readers, durationSeconds: 2 });
+      uncached = await load({ url, rotate: readers, durationSeconds });
+    } finally {
+      await uncachedServer.stop();
+    }
     const trame = await startTrame(db.env);
     let feed: Awaited<ReturnType<typeof load>>;
     let bytes: number;
@@ -205,12 +224,18 @@ export async function stream(database: BenchDatabase) {
     let postSmall: Awaited<ReturnType<typeof postLatency>>;
     let live: Awaited<ReturnType<typeof measureLive>>;
     try {
+      // Many people in turn, each opening their home page: first the visit that fills their
+      // cache entry, then the measured load, where most answers come from memory.
       const feedUrl = `${trame.url}/api/v1/feed?limit=20`;
       const first = await fetch(feedUrl, { headers: { cookie: cookie(reader.token) } });
       if (first.status !== 200) throw new Error(`home feed answered ${first.status}: ${await first.text()}`);
       bytes = (await first.text()).length;
-      await load({ url: feedUrl, headers: { cookie: cookie(reader.token) }, durationSeconds: 2 });
-      feed = await load({ url: feedUrl, headers: { cookie: cookie(reader.token) }, durationSeconds });
+      for (let i = 0; i < readers.length; i += 10) {
+        await Promise.all(
+          readers.slice(i, i + 10).map((h) => fetch(feedUrl, { headers: h }).then((r) => r.text())),
+        );
+      }
+      feed = await load({ url: feedUrl, rotate: readers, durationSeconds });
       postBig = await postLatency(
         trame.url,
         built.sessions.map((x) => x.token),
@@ -279,13 +304,27 @@ export async function stream(database: BenchDatabase) {
       await bareWs.stop();
     }
 
-    if (feed.errors || feed.non2xx || postBig.non2xx || postSmall.non2xx) {
+    if (
+      feed.errors ||
+      feed.non2xx ||
+      uncached.errors ||
+      uncached.non2xx ||
+      postBig.non2xx ||
+      postSmall.non2xx
+    ) {
       throw new Error(`errors under load: ${JSON.stringify({ feed, postBig, postSmall })}`);
     }
     return writeResult({
       scenario: 'stream',
       database,
-      fixture: { ...fixture, buildMs: built.buildMs, feedPageBytes: bytes, connections: 10, durationSeconds },
+      fixture: {
+        ...fixture,
+        buildMs: built.buildMs,
+        feedPageBytes: bytes,
+        feedReaders: READERS,
+        connections: 10,
+        durationSeconds,
+      },
       figures: {
         'home feed req/s': feed.requestsPerSecond,
         'home feed p50 ms': feed.p50Ms,
@@ -293,6 +332,9 @@ export async function stream(database: BenchDatabase) {
         'home feed ratio to ceiling (req/s)': Number(
           (feed.requestsPerSecond / ceilingFeed.requestsPerSecond).toFixed(3),
         ),
+        'home feed req/s, caches off': uncached.requestsPerSecond,
+        'home feed p50 ms, caches off': uncached.p50Ms,
+        'home feed p99 ms, caches off': uncached.p99Ms,
         'post creation p50 ms (10,000-member space)': postBig.p50Ms,
         'post creation p99 ms (10,000-member space)': postBig.p99Ms,
         'post creation p99 ms (small space)': postSmall.p99Ms,
@@ -314,6 +356,7 @@ export async function stream(database: BenchDatabase) {
       notes: [
         'Load generator, WebSocket clients and server share this 2-core machine; read the ratios.',
         'Delivery delay counts from the moment the post request is sent, so it includes post creation.',
+        `The home feed is read by ${READERS} people in turn, each once before the load; "caches off" is the same load on a server with HOME_FEED_CACHE_ENTRIES=0 and SESSION_CACHE_ENTRIES=0.`,
       ],
     });
   } finally {

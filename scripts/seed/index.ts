@@ -8,6 +8,7 @@ import type { AppContext } from '../../server/context.ts';
 import type { Db } from '../../server/db/database.ts';
 import type { Database } from '../../server/db/schema.ts';
 import { hashPassword } from '../../server/platform/auth/passwords.ts';
+import { ChangeFeed } from '../../server/platform/cache/changes.ts';
 import type { Bus } from '../../server/platform/realtime/bus.ts';
 import { ORGANISATION } from './data.ts';
 import { insertBatched } from './history.ts';
@@ -157,5 +158,7 @@ function joinTransaction(ctx: AppContext, trx: Transaction<Database>): AppContex
     subscribe: (channel, listener) => ctx.bus.subscribe(channel, listener),
     close: async () => {},
   };
-  return { ...ctx, db, bus: silent, jobs: null };
+  // Nothing commits until the seed does: the commands must not wait to hear their changes
+  // back, and no cache may keep what they read (a feed that is never live does both).
+  return { ...ctx, db, bus: silent, jobs: null, changes: new ChangeFeed() };
 }

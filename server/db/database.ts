@@ -15,6 +15,15 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /**
+   * Receive notifications on a channel; `onLive` says when listening starts and when it
+   * is lost (PostgreSQL reconnects by itself). Returns how to stop.
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onLive: (live: boolean) => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -38,7 +47,13 @@ export async function openDatabase(
       Client: PreparedClient,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    const url = config.DATABASE_URL;
+    return {
+      db,
+      kind: 'postgres',
+      listen: (channel, onPayload, onLive) => listenPostgres(url, channel, onPayload, onLive),
+      close: () => db.destroy(),
+    };
   }
   let unlock = () => {};
   let dataDir: string | undefined;
@@ -53,6 +68,15 @@ export async function openDatabase(
     return {
       db,
       kind: 'pglite',
+      // In-process: notifications are delivered while the COMMIT that sends them runs.
+      listen: async (channel, onPayload, onLive) => {
+        const stop = await pglite.listen(channel, onPayload);
+        onLive(true);
+        return async () => {
+          onLive(false);
+          await stop();
+        };
+      },
       close: async () => {
         await db.destroy();
         unlock();
@@ -62,6 +86,53 @@ export async function openDatabase(
     unlock();
     throw error;
   }
+}
+
+/**
+ * A connection of its own that LISTENs (a pooled one would be handed to queries). When it
+ * drops, listeners hear `onLive(false)` at once and it reconnects every second.
+ */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+  onLive: (live: boolean) => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url });
+    const lost = () => {
+      if (client !== c) return;
+      client = null;
+      onLive(false);
+      c.end().catch(() => {});
+      if (!stopped) retry = setTimeout(() => void connect(), 1000);
+    };
+    c.on('error', lost);
+    c.on('end', lost);
+    c.on('notification', (message) => {
+      if (message.channel === channel) onPayload(message.payload ?? '');
+    });
+    try {
+      client = c;
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+      if (client === c) onLive(true);
+    } catch {
+      lost();
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const c = client;
+    client = null;
+    onLive(false);
+    await c?.end().catch(() => {});
+  };
 }
 
 export class DataDirLockedError extends Error {}

@@ -5,12 +5,14 @@ import type { Db } from './database.ts';
 import * as foundation from './migrations/2026-11-22-01-foundation.ts';
 import * as spacesAndStream from './migrations/2026-11-23-01-spaces-and-stream.ts';
 import * as feedIndexes from './migrations/2026-11-23-02-feed-indexes.ts';
+import * as changeNotifications from './migrations/2026-12-02-01-change-notifications.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
 export const migrations: Record<string, Migration> = {
   '2026-11-22-01-foundation': foundation,
   '2026-11-23-01-spaces-and-stream': spacesAndStream,
   '2026-11-23-02-feed-indexes': feedIndexes,
+  '2026-12-02-01-change-notifications': changeNotifications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,6 +3,7 @@
 // newerThan, and the space, tag and profile feeds.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../common/api.ts';
+import { caughtUp } from '../../server/platform/transaction.ts';
 import { setUpOrganisation } from '../helpers/factories.ts';
 import { useServer } from '../helpers/server.ts';
 import { allPages, makeSpace, type Person, person, post } from '../helpers/stream-fixtures.ts';
@@ -172,6 +173,7 @@ describe('feeds', () => {
         .set({ status: 'ready', title: 'An article', description: 'About things', site_name: 'Example' })
         .where('url', '=', 'https://example.com/article')
         .execute();
+      await caughtUp(t.server.ctx);
       const seen = await other.client.call(api.getPost, { params: { id: p.id } });
       expect(seen.body.link).toEqual({
         url: 'https://example.com/article',

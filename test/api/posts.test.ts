@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../common/api.ts';
 import { newId } from '../../server/platform/ids.ts';
+import { caughtUp } from '../../server/platform/transaction.ts';
 import { setUpOrganisation } from '../helpers/factories.ts';
 import { useServer } from '../helpers/server.ts';
 import { makeSpace, notificationsOf, type Person, person, post } from '../helpers/stream-fixtures.ts';
@@ -136,6 +137,7 @@ describe('posts', () => {
         .set({ status: 'deactivated' })
         .where('id', '=', gone.id)
         .execute();
+      await caughtUp(t.server.ctx);
       const tags = Array.from({ length: 25 }, (_, i) => `#t${i}`).join(' ');
       const p = await post(
         member.client,

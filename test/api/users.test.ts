@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api } from '../../common/api.ts';
+import { caughtUp } from '../../server/platform/transaction.ts';
 import { buildUser, PASSWORD, setUpOrganisation, signIn } from '../helpers/factories.ts';
 import { useServer } from '../helpers/server.ts';
 
@@ -82,6 +83,7 @@ describe('account administration', () => {
         admins.map((a) => a.id),
       )
       .execute();
+    await caughtUp(t.server.ctx);
     const a = await buildUser(t.server, { role: 'admin' });
     const b = await buildUser(t.server, { role: 'admin' });
     const [ca, cb] = await Promise.all([signIn(t.server, a), signIn(t.server, b)]);

@@ -5,6 +5,7 @@ import { api } from '../../common/api.ts';
 import type { PostCreateBody } from '../../common/schemas/stream.ts';
 import type { Role, SpaceRole, SpaceVisibility } from '../../server/db/schema.ts';
 import { newId } from '../../server/platform/ids.ts';
+import { caughtUp } from '../../server/platform/transaction.ts';
 import type { TestClient } from './client.ts';
 import { type BuiltUser, buildUser, signIn } from './factories.ts';
 import type { TestServer } from './server.ts';
@@ -81,6 +82,8 @@ export async function addMember(
     .set((eb) => ({ member_count: eb('member_count', '+', 1) }))
     .where('id', '=', spaceId)
     .execute();
+  // Rows written directly: let this server's caches hear of them before the test reads.
+  await caughtUp(server.ctx);
 }
 
 export async function removeMember(server: TestServer, spaceId: string, user: { id: string }): Promise<void> {
@@ -89,6 +92,7 @@ export async function removeMember(server: TestServer, spaceId: string, user: { 
     .where('space_id', '=', spaceId)
     .where('user_id', '=', user.id)
     .execute();
+  await caughtUp(server.ctx);
 }
 
 /** Posts through the API and expects it to be accepted; returns the Post. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api } from '../../common/api.ts';
+import { caughtUp } from '../../server/platform/transaction.ts';
 import { buildUser, PASSWORD, setUpOrganisation, signIn } from '../helpers/factories.ts';
 import { startServer, useServer } from '../helpers/server.ts';
 
@@ -90,6 +91,9 @@ describe('session cookies and CSRF', () => {
       .set({ status: 'deactivated' })
       .where('id', '=', user.id)
       .execute();
+    // Written straight to the database, not through Trame: it takes effect once the
+    // database's change notification has reached the server (see platform/cache).
+    await caughtUp(t.server.ctx);
     expect((await fresh.call(api.getMe)).status).toBe(401);
   });
 

@@ -15,13 +15,13 @@ import { createPost, deletePost, updatePost } from './commands/posts.ts';
 import { reactToComment, reactToPost } from './commands/reactions.ts';
 import {
   bookmarkedIds,
-  homeFeedIds,
   type IdPage,
   pinnedPostIds,
   profileFeedIds,
   spaceFeedIds,
   tagFeedIds,
 } from './feeds.ts';
+import { homeFeedPage } from './home-cache.ts';
 import { hydratePost, hydratePosts } from './hydrate.ts';
 import { streamPolicy } from './policies.ts';
 import { presentComment, presentPersonRef, presentProfile, presentRevision } from './presenters.ts';
@@ -50,9 +50,7 @@ export function registerStreamRoutes(app: FastifyInstance, ctx: AppContext): voi
   };
 
   // Feeds
-  route(app, ctx, api.homeFeed, async ({ actor, query }) =>
-    page(actor, await homeFeedIds(ctx.db, actor, query)),
-  );
+  route(app, ctx, api.homeFeed, async ({ actor, query }) => homeFeedPage(ctx, actor, query));
 
   route(app, ctx, api.spaceFeed, async ({ actor, params, query }) => {
     const { space } = await readableSpace(ctx.db, actor, params.space);

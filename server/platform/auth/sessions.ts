@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import type { SessionRow, UserRow } from '../../db/schema.ts';
 import type { RequestMeta } from '../audit.ts';
+import { DependentCache, perContext } from '../cache/dependent-cache.ts';
 import { DAY, MINUTE } from '../clock.ts';
 import { newId } from '../ids.ts';
 import { hashToken, newToken } from '../tokens.ts';
@@ -41,10 +42,8 @@ export async function createSession(tx: Tx, userId: string, meta: RequestMeta): 
 
 export type ResolvedSession = { session: SessionRow; user: UserRow };
 
-/** The live session and active account a cookie token stands for, or null. */
-export async function resolveSession(ctx: AppContext, token: string): Promise<ResolvedSession | null> {
-  if (token.length < 20 || token.length > 100) return null;
-  const row = await ctx.db
+function findSession(ctx: AppContext, tokenHash: string) {
+  return ctx.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('sessions')
@@ -66,8 +65,31 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Re
       'users.password_changed_at',
       'users.deactivated_at',
     ])
-    .where('sessions.token_hash', '=', hashToken(token))
+    .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
+}
+
+type SessionJoin = NonNullable<Awaited<ReturnType<typeof findSession>>>;
+
+// Live sessions by token hash, so a request needs no query to know who sends it. An entry
+// goes when the database reports its session ended or its account changed (role, status,
+// password, name…), and at the latest when last_seen_at is due for a refresh.
+const sessionCache = perContext(
+  (ctx: AppContext) =>
+    new DependentCache<SessionJoin>(ctx.changes, ctx.config.SESSION_CACHE_ENTRIES, () =>
+      ctx.clock.now().getTime(),
+    ),
+);
+
+/** The live session and active account a cookie token stands for, or null. */
+export async function resolveSession(ctx: AppContext, token: string): Promise<ResolvedSession | null> {
+  if (token.length < 20 || token.length > 100) return null;
+  const tokenHash = hashToken(token);
+  const cache = sessionCache(ctx);
+  const cached = cache.get(tokenHash);
+  if (cached) return resolved(cached);
+  const since = cache.mark();
+  const row = await findSession(ctx, tokenHash);
   if (!row) return null;
   const now = ctx.clock.now().getTime();
   const idleLimit = row.last_seen_at.getTime() + ctx.config.SESSION_IDLE_MINUTES * MINUTE;
@@ -81,7 +103,18 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Re
       .set({ last_seen_at: new Date(now) })
       .where('id', '=', row.id)
       .execute();
+    row.last_seen_at = new Date(now);
   }
+  cache.put(tokenHash, since, {
+    value: row,
+    dependsOn: [`session:${row.id}`, `user:${row.user_id}`],
+    // Back to the database when last_seen_at is due, which also rechecks every expiry.
+    expiresAt: Math.min(row.last_seen_at.getTime() + TOUCH_EVERY_MS, row.expires_at.getTime()),
+  });
+  return resolved(row);
+}
+
+function resolved(row: SessionJoin): ResolvedSession {
   const session: SessionRow = {
     id: row.id,
     user_id: row.user_id,

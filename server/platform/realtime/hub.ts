@@ -118,13 +118,13 @@ export class LiveHub {
     for (const id of conn.spaces.keys()) await this.#listen(conn, `space:${id}`);
   }
 
-  #send(conn: Connection, data: string): void {
+  #send(conn: Connection, data: string | Buffer): void {
     if (conn.ws.readyState !== conn.ws.OPEN) return;
     if (conn.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
       conn.ws.terminate();
       return;
     }
-    conn.ws.send(data);
+    conn.ws.send(data, { binary: false });
   }
 
   /** The visibility rule, for one event and one connection. */
@@ -154,7 +154,8 @@ export class LiveHub {
         for (const conn of channel.connections) void this.#personal(conn, event);
         return;
       default: {
-        const data = JSON.stringify(toMessage(event));
+        // Encoded once: a string would be turned into bytes again for every connection.
+        const data = Buffer.from(JSON.stringify(toMessage(event)));
         for (const conn of channel.connections) if (this.#mayKnow(conn, event)) this.#send(conn, data);
       }
     }

@@ -5,8 +5,10 @@ import { type Actor, actorRef } from '../../../platform/http/request.ts';
 import { publishAfterCommit } from '../../../platform/realtime/publish.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
 
-export function signOut(ctx: AppContext, actor: Actor | null): Promise<void> {
-  return actor ? endSession(ctx.db, actor.sessionId) : Promise.resolve();
+// In a transaction like every write, so the session cache of this process has dropped the
+// session before the answer leaves (see platform/transaction.ts).
+export async function signOut(ctx: AppContext, actor: Actor | null): Promise<void> {
+  if (actor) await inTransaction(ctx, (tx) => endSession(tx.db, actor.sessionId));
 }
 
 /** Ends every session of the account (a lost phone, a shared computer), audited. */
