@@ -16,22 +16,18 @@ export interface Tx {
 export async function inTransaction<T>(ctx: AppContext, work: (tx: Tx) => Promise<T>): Promise<T> {
   const callbacks: (() => void | Promise<void>)[] = [];
   const now = ctx.clock.now();
-  // A marker sent last: once it arrives back, the caches of this process have heard every
-  // change this transaction made, so whoever made it reads it back (see cache/changes.ts).
-  const marker = newToken();
-  const heard = ctx.changes.expect(marker);
-  let result: T;
-  try {
-    result = await ctx.db.transaction().execute(async (db) => {
-      const value = await work({ db, now, ctx, afterCommit: (fn) => callbacks.push(fn) });
-      await sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${`tx:${marker}`})`.execute(db);
-      return value;
-    });
-  } catch (error) {
-    heard.cancel();
-    throw error;
-  }
-  await heard.arrived;
+  // What the transaction changed, as its triggers noted it (see platform/cache/changes.ts):
+  // read last, applied to this process's caches once committed — before anyone hears back.
+  let changed: string | null = null;
+  const result = await ctx.db.transaction().execute(async (db) => {
+    const value = await work({ db, now, ctx, afterCommit: (fn) => callbacks.push(fn) });
+    const row = await sql<{
+      keys: string | null;
+    }>`SELECT current_setting('trame.changes', true) AS keys`.execute(db);
+    changed = row.rows[0]?.keys ?? null;
+    return value;
+  });
+  if (changed) ctx.changes.committed(changed);
   for (const fn of callbacks) {
     try {
       await fn();

@@ -40,6 +40,20 @@ const ROW_KEYS: [string, string, string][] = [
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // Every process hears the keys at commit (pg_notify); the committing one also reads them
+  // from its own transaction (trame.changes) just before committing, so it applies them
+  // without waiting. A bulk write names so many that it stands for "everything" (*).
+  await sql
+    .raw(`
+    CREATE FUNCTION trame_changed(keys text) RETURNS void LANGUAGE plpgsql AS $$
+    DECLARE so_far text := coalesce(current_setting('trame.changes', true), '');
+    BEGIN
+      PERFORM pg_notify('trame_changes', keys);
+      IF so_far = '*' THEN RETURN; END IF;
+      PERFORM set_config('trame.changes',
+        CASE WHEN length(so_far) > 20000 THEN '*' ELSE so_far || ' ' || keys END, true);
+    END $$`)
+    .execute(db);
   for (const [table, key] of ROW_KEYS) {
     await sql
       .raw(`
@@ -47,7 +61,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       DECLARE r ${table}%ROWTYPE;
       BEGIN
         IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
-        PERFORM pg_notify('trame_changes', ${key});
+        PERFORM trame_changed(${key});
         RETURN NULL;
       END $$`)
       .execute(db);
@@ -65,7 +79,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     BEGIN
       IF TG_OP = 'DELETE' OR (OLD.name, OLD.slug, OLD.visibility, OLD.archived_at)
           IS DISTINCT FROM (NEW.name, NEW.slug, NEW.visibility, NEW.archived_at) THEN
-        PERFORM pg_notify('trame_changes', 'spaces');
+        PERFORM trame_changed('spaces');
       END IF;
       RETURN NULL;
     END $$`)
@@ -81,4 +95,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await sql.raw(`DROP TRIGGER trame_changed ON ${table}`).execute(db);
     await sql.raw(`DROP FUNCTION trame_changed_${table}()`).execute(db);
   }
+  await sql.raw('DROP FUNCTION trame_changed(text)').execute(db);
 }

@@ -48,7 +48,12 @@ export class ChangeFeed {
     return false;
   }
 
-  /** A notification payload: space-separated keys, or a commit marker `tx:<token>`. */
+  /** The keys a transaction of this process noted (trame.changes), once it has committed. */
+  committed(keys: string): void {
+    this.#record(keys.split(' ').filter(Boolean));
+  }
+
+  /** A notification payload: space-separated keys, or a marker `tx:<token>` (see `expect`). */
   receive(payload: string): void {
     if (payload.startsWith('tx:')) {
       this.#waiting.get(payload.slice(3))?.();
@@ -65,10 +70,9 @@ export class ChangeFeed {
   }
 
   /**
-   * Waits for the marker `tx:<token>`, which a transaction sends just before it commits:
-   * once it has arrived, every change of that transaction has reached this process's
-   * caches. Call before committing (embedded, it arrives during the COMMIT itself); `cancel`
-   * if the transaction fails.
+   * Waits for the marker `tx:<token>`, sent after other writes have committed: once it has
+   * arrived, their changes have reached this process's caches. Call before sending it
+   * (embedded, it arrives while the sending statement runs); `cancel` if sending fails.
    */
   expect(token: string, timeoutMs = 2000): { arrived: Promise<void>; cancel(): void } {
     let done = () => {};
