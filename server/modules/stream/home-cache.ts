@@ -4,17 +4,13 @@
 // viewer's spaces, followed people and tags); the database reports every change to those
 // (platform/cache/changes.ts) and the entry goes at once. Later pages are not cached.
 import { createHash } from 'node:crypto';
-import type { Post } from '../../../common/schemas/stream.ts';
+import { sql } from 'kysely';
+import type { Post, PostPage } from '../../../common/schemas/stream.ts';
 import type { AppContext } from '../../context.ts';
 import { DependentCache, perContext } from '../../platform/cache/dependent-cache.ts';
 import type { Viewer } from '../spaces/visibility.ts';
 import { type FeedWindow, homeFeedIds } from './feeds.ts';
 import { hydratePosts } from './hydrate.ts';
-
-export interface PostPage {
-  items: Post[];
-  nextCursor: string | null;
-}
 
 const homeCache = perContext(
   (ctx: AppContext) =>
@@ -24,19 +20,28 @@ const homeCache = perContext(
 );
 
 /** The change key of a link preview (the trigger sends the md5 of its URL). */
-export const linkKey = (url: string) => `link:${createHash('md5').update(url).digest('hex')}`;
+const linkKey = (url: string) => `link:${createHash('md5').update(url).digest('hex')}`;
 
+/** Where new posts for the viewer's home feed come from, as change keys, in one query. */
 async function sourcesOf(ctx: AppContext, viewer: Viewer): Promise<string[]> {
-  const [spaces, people, tags] = await Promise.all([
-    ctx.db.selectFrom('space_members').select('space_id').where('user_id', '=', viewer.id).execute(),
-    ctx.db.selectFrom('follows').select('followee_id').where('follower_id', '=', viewer.id).execute(),
-    ctx.db.selectFrom('tag_follows').select('tag').where('user_id', '=', viewer.id).execute(),
-  ]);
-  return [
-    ...spaces.map((r) => `space:${r.space_id}`),
-    ...people.map((r) => `author:${r.followee_id}`),
-    ...tags.map((r) => `tag:${r.tag}`),
-  ];
+  const rows = await ctx.db
+    .selectFrom('space_members')
+    .select(sql<string>`'space:' || space_id`.as('key'))
+    .where('user_id', '=', viewer.id)
+    .unionAll(
+      ctx.db
+        .selectFrom('follows')
+        .select(sql<string>`'author:' || followee_id`.as('key'))
+        .where('follower_id', '=', viewer.id),
+    )
+    .unionAll(
+      ctx.db
+        .selectFrom('tag_follows')
+        .select(sql<string>`'tag:' || tag`.as('key'))
+        .where('user_id', '=', viewer.id),
+    )
+    .execute();
+  return rows.map((r) => r.key);
 }
 
 /** What a shown post depends on, and when it turns stale by itself (a poll closes). */
@@ -47,28 +52,31 @@ function shownKeys(post: Pick<Post, 'id' | 'link' | 'poll'>, keys: string[], now
   return closes > now ? closes : Infinity;
 }
 
-async function compute(ctx: AppContext, viewer: Viewer, window: FeedWindow) {
-  const [sources, ids] = await Promise.all([sourcesOf(ctx, viewer), homeFeedIds(ctx.db, viewer, window)]);
-  const now = ctx.clock.now();
-  const items = await hydratePosts(ctx.db, viewer, ids.ids, now);
+async function readPage(ctx: AppContext, viewer: Viewer, window: FeedWindow): Promise<PostPage> {
+  const ids = await homeFeedIds(ctx.db, viewer, window);
+  return { items: await hydratePosts(ctx.db, viewer, ids.ids, ctx.clock.now()), nextCursor: ids.nextCursor };
+}
+
+async function computeFirstPage(ctx: AppContext, viewer: Viewer, window: FeedWindow) {
+  const [sources, page] = await Promise.all([sourcesOf(ctx, viewer), readPage(ctx, viewer, window)]);
+  const now = ctx.clock.now().getTime();
   // The viewer's own rows and posts, names and spaces shown, and everything above.
   const keys = [`user:${viewer.id}`, `author:${viewer.id}`, 'people', 'spaces', ...sources];
   let expiresAt = Infinity;
-  for (const post of items) {
-    expiresAt = Math.min(expiresAt, shownKeys(post, keys, now.getTime()));
+  for (const post of page.items) {
+    expiresAt = Math.min(expiresAt, shownKeys(post, keys, now));
     if (post.shared) {
       keys.push(`post:${post.shared.id}`);
-      if (post.shared.available) expiresAt = Math.min(expiresAt, shownKeys(post.shared, keys, now.getTime()));
+      if (post.shared.available) expiresAt = Math.min(expiresAt, shownKeys(post.shared, keys, now));
     }
   }
-  return { value: { items, nextCursor: ids.nextCursor }, dependsOn: keys, expiresAt };
+  return { value: page, dependsOn: keys, expiresAt };
 }
 
 export function homeFeedPage(ctx: AppContext, viewer: Viewer, window: FeedWindow): Promise<PostPage> {
-  if (window.cursor !== undefined || window.newerThan !== undefined) {
-    return compute(ctx, viewer, window).then((c) => c.value);
-  }
+  // Later pages, and catching up on newer posts, are read each time.
+  if (window.cursor !== undefined || window.newerThan !== undefined) return readPage(ctx, viewer, window);
   return homeCache(ctx).getOrCompute(`${viewer.id}:${viewer.role}:${window.limit}`, () =>
-    compute(ctx, viewer, window),
+    computeFirstPage(ctx, viewer, window),
   );
 }

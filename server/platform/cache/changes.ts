@@ -31,9 +31,8 @@ export class ChangeFeed {
     return this.#live;
   }
 
-  onChange(listener: Listener): () => void {
+  onChange(listener: Listener): void {
     this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
   }
 
   /** Whether a change seen after `since` names one of `keys` (or we cannot tell). */

@@ -20,14 +20,13 @@ interface Entry<V> {
 export class DependentCache<V> {
   readonly #entries = new Map<string, Entry<V>>();
   readonly #byKey = new Map<string, Set<string>>();
-  readonly #stopListening: () => void;
 
   constructor(
     private readonly changes: ChangeFeed,
     private readonly maxEntries: number,
     private readonly now: () => number,
   ) {
-    this.#stopListening = changes.onChange((keys) => {
+    changes.onChange((keys) => {
       for (const key of keys) {
         if (key === EVERYTHING) this.clear();
         else for (const id of [...(this.#byKey.get(key) ?? [])]) this.delete(id);
@@ -87,11 +86,6 @@ export class DependentCache<V> {
   clear(): void {
     this.#entries.clear();
     this.#byKey.clear();
-  }
-
-  close(): void {
-    this.#stopListening();
-    this.clear();
   }
 
   #store(id: string, computed: Computed<V>, keys: Set<string>): void {
