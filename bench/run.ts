@@ -2,11 +2,17 @@
 // Runs each scenario on each database and writes bench/results/<scenario>-<database>.json.
 import pg from 'pg';
 import { type BenchDatabase, POSTGRES_ADMIN_URL } from './lib/processes.ts';
+import { search } from './scenarios/search.ts';
 import { session } from './scenarios/session.ts';
 import { startup } from './scenarios/startup.ts';
 import { stream } from './scenarios/stream.ts';
 
-const scenarios: Record<string, (db: BenchDatabase) => Promise<unknown>> = { startup, session, stream };
+const scenarios: Record<string, (db: BenchDatabase) => Promise<unknown>> = {
+  startup,
+  session,
+  stream,
+  search,
+};
 
 const args = process.argv.slice(2);
 const dbFlag = args.indexOf('--db');

@@ -2,6 +2,7 @@
 // with a handler, the web client calls them by name, and /api/openapi.json lists them.
 import { z } from 'zod';
 import { notificationsApi } from './api/notifications.ts';
+import { searchApi } from './api/search.ts';
 import { spacesApi } from './api/spaces.ts';
 import { streamApi } from './api/stream.ts';
 import { endpoint } from './endpoint.ts';
@@ -305,6 +306,7 @@ export const api = {
   ...spacesApi,
   ...streamApi,
   ...notificationsApi,
+  ...searchApi,
 } as const;
 
 export type Api = typeof api;

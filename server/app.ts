@@ -13,6 +13,7 @@ import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
 import { registerPeopleRoutes } from './modules/people/routes.ts';
+import { registerSearchRoutes } from './modules/search/routes.ts';
 import { registerSpaceRoutes } from './modules/spaces/routes.ts';
 import { registerStreamRoutes } from './modules/stream/routes.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
@@ -88,6 +89,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerSpaceRoutes(app, ctx);
   registerStreamRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
+  registerSearchRoutes(app, ctx);
   await app.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 5, parts: 6 },
   });

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
@@ -63,7 +64,11 @@ export async function openDatabase(
     dataDir = path.join(config.DATA_DIR, 'pgdata');
   }
   try {
-    const pglite = await PGlite.create(dataDir, { parsers: { [types.INT8]: (v: string) => Number(v) } });
+    const pglite = await PGlite.create(dataDir, {
+      parsers: { [types.INT8]: (v: string) => Number(v) },
+      // Search ignores accents (migration 2026-12-02-02).
+      extensions: { unaccent },
+    });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     return {
       db,

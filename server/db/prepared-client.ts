@@ -8,6 +8,9 @@ import pg from 'pg';
 
 const MAX_PREPARED_PER_CONNECTION = 500;
 const MAX_TEXT_LENGTH = 20_000;
+/** Marks a query to plan for its own parameters every time (search: a rare word and a
+ * common one need different plans, and a prepared statement would settle on one). */
+export const UNPREPARED = '/* unprepared */';
 
 export class PreparedClient extends pg.Client {
   readonly #prepared = new Set<string>();
@@ -18,6 +21,7 @@ export class PreparedClient extends pg.Client {
     // (migrations), which a prepared statement cannot.
     if (
       typeof config === 'string' &&
+      !config.includes(UNPREPARED) &&
       Array.isArray(values) &&
       values.length > 0 &&
       config.length <= MAX_TEXT_LENGTH

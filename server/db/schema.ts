@@ -339,6 +339,22 @@ export interface NotificationMuteTable {
   kind: string;
 }
 
+export type SearchKind = 'post' | 'comment' | 'file' | 'person' | 'space';
+
+/** One findable thing, kept by triggers (migration 2026-12-02-02); never written by code. */
+export interface SearchDocumentTable {
+  id: string;
+  kind: SearchKind;
+  post_id: string | null;
+  space_id: string | null;
+  owner_id: string | null;
+  author_id: string | null;
+  created_at: Timestamp;
+  title: string;
+  body: string;
+  tsv: string;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   departments: DepartmentTable;
@@ -372,6 +388,7 @@ export interface Database {
   tag_follows: TagFollowTable;
   notifications: NotificationTable;
   notification_mutes: NotificationMuteTable;
+  search_documents: SearchDocumentTable;
 }
 
 export type UserRow = Selectable<UserTable>;

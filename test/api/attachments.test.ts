@@ -6,28 +6,12 @@ import { api } from '../../common/api.ts';
 import type { TestClient } from '../helpers/client.ts';
 import { setUpOrganisation } from '../helpers/factories.ts';
 import { useServer } from '../helpers/server.ts';
-import { makeSpace, person } from '../helpers/stream-fixtures.ts';
+import { makeSpace, person, upload } from '../helpers/stream-fixtures.ts';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
   'base64',
 );
-
-async function upload(client: TestClient, name: string, bytes: Buffer, type = 'application/octet-stream') {
-  if (!client.cookie('trame_csrf')) await client.request('GET', '/api/v1/session');
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
-  const res = await fetch(`${client.baseUrl}/api/v1/attachments`, {
-    method: 'POST',
-    body: form,
-    headers: {
-      cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-      'x-csrf-token': client.cookie('trame_csrf') ?? '',
-      'x-forwarded-for': client.ip,
-    },
-  });
-  return { status: res.status, body: await res.json() };
-}
 
 const download = (client: TestClient, url: string) =>
   fetch(client.baseUrl + url, {

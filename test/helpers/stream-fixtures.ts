@@ -134,3 +134,25 @@ export async function notificationsOf(server: TestServer, userId: string) {
     .orderBy('id')
     .execute();
 }
+
+/** Uploads a file as the web client does (multipart), for attaching to a post. */
+export async function upload(
+  client: TestClient,
+  name: string,
+  bytes: Buffer,
+  type = 'application/octet-stream',
+) {
+  if (!client.cookie('trame_csrf')) await client.request('GET', '/api/v1/session');
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
+  const res = await fetch(`${client.baseUrl}/api/v1/attachments`, {
+    method: 'POST',
+    body: form,
+    headers: {
+      cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      'x-csrf-token': client.cookie('trame_csrf') ?? '',
+      'x-forwarded-for': client.ip,
+    },
+  });
+  return { status: res.status, body: await res.json() };
+}

@@ -1,7 +1,9 @@
 // A script cannot flood a space: posting is limited per account, and the limit lifts
-// with time. (Comments, reactions and uploads have their own, larger budgets.)
+// with time. (Comments, reactions and uploads have their own, larger budgets.) Searching,
+// the one read that can cost many rows, has a budget too.
 import { describe, expect, it } from 'vitest';
 import { api } from '../../common/api.ts';
+import { SEARCH_PER_ACCOUNT } from '../../server/modules/search/routes.ts';
 import { writeLimits } from '../../server/modules/stream/rate-limits.ts';
 import { setUpOrganisation } from '../helpers/factories.ts';
 import { useServer } from '../helpers/server.ts';
@@ -26,5 +28,17 @@ describe('write limits', () => {
     expect((await colleague.client.call(api.createPost, { body: { body: 'Still fine' } })).status).toBe(201);
     t.server.clock.offsetMs += 61_000;
     expect((await flooder.client.call(api.createPost, { body: { body: 'Later' } })).status).toBe(201);
+  });
+
+  it('refuses searches past the per-minute budget, for that account only', async () => {
+    const searcher = await person(t.server);
+    const colleague = await person(t.server);
+    for (let i = 0; i < SEARCH_PER_ACCOUNT.limit; i++) {
+      const ok = await searcher.client.call(api.search, { query: { q: `mot${i}` } });
+      expect(ok.status).toBe(200);
+    }
+    const refused = await searcher.client.call(api.search, { query: { q: 'encore' } });
+    expect(refused.status).toBe(429);
+    expect((await colleague.client.call(api.search, { query: { q: 'encore' } })).status).toBe(200);
   });
 });

@@ -13,6 +13,7 @@ import {
   listableSpaces,
   readablePosts,
   readableSpaceIds,
+  searchableDocuments,
   type Viewer,
 } from './visibility.ts';
 
@@ -192,6 +193,36 @@ describe('visibility rule', () => {
         );
         expect({ viewer, p, readable: sqlReadable.has(p.id) }).toEqual({ viewer, p, readable: expected });
       }
+    }
+  });
+
+  it('finds in search exactly the posts and spaces the other forms allow', async () => {
+    for (const viewer of viewers) {
+      const ids = async (query: Promise<{ id: string }[]>) => new Set((await query).map((r) => r.id));
+      const posts = await ids(
+        handle.db
+          .selectFrom('posts')
+          .select('id')
+          .where((eb) => readablePosts(eb, viewer))
+          .execute(),
+      );
+      const spaces = await ids(
+        handle.db
+          .selectFrom('spaces')
+          .select('id')
+          .where((eb) => listableSpaces(eb, viewer))
+          .execute(),
+      );
+      const found = await handle.db
+        .selectFrom('search_documents')
+        .select(['id', 'kind'])
+        .where((eb) => searchableDocuments(eb, viewer))
+        .execute();
+      const of = (kind: string) => new Set(found.filter((r) => r.kind === kind).map((r) => r.id));
+      expect({ viewer, posts: of('post') }).toEqual({ viewer, posts });
+      expect({ viewer, spaces: of('space') }).toEqual({ viewer, spaces });
+      // People are the directory's: colleagues see every active colleague, guests nobody.
+      expect({ viewer, people: of('person').size > 0 }).toEqual({ viewer, people: viewer.role !== 'guest' });
     }
   });
 

@@ -96,3 +96,34 @@ export function readablePosts(eb: PostsEb, viewer: Viewer) {
     eb.or([profile, eb('posts.space_id', 'in', readableSpaceIds(eb, viewer))]),
   ]);
 }
+
+/** SQL form of canListSpace, as the ids of spaces the viewer may see exist. */
+export function listableSpaceIds(eb: ExpressionBuilder<Database, keyof Database>, viewer: Viewer) {
+  const mine = eb.selectFrom('space_members as lm').select('lm.space_id').where('lm.user_id', '=', viewer.id);
+  if (!isColleague(viewer)) return mine;
+  return eb
+    .selectFrom('spaces as ls')
+    .select('ls.id as space_id')
+    .where('ls.visibility', '!=', 'secret')
+    .union(mine);
+}
+
+type SearchEb = ExpressionBuilder<Database, 'search_documents'>;
+
+/** The rule over search rows: a post, comment or file as canReadPost of its post; a space as
+ * canListSpace; a person as the directory (colleagues only). */
+export function searchableDocuments(eb: SearchEb, viewer: Viewer) {
+  const profile = isColleague(viewer)
+    ? eb('search_documents.space_id', 'is', null)
+    : eb.and([eb('search_documents.space_id', 'is', null), eb('search_documents.owner_id', '=', viewer.id)]);
+  const content = eb.and([
+    eb('search_documents.kind', 'in', ['post', 'comment', 'file']),
+    eb.or([profile, eb('search_documents.space_id', 'in', readableSpaceIds(eb, viewer))]),
+  ]);
+  const space = eb.and([
+    eb('search_documents.kind', '=', 'space'),
+    eb('search_documents.space_id', 'in', listableSpaceIds(eb, viewer)),
+  ]);
+  if (!isColleague(viewer)) return eb.or([content, space]);
+  return eb.or([content, space, eb('search_documents.kind', '=', 'person')]);
+}
