@@ -1,9 +1,12 @@
-// Search over everything a reader may see: posts, comments, files, people and spaces.
+// Search over everything a reader may see: posts, questions, comments, answers, files, people
+// and spaces.
 import { z } from 'zod';
 import { Cursor, DateTime, Id } from './primitives.ts';
 import { PersonRef, SpaceSummary } from './spaces.ts';
 
-export const SEARCH_KINDS = ['post', 'comment', 'file', 'person', 'space'] as const;
+export const SEARCH_KINDS = ['post', 'question', 'comment', 'answer', 'file', 'person', 'space'] as const;
+/** Kinds that belong to a post and are written by someone (the visibility rule of posts applies). */
+export const CONTENT_KINDS = ['post', 'question', 'comment', 'answer', 'file'] as const;
 export const SearchKind = z.enum(SEARCH_KINDS);
 export type SearchKind = z.infer<typeof SearchKind>;
 

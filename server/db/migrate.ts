@@ -6,7 +6,8 @@ import * as foundation from './migrations/2026-11-22-01-foundation.ts';
 import * as spacesAndStream from './migrations/2026-11-23-01-spaces-and-stream.ts';
 import * as feedIndexes from './migrations/2026-11-23-02-feed-indexes.ts';
 import * as changeNotifications from './migrations/2026-12-02-01-change-notifications.ts';
-import * as search from './migrations/2026-12-02-02-search.ts';
+import * as questions from './migrations/2026-12-02-02-questions.ts';
+import * as search from './migrations/2026-12-02-03-search.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
 export const migrations: Record<string, Migration> = {
@@ -14,7 +15,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-01-spaces-and-stream': spacesAndStream,
   '2026-11-23-02-feed-indexes': feedIndexes,
   '2026-12-02-01-change-notifications': changeNotifications,
-  '2026-12-02-02-search': search,
+  '2026-12-02-02-questions': questions,
+  '2026-12-02-03-search': search,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -204,6 +204,11 @@ export interface PostTable {
   comment_count: Generated<number>;
   reaction_counts: JsonWithDefault<ReactionCounts>;
   ack_count: Generated<number>;
+  /** Set on questions only (a post with a title is a question). */
+  title: Generated<string | null>;
+  /** Live top-level comments of a question. */
+  answer_count: Generated<number>;
+  accepted_comment_id: Generated<string | null>;
 }
 
 export interface PostRevisionTable {
@@ -287,6 +292,13 @@ export interface CommentTable {
   edited_at: Timestamp | null;
   deleted_at: Timestamp | null;
   reaction_counts: JsonWithDefault<ReactionCounts>;
+  vote_count: Generated<number>;
+}
+
+export interface AnswerVoteTable {
+  comment_id: string;
+  user_id: string;
+  created_at: Timestamp;
 }
 
 export interface ReactionTable {
@@ -339,9 +351,9 @@ export interface NotificationMuteTable {
   kind: string;
 }
 
-export type SearchKind = 'post' | 'comment' | 'file' | 'person' | 'space';
+export type SearchKind = 'post' | 'question' | 'comment' | 'answer' | 'file' | 'person' | 'space';
 
-/** One findable thing, kept by triggers (migration 2026-12-02-02); never written by code. */
+/** One findable thing, kept by triggers (migration 2026-12-02-03); never written by code. */
 export interface SearchDocumentTable {
   id: string;
   kind: SearchKind;
@@ -381,6 +393,7 @@ export interface Database {
   poll_votes: PollVoteTable;
   announcement_acks: AnnouncementAckTable;
   comments: CommentTable;
+  answer_votes: AnswerVoteTable;
   reactions: ReactionTable;
   comment_reactions: CommentReactionTable;
   bookmarks: BookmarkTable;

@@ -613,14 +613,17 @@ export const fr: Catalog = {
   search: {
     title: 'Recherche',
     label: 'Rechercher',
-    scope: 'Publications, commentaires, fichiers, personnes et espaces. Accents et majuscules sont ignorés.',
+    scope:
+      'Publications, questions, réponses, commentaires, fichiers, personnes et espaces. Accents et majuscules sont ignorés.',
     prompt: 'Saisissez quelques mots pour lancer la recherche.',
     filters: 'Filtres de recherche',
     type: 'Afficher',
     allKinds: 'Tout',
     kinds: {
       post: 'Publications',
+      question: 'Questions',
       comment: 'Commentaires',
+      answer: 'Réponses',
       file: 'Fichiers',
       person: 'Personnes',
       space: 'Espaces',
@@ -628,12 +631,18 @@ export const fr: Catalog = {
     kindCount: '{{kind}} ({{count}})',
     kind: {
       post: 'Publication',
+      question: 'Question',
       comment: 'Commentaire',
+      answer: 'Réponse',
       file: 'Fichier',
       person: 'Personne',
       space: 'Espace',
     },
-    kindHeading: { post: 'Publication de {{name}}', comment: 'Commentaire de {{name}}' },
+    kindHeading: {
+      post: 'Publication de {{name}}',
+      comment: 'Commentaire de {{name}}',
+      answer: 'Réponse de {{name}}',
+    },
     someone: 'quelqu’un',
     sort: 'Trier par',
     sortRecent: 'Plus récents d’abord',

@@ -2,7 +2,12 @@
 // for the page as for the counts, so neither a result, a snippet nor a number can come from
 // something the reader may not see.
 import { type AliasedExpression, type RawBuilder, sql } from 'kysely';
-import { COUNT_CAP, RELEVANCE_WINDOW, type SearchKind } from '../../../common/schemas/search.ts';
+import {
+  CONTENT_KINDS,
+  COUNT_CAP,
+  RELEVANCE_WINDOW,
+  type SearchKind,
+} from '../../../common/schemas/search.ts';
 import type { Db } from '../../db/database.ts';
 import { UNPREPARED as UNPREPARED_MARK } from '../../db/prepared-client.ts';
 import { searchableDocuments, type Viewer } from '../spaces/visibility.ts';
@@ -55,7 +60,7 @@ function matching(db: Db, viewer: Viewer, filter: SearchFilter, withKinds: boole
   if (filter.authorId) {
     query = query
       .where('search_documents.author_id', '=', filter.authorId)
-      .where('search_documents.kind', 'in', ['post', 'comment', 'file']);
+      .where('search_documents.kind', 'in', CONTENT_KINDS);
   }
   if (filter.from) query = query.where('search_documents.created_at', '>=', filter.from);
   if (filter.until) query = query.where('search_documents.created_at', '<=', filter.until);

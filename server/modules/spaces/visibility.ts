@@ -13,6 +13,7 @@
 // - A deleted post is readable by nobody. Administrators get no reading privilege here:
 //   moderation goes through its own audited paths.
 import { type ExpressionBuilder, sql } from 'kysely';
+import { CONTENT_KINDS } from '../../../common/schemas/search.ts';
 import type { Database, Role, SpaceRole, SpaceVisibility } from '../../db/schema.ts';
 
 export interface Viewer {
@@ -110,14 +111,14 @@ export function listableSpaceIds(eb: ExpressionBuilder<Database, keyof Database>
 
 type SearchEb = ExpressionBuilder<Database, 'search_documents'>;
 
-/** The rule over search rows: a post, comment or file as canReadPost of its post; a space as
+/** The rule over search rows: a post, question, comment, answer or file as canReadPost of its post; a space as
  * canListSpace; a person as the directory (colleagues only). */
 export function searchableDocuments(eb: SearchEb, viewer: Viewer) {
   const profile = isColleague(viewer)
     ? eb('search_documents.space_id', 'is', null)
     : eb.and([eb('search_documents.space_id', 'is', null), eb('search_documents.owner_id', '=', viewer.id)]);
   const content = eb.and([
-    eb('search_documents.kind', 'in', ['post', 'comment', 'file']),
+    eb('search_documents.kind', 'in', CONTENT_KINDS),
     eb.or([profile, eb('search_documents.space_id', 'in', readableSpaceIds(eb, viewer))]),
   ]);
   const space = eb.and([

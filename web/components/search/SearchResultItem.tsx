@@ -4,7 +4,7 @@ import type { SearchResult, SnippetPart } from '../../../common/schemas/search.t
 import { RelativeTime } from '../RelativeTime.tsx';
 import { personPath, postPath, spacePath } from '../rich-text-links.ts';
 
-/** Where a result leads: the post a post, comment or file belongs to; the person; the space. */
+/** Where a result leads: the post (or question) a result belongs to; the person; the space. */
 export function resultPath(r: Pick<SearchResult, 'kind' | 'id' | 'postId' | 'space'>): string {
   if (r.kind === 'person') return personPath(r.id);
   if (r.kind === 'space' && r.space) return spacePath(r.space.slug);
@@ -32,7 +32,7 @@ export function SearchResultItem({ result, onAuthor }: SearchResultItemProps) {
   const { t } = useTranslation();
   const { author, space } = result;
   const heading =
-    result.kind === 'post' || result.kind === 'comment'
+    result.kind === 'post' || result.kind === 'comment' || result.kind === 'answer'
       ? t(`search.kindHeading.${result.kind}`, { name: author?.name ?? t('search.someone') })
       : result.title;
   const content = result.kind !== 'person' && result.kind !== 'space';

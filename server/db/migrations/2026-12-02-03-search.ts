@@ -1,4 +1,5 @@
-// One search over everything: a row per findable thing (post, comment, file, person, space)
+// One search over everything: a row per findable thing (post, question, comment, answer, file,
+// person, space)
 // in `search_documents`, kept by triggers on the tables it comes from, so whatever writes —
 // a command, a script, the demo seed, a bench fixture — a change is searchable when its
 // transaction commits.
@@ -36,9 +37,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
                || to_tsvector('trame_words'::regconfig, body), 'B')
     $$;
 
+    -- A post with a title is a question; a question's top-level comments are its answers.
+    CREATE FUNCTION trame_search_post_kind(title text) RETURNS text
+    LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN title IS NULL THEN 'post' ELSE 'question' END $$;
+    CREATE FUNCTION trame_search_comment_kind(post_title text, parent uuid) RETURNS text
+    LANGUAGE sql IMMUTABLE AS $$
+      SELECT CASE WHEN post_title IS NOT NULL AND parent IS NULL THEN 'answer' ELSE 'comment' END
+    $$;
+
     CREATE TABLE search_documents (
       id uuid PRIMARY KEY,
-      kind text NOT NULL CHECK (kind IN ('post', 'comment', 'file', 'person', 'space')),
+      kind text NOT NULL CHECK (kind IN ('post', 'question', 'comment', 'answer', 'file', 'person', 'space')),
       -- The post itself, or the post a comment or file belongs to.
       post_id uuid REFERENCES posts (id) ON DELETE CASCADE,
       -- The space it lives in (a space's own row names itself); null for profile posts and people.
@@ -73,10 +82,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       DELETE FROM search_documents WHERE post_id = p_id;
       SELECT * INTO p FROM posts WHERE id = p_id;
       IF NOT FOUND OR p.deleted_at IS NOT NULL THEN RETURN; END IF;
-      PERFORM trame_search_put(p.id, 'post', p.id, p.space_id, p.author_id, p.author_id, p.created_at, '', p.body);
+      PERFORM trame_search_put(p.id, trame_search_post_kind(p.title), p.id, p.space_id, p.author_id,
+        p.author_id, p.created_at, coalesce(p.title, ''), p.body);
       INSERT INTO search_documents (id, kind, post_id, space_id, owner_id, author_id, created_at, title, body, tsv)
-        SELECT c.id, 'comment', p.id, p.space_id, p.author_id, c.author_id, c.created_at, '', c.body,
-          trame_search_vector('', c.body)
+        SELECT c.id, trame_search_comment_kind(p.title, c.parent_id), p.id, p.space_id, p.author_id,
+          c.author_id, c.created_at, '', c.body, trame_search_vector('', c.body)
         FROM comments c WHERE c.post_id = p.id AND c.deleted_at IS NULL;
       INSERT INTO search_documents (id, kind, post_id, space_id, owner_id, author_id, created_at, title, body, tsv)
         SELECT a.id, 'file', p.id, p.space_id, p.author_id, a.uploader_id, a.created_at, a.file_name, '',
@@ -88,18 +98,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     BEGIN
       IF TG_OP = 'INSERT' THEN
         IF NEW.deleted_at IS NULL THEN
-          PERFORM trame_search_put(NEW.id, 'post', NEW.id, NEW.space_id, NEW.author_id, NEW.author_id,
-            NEW.created_at, '', NEW.body);
+          PERFORM trame_search_put(NEW.id, trame_search_post_kind(NEW.title), NEW.id, NEW.space_id,
+            NEW.author_id, NEW.author_id, NEW.created_at, coalesce(NEW.title, ''), NEW.body);
         END IF;
-      ELSIF (OLD.deleted_at, OLD.space_id, OLD.author_id) IS NOT DISTINCT FROM (NEW.deleted_at, NEW.space_id, NEW.author_id) THEN
-        UPDATE search_documents SET body = NEW.body, tsv = trame_search_vector('', NEW.body)
+      ELSIF (OLD.deleted_at, OLD.space_id, OLD.author_id) IS NOT DISTINCT FROM (NEW.deleted_at, NEW.space_id, NEW.author_id)
+        AND (OLD.title IS NULL) = (NEW.title IS NULL) THEN
+        UPDATE search_documents SET title = coalesce(NEW.title, ''), body = NEW.body,
+          tsv = trame_search_vector(coalesce(NEW.title, ''), NEW.body)
           WHERE id = NEW.id;
       ELSE
         PERFORM trame_search_post(NEW.id);
       END IF;
       RETURN NULL;
     END $$;
-    CREATE TRIGGER trame_search AFTER INSERT OR UPDATE OF body, deleted_at, space_id, author_id ON posts
+    CREATE TRIGGER trame_search AFTER INSERT OR UPDATE OF body, title, deleted_at, space_id, author_id ON posts
       FOR EACH ROW EXECUTE FUNCTION trame_search_posts();
 
     CREATE FUNCTION trame_search_comments() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -111,8 +123,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       END IF;
       SELECT * INTO p FROM posts WHERE id = NEW.post_id AND deleted_at IS NULL;
       IF FOUND THEN
-        PERFORM trame_search_put(NEW.id, 'comment', p.id, p.space_id, p.author_id, NEW.author_id,
-          NEW.created_at, '', NEW.body);
+        PERFORM trame_search_put(NEW.id, trame_search_comment_kind(p.title, NEW.parent_id), p.id,
+          p.space_id, p.author_id, NEW.author_id, NEW.created_at, '', NEW.body);
       END IF;
       RETURN NULL;
     END $$;
@@ -199,11 +211,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           trame_search_vector(name, description)
         FROM spaces;
       INSERT INTO search_documents (id, kind, post_id, space_id, owner_id, author_id, created_at, title, body, tsv)
-        SELECT id, 'post', id, space_id, author_id, author_id, created_at, '', body, trame_search_vector('', body)
+        SELECT id, trame_search_post_kind(title), id, space_id, author_id, author_id, created_at,
+          coalesce(title, ''), body, trame_search_vector(coalesce(title, ''), body)
         FROM posts WHERE deleted_at IS NULL;
       INSERT INTO search_documents (id, kind, post_id, space_id, owner_id, author_id, created_at, title, body, tsv)
-        SELECT c.id, 'comment', p.id, p.space_id, p.author_id, c.author_id, c.created_at, '', c.body,
-          trame_search_vector('', c.body)
+        SELECT c.id, trame_search_comment_kind(p.title, c.parent_id), p.id, p.space_id, p.author_id,
+          c.author_id, c.created_at, '', c.body, trame_search_vector('', c.body)
         FROM comments c JOIN posts p ON p.id = c.post_id
         WHERE c.deleted_at IS NULL AND p.deleted_at IS NULL;
       INSERT INTO search_documents (id, kind, post_id, space_id, owner_id, author_id, created_at, title, body, tsv)
@@ -235,7 +248,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       trame_search_users(), trame_search_places(), trame_search_spaces(),
       trame_search_post(uuid), trame_search_person(uuid), trame_search_rebuild(),
       trame_search_put(uuid, text, uuid, uuid, uuid, uuid, timestamptz, text, text),
-      trame_search_vector(text, text);
+      trame_search_vector(text, text), trame_search_post_kind(text), trame_search_comment_kind(text, uuid);
     DROP TEXT SEARCH CONFIGURATION trame_fr;
     DROP TEXT SEARCH CONFIGURATION trame_en;
     DROP TEXT SEARCH CONFIGURATION trame_words;
