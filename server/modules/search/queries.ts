@@ -72,7 +72,17 @@ export interface RecentCursor {
   id: string;
 }
 
-export type Position = { sort: 'recent'; after?: RecentCursor } | { sort: 'relevance'; offset: number };
+/**
+ * Where a page starts. Newest-first also says how to read: `few` when the first page
+ * counted at most COUNT_CAP matches. Then every match is read from the word index and
+ * sorted; otherwise they are read newest first along the date index, stopping after a page.
+ * The planner cannot choose between the two by itself: a word it has no statistics for
+ * (new, or a prefix) looks common, and it walked the date index through a million rows
+ * for thirty matches (150 ms; 2 ms this way).
+ */
+export type Position =
+  | { sort: 'recent'; few: boolean; after?: RecentCursor }
+  | { sort: 'relevance'; offset: number };
 
 /** One page of results (limit + 1 rows, to tell whether there is more), with what to show. */
 export async function searchPage(db: Db, viewer: Viewer, filter: SearchFilter, at: Position, limit: number) {
@@ -80,7 +90,7 @@ export async function searchPage(db: Db, viewer: Viewer, filter: SearchFilter, a
   const base = matching(db, viewer, filter, true).modifyFront(UNPREPARED);
   let page: AliasedExpression<{ id: string; rank: number }, 'p'>;
   if (at.sort === 'recent') {
-    let ids = base.select(['search_documents.id', sql<number>`0`.as('rank')]);
+    let ids = base.select(['search_documents.id', 'search_documents.created_at']);
     const after = at.after;
     if (after) {
       ids = ids.where((eb) =>
@@ -93,9 +103,19 @@ export async function searchPage(db: Db, viewer: Viewer, filter: SearchFilter, a
         ]),
       );
     }
-    page = ids
-      .orderBy('search_documents.created_at', 'desc')
-      .orderBy('search_documents.id', 'desc')
+    // A materialized CTE is planned on its own, as "all matches", not as "the newest".
+    const source = at.few
+      ? db
+          .with(
+            (cte) => cte('f').materialized(),
+            () => ids,
+          )
+          .selectFrom('f')
+      : db.selectFrom(ids.as('f'));
+    page = source
+      .select(['f.id', sql<number>`0`.as('rank')])
+      .orderBy('f.created_at', 'desc')
+      .orderBy('f.id', 'desc')
       .limit(limit + 1)
       .as('p');
   } else {

@@ -17,16 +17,18 @@ const DAY_MS = 86_400_000;
 /** Typing sends a search every quarter second at most; this leaves a person room to spare. */
 export const SEARCH_PER_ACCOUNT: Rule = { name: 'search:account', limit: 300, windowSeconds: 60 };
 
-function position(sort: 'recent' | 'relevance', cursor: string | undefined): Position {
+const invalidCursor = () =>
+  new ValidationError([{ field: 'cursor', reason: 'invalid_format', message: 'Invalid cursor.' }]);
+
+/** A later page's position, from its cursor: "few|at|id" or "many|at|id"; an offset for relevance. */
+function laterPosition(sort: 'recent' | 'relevance', cursor: string): Position {
   if (sort === 'relevance') return { sort, offset: decodeCursor<number>(cursor, 'number') ?? 0 };
-  const key = decodeCursor<string>(cursor, 'string');
-  if (key === undefined) return { sort };
-  const [at, id] = key.split('|');
+  const [plan, at, id] = (decodeCursor<string>(cursor, 'string') ?? '').split('|');
   const when = new Date(at ?? '');
-  if (Number.isNaN(when.getTime()) || !UUID_RE.test(id ?? '')) {
-    throw new ValidationError([{ field: 'cursor', reason: 'invalid_format', message: 'Invalid cursor.' }]);
+  if ((plan !== 'few' && plan !== 'many') || Number.isNaN(when.getTime()) || !UUID_RE.test(id ?? '')) {
+    throw invalidCursor();
   }
-  return { sort, after: { at: when, id: id! } };
+  return { sort, few: plan === 'few', after: { at: when, id: id! } };
 }
 
 export function registerSearchRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -43,13 +45,16 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: AppContext): voi
       from: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
       until: query.to ? new Date(new Date(`${query.to}T00:00:00Z`).getTime() + DAY_MS - 1) : undefined,
     };
-    const at = position(query.sort, query.cursor);
+    const later = query.cursor === undefined ? null : laterPosition(query.sort, query.cursor);
     if (isEmpty(terms)) return { items: [], nextCursor: null, counts: null, countsCapped: false };
-    const first = query.cursor === undefined;
-    const [rows, counts] = await Promise.all([
-      searchPage(ctx.db, actor, filter, at, query.limit),
-      first ? searchCounts(ctx.db, actor, filter) : null,
-    ]);
+    // The first page counts first: how many matches there are decides how to read them.
+    const counts = later ? null : await searchCounts(ctx.db, actor, filter);
+    const at: Position =
+      later ??
+      (query.sort === 'relevance'
+        ? { sort: 'relevance', offset: 0 }
+        : { sort: 'recent', few: !counts!.capped });
+    const rows = await searchPage(ctx.db, actor, filter, at, query.limit);
     const more = rows.length > query.limit;
     const page = more ? rows.slice(0, query.limit) : rows;
     const last = page.at(-1);
@@ -58,7 +63,7 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: AppContext): voi
       nextCursor =
         at.sort === 'relevance'
           ? encodeCursor(at.offset + page.length)
-          : encodeCursor(`${last.created_at.toISOString()}|${last.id}`);
+          : encodeCursor(`${at.few ? 'few' : 'many'}|${last.created_at.toISOString()}|${last.id}`);
     }
     return {
       items: page.map(presentSearchResult),
