@@ -2,6 +2,7 @@
 // with a handler, the web client calls them by name, and /api/openapi.json lists them.
 import { z } from 'zod';
 import { notificationsApi } from './api/notifications.ts';
+import { questionsApi } from './api/questions.ts';
 import { searchApi } from './api/search.ts';
 import { spacesApi } from './api/spaces.ts';
 import { streamApi } from './api/stream.ts';
@@ -307,6 +308,7 @@ export const api = {
   ...streamApi,
   ...notificationsApi,
   ...searchApi,
+  ...questionsApi,
 } as const;
 
 export type Api = typeof api;

@@ -15,6 +15,7 @@ import { registerNotificationRoutes } from './modules/notifications/routes.ts';
 import { registerPeopleRoutes } from './modules/people/routes.ts';
 import { registerSearchRoutes } from './modules/search/routes.ts';
 import { registerSpaceRoutes } from './modules/spaces/routes.ts';
+import { registerQuestionRoutes } from './modules/stream/question-routes.ts';
 import { registerStreamRoutes } from './modules/stream/routes.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { registerRequestHooks } from './platform/http/hooks.ts';
@@ -88,6 +89,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerAdminRoutes(app, ctx);
   registerSpaceRoutes(app, ctx);
   registerStreamRoutes(app, ctx);
+  registerQuestionRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
   await app.register(fastifyMultipart, {

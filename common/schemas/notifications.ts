@@ -9,6 +9,8 @@ export const NOTIFICATION_KINDS = [
   'space_invitation',
   'join_request',
   'announcement',
+  'expert_request',
+  'answer_accepted',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;

@@ -25,9 +25,18 @@ export const PollInput = z.object({
   closesAt: DateTime.optional(),
 });
 
+export const QUESTION_TITLE_MAX = 200;
+export const QuestionTitle = z
+  .string()
+  .trim()
+  .min(1, 'Give your question a title.')
+  .max(QUESTION_TITLE_MAX, `At most ${QUESTION_TITLE_MAX} characters.`);
+
 export const PostCreateBody = z.object({
   /** Omitted or null: the post goes on the author's own profile. */
   spaceId: Id.nullable().optional(),
+  /** A post with a title is a question: its top-level comments are answers. */
+  title: QuestionTitle.optional(),
   body: PostBodyText,
   isAnnouncement: z.boolean().default(false),
   /** Share: the post being shared into this space, with this body as the comment. */
@@ -37,7 +46,7 @@ export const PostCreateBody = z.object({
 });
 export type PostCreateBody = z.input<typeof PostCreateBody>;
 
-export const PostUpdateBody = z.object({ body: PostBodyText });
+export const PostUpdateBody = z.object({ body: PostBodyText, title: QuestionTitle.optional() });
 
 export const LinkPreview = z.object({
   url: z.string(),
@@ -96,11 +105,22 @@ export const Post = PostCore.extend({
   /** For announcements: whether the viewer acknowledged, and how many did. */
   acknowledgement: z.object({ acknowledged: z.boolean(), count: z.number() }).nullable(),
   pinned: z.boolean(),
+  /** Set when the post is a question. */
+  question: z
+    .object({ title: z.string(), answerCount: z.number(), acceptedAnswerId: z.string().nullable() })
+    .nullable(),
   commentCount: z.number(),
   reactions: ReactionCounts,
   myReaction: ReactionKind.nullable(),
   bookmarked: z.boolean(),
-  can: z.object({ edit: z.boolean(), delete: z.boolean(), pin: z.boolean(), comment: z.boolean() }),
+  can: z.object({
+    edit: z.boolean(),
+    delete: z.boolean(),
+    pin: z.boolean(),
+    comment: z.boolean(),
+    /** Questions: accept an answer (the asker, the space's moderators). */
+    accept: z.boolean(),
+  }),
 });
 export type Post = z.infer<typeof Post>;
 
@@ -137,6 +157,9 @@ export const Comment = z.object({
   editedAt: DateTime.nullable(),
   reactions: ReactionCounts,
   myReaction: ReactionKind.nullable(),
+  /** Answers (top-level comments of a question): votes, and whether the viewer gave one. */
+  votes: z.number(),
+  myVote: z.boolean(),
   can: z.object({ edit: z.boolean(), delete: z.boolean() }),
 });
 export type Comment = z.infer<typeof Comment>;
@@ -162,3 +185,28 @@ export const Profile = z.object({
   isMe: z.boolean(),
 });
 export type Profile = z.infer<typeof Profile>;
+
+export const QUESTION_STATUSES = ['all', 'unanswered', 'answered', 'accepted'] as const;
+export const QuestionQuery = z.object({
+  /** unanswered: no answer yet; answered: answers but none accepted; accepted: one accepted. */
+  status: z.enum(QUESTION_STATUSES).default('all'),
+  space: Id.optional(),
+  cursor: Cursor,
+  limit: FeedLimit,
+});
+export const AcceptBody = z.object({ commentId: Id });
+export const VoteState = z.object({ votes: z.number(), myVote: z.boolean() });
+
+export const Expert = z.object({
+  person: PersonRef,
+  /** What they wrote on the question's words, among what the asker may read. */
+  answers: z.number(),
+  acceptedAnswers: z.number(),
+  posts: z.number(),
+  /** Already asked to answer this question. */
+  asked: z.boolean(),
+});
+export type Expert = z.infer<typeof Expert>;
+export const ExpertList = z.object({ items: z.array(Expert) });
+export const AskExpertsBody = z.object({ userIds: z.array(Id).min(1).max(5) });
+export const AskedCount = z.object({ asked: z.number() });

@@ -97,9 +97,50 @@ export interface DemoPost {
   announcement?: boolean;
   byAdmin?: boolean;
   pin?: boolean;
+  /** A question: its comments are answers, which people vote for. */
+  title?: string;
+  /** Which answer the asker accepted (index in comments). */
+  accepted?: number;
 }
 
 export const POSTS: DemoPost[] = [
+  {
+    space: 'qualite-securite-atelier',
+    title: 'Quelle température de couleur pour l’éclairage des postes de contrôle ?',
+    daysAgo: 8,
+    body: 'On refait l’éclairage des postes de contrôle visuel à Nantes. 4000 K ou 5000 K ? Des retours d’expérience ? #qualite #eclairage',
+    comments: [
+      '5000 K avec un IRC supérieur à 90 : les défauts de teinte ressortent bien mieux. On l’a fait à Grenoble en 2024.',
+      'Attention à l’éblouissement : prévoyez des diffuseurs opalins, quelle que soit la température.',
+    ],
+    accepted: 0,
+  },
+  {
+    space: 'lancement-aurore',
+    title: 'Où trouver les courbes photométriques d’Aurore au format LDT ?',
+    daysAgo: 4,
+    body: 'Un bureau d’études client les demande pour une simulation DIALux. {mention} tu sais où elles sont rangées ?',
+    comments: [
+      'Dans le dossier partagé du bureau d’études, sous Photométrie/Aurore/2026. Les fichiers IES y sont aussi.',
+    ],
+    accepted: 0,
+  },
+  {
+    space: 'english-corner',
+    title: 'How do you say « cahier des charges » in English?',
+    daysAgo: 3,
+    body: 'Preparing a tender for a hotel group in Montréal. Is it a "specification" or "requirements document"? #vocabulary',
+    comments: [
+      'Usually "specifications" (or "specs"). For a tender, "statement of requirements" also works.',
+      'In Québec they will understand « cahier des charges » too 😉',
+    ],
+  },
+  {
+    space: 'toute-l-entreprise',
+    title: 'Comment réserver une salle de visio équipée à Lyon ?',
+    daysAgo: 1,
+    body: 'Je ne trouve pas la salle Lumière dans l’agenda partagé. Quelqu’un sait comment on la réserve ? #teletravail',
+  },
   {
     space: 'toute-l-entreprise',
     byAdmin: true,

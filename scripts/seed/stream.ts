@@ -9,6 +9,7 @@ import { setFollowPerson, setFollowTag } from '../../server/modules/stream/comma
 import { votePoll } from '../../server/modules/stream/commands/polls.ts';
 import { acknowledge, setPinned } from '../../server/modules/stream/commands/post-actions.ts';
 import { createPost } from '../../server/modules/stream/commands/posts.ts';
+import { acceptAnswer, voteAnswer } from '../../server/modules/stream/commands/questions.ts';
 import { reactToPost } from '../../server/modules/stream/commands/reactions.ts';
 import { HOUR } from '../../server/platform/clock.ts';
 import type { Actor } from '../../server/platform/http/request.ts';
@@ -26,6 +27,9 @@ const actorOf = (p: SeededPerson): Actor => ({
   locale: p.locale,
   sessionId: '',
 });
+
+/** Demo actions were not made through a browser. */
+const SEED_META = { ip: null, userAgent: null };
 
 export async function seedStream(
   ctx: AppContext,
@@ -122,6 +126,7 @@ export async function seedStream(
       actor: actorOf(author),
       body: {
         spaceId: demo.space ? spaceIds.get(demo.space)! : null,
+        ...(demo.title ? { title: demo.title } : {}),
         body,
         isAnnouncement: demo.announcement ?? false,
         attachmentIds: [],
@@ -131,11 +136,23 @@ export async function seedStream(
     posts++;
     if (demo.pin) await setPinned(past, { actor: actorOf(author), postId, pinned: true });
     let hour = 1;
+    const answers: { id: string; authorId: string }[] = [];
     for (const text of demo.comments ?? []) {
       atTime(demo.daysAgo, hour++);
       const commenter = random.pick(audience.filter((p) => p.id !== author.id).concat(admin));
-      await createComment(past, { actor: actorOf(commenter), postId, body: text });
+      answers.push({
+        id: await createComment(past, { actor: actorOf(commenter), postId, body: text }),
+        authorId: commenter.id,
+      });
       comments++;
+    }
+    if (demo.title && demo.accepted !== undefined) {
+      await acceptAnswer(past, {
+        actor: actorOf(author),
+        postId,
+        commentId: answers[demo.accepted]!.id,
+        meta: SEED_META,
+      });
     }
     // Reactions, votes and acknowledgements from a slice of the audience.
     const reactors = audience.filter((p) => p.id !== author.id && random.chance(0.3)).slice(0, 40);
@@ -153,6 +170,11 @@ export async function seedStream(
         await votePoll(past, { actor: actorOf(p), postId, optionIds: [random.pick(options).id] });
       }
       if (demo.announcement && random.chance(0.7)) await acknowledge(past, { actor: actorOf(p), postId });
+      // A question's readers vote for the answers that helped them.
+      const helpful = demo.title ? answers.filter((a) => a.authorId !== p.id) : [];
+      if (helpful.length > 0 && random.chance(0.6)) {
+        await voteAnswer(past, { actor: actorOf(p), commentId: random.pick(helpful).id, vote: true });
+      }
     }
   }
   // Notifications of the past are already read, except the last few days'.

@@ -155,6 +155,24 @@ describe('demo data', () => {
     expect(feed.body.items.some((p: { tags: string[] }) => p.tags.includes('aurore'))).toBe(true);
   });
 
+  it('asks questions in both languages, answered, voted for, some accepted, and all searchable', async () => {
+    const admin = await signIn(t.server, printed);
+    const all = await admin.call(api.listQuestions, { query: { limit: 50 } });
+    expect(all.body.items.length).toBeGreaterThanOrEqual(4);
+    const accepted = await admin.call(api.listQuestions, { query: { status: 'accepted', limit: 50 } });
+    expect(accepted.body.items.length).toBeGreaterThanOrEqual(2);
+    const unanswered = await admin.call(api.listQuestions, { query: { status: 'unanswered', limit: 50 } });
+    expect(unanswered.body.items.length).toBeGreaterThanOrEqual(1);
+    const english = all.body.items.find((q: { question: { title: string } }) =>
+      q.question.title.startsWith('How'),
+    );
+    expect(english).toBeDefined();
+    const answers = await admin.call(api.listComments, { params: { id: accepted.body.items[0].id } });
+    expect(answers.body.items.length).toBeGreaterThan(0);
+    const found = await admin.call(api.search, { query: { q: 'temperature couleur', type: 'question' } });
+    expect(found.body.items.length).toBe(1);
+  });
+
   it('refuses to seed a database that already has an organisation, and changes nothing', async () => {
     await expect(seedDemo(t.server.ctx, { users: 20 })).rejects.toBeInstanceOf(AlreadySeededError);
     const admin = await signIn(t.server, printed);

@@ -36,13 +36,19 @@ describe('a member’s own account', () => {
     test('switching to French changes the app, lasts across reloads and devices, and switches back', async () => {
       const member = await buildUser(t.server, { name: 'Chloé Durand' });
       const page = await signedInPage(b, member);
-      expect(await navLabels(page, 'Main')).toEqual(['Home', 'Spaces', 'People', 'Search']);
+      expect(await navLabels(page, 'Main')).toEqual(['Home', 'Spaces', 'Questions', 'People', 'Search']);
 
       // The choice is saved to the account in the background; wait for it as a person would
       // by reading the page before reloading it.
       await Promise.all([saved(page), page.getByRole('button', { name: 'FR Français' }).click()]);
       await heading(page, 'Bonjour Chloé').waitFor();
-      expect(await navLabels(page, 'Principale')).toEqual(['Accueil', 'Espaces', 'Personnes', 'Recherche']);
+      expect(await navLabels(page, 'Principale')).toEqual([
+        'Accueil',
+        'Espaces',
+        'Questions',
+        'Personnes',
+        'Recherche',
+      ]);
       expect(await page.locator('html').getAttribute('lang')).toBe('fr');
       expect(await page.getByRole('button', { name: 'FR Français' }).getAttribute('aria-pressed')).toBe(
         'true',
@@ -50,7 +56,13 @@ describe('a member’s own account', () => {
 
       await page.reload();
       await heading(page, 'Bonjour Chloé').waitFor();
-      expect(await navLabels(page, 'Principale')).toEqual(['Accueil', 'Espaces', 'Personnes', 'Recherche']);
+      expect(await navLabels(page, 'Principale')).toEqual([
+        'Accueil',
+        'Espaces',
+        'Questions',
+        'Personnes',
+        'Recherche',
+      ]);
 
       // Saved to the account: another device, whose browser asks for English, gets French too.
       const otherDevice = await signedInPage(b, member);
@@ -59,7 +71,7 @@ describe('a member’s own account', () => {
 
       await Promise.all([saved(page), page.getByRole('button', { name: 'EN English' }).click()]);
       await heading(page, 'Hello, Chloé').waitFor();
-      expect(await navLabels(page, 'Main')).toEqual(['Home', 'Spaces', 'People', 'Search']);
+      expect(await navLabels(page, 'Main')).toEqual(['Home', 'Spaces', 'Questions', 'People', 'Search']);
       await page.reload();
       await heading(page, 'Hello, Chloé').waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('en');

@@ -40,7 +40,7 @@ describe('a new organisation', () => {
 
     await heading(adminPage, 'Hello, Alice').waitFor();
     expect(pathname(adminPage)).toBe('/');
-    expect(await navLabels(adminPage)).toEqual(['Home', 'Spaces', 'People', 'Search', 'Admin']);
+    expect(await navLabels(adminPage)).toEqual(['Home', 'Spaces', 'Questions', 'People', 'Search', 'Admin']);
     const languages = adminPage.getByRole('group', { name: 'Language' });
     expect(await languages.getByRole('button', { name: 'EN English' }).getAttribute('aria-pressed')).toBe(
       'true',
@@ -81,7 +81,7 @@ describe('a new organisation', () => {
     await waitForShell(memberPage, member.name);
     await heading(memberPage, 'Hello, Bruno').waitFor();
     expect(pathname(memberPage)).toBe('/');
-    expect(await navLabels(memberPage)).toEqual(['Home', 'Spaces', 'People', 'Search']);
+    expect(await navLabels(memberPage)).toEqual(['Home', 'Spaces', 'Questions', 'People', 'Search']);
 
     await adminPage.goto('/admin/invitations');
     await invitation.filter({ hasText: 'Accepted' }).waitFor();

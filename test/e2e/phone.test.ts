@@ -68,7 +68,7 @@ describe('on a phone', () => {
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     await menu.tap();
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
-    for (const name of ['Home', 'Spaces', 'People', 'Search', 'Admin']) {
+    for (const name of ['Home', 'Spaces', 'Questions', 'People', 'Search', 'Admin']) {
       await expectWithinScreen(primaryNav(page).getByRole('link', { name, exact: true }), `the ${name} link`);
     }
     await expectNoHorizontalScroll(page, 'the open menu');

@@ -20,7 +20,10 @@ export type FeedScope =
   | { kind: 'pinned'; spaceId: string }
   | { kind: 'tag'; tag: string }
   | { kind: 'profile'; personId: string }
-  | { kind: 'bookmarks' };
+  | { kind: 'bookmarks' }
+  | { kind: 'questions'; status: QuestionStatus };
+
+export type QuestionStatus = 'all' | 'unanswered' | 'answered' | 'accepted';
 
 export const postKey = (id: string) => ['post', id] as const;
 export const commentsKey = (postId: string) => ['comments', postId] as const;
@@ -37,6 +40,8 @@ export function feedKey(scope: FeedScope): readonly unknown[] {
       return ['feed', 'tag', scope.tag];
     case 'profile':
       return ['feed', 'profile', scope.personId];
+    case 'questions':
+      return ['feed', 'questions', scope.status];
   }
 }
 
@@ -63,6 +68,11 @@ export function fetchFeedPage(scope: FeedScope, request: PageRequest): Promise<P
       return call(api.tagFeed, { params: { tag: scope.tag }, query, signal });
     case 'profile':
       return call(api.profileFeed, { params: { id: scope.personId }, query, signal });
+    case 'questions':
+      return call(api.listQuestions, {
+        query: { status: scope.status, cursor: query.cursor, limit: query.limit },
+        signal,
+      });
   }
 }
 

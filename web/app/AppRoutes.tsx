@@ -15,6 +15,7 @@ import { NotificationsPage } from '../routes/NotificationsPage.tsx';
 import { PeoplePage } from '../routes/PeoplePage.tsx';
 import { PostPage } from '../routes/PostPage.tsx';
 import { ProfilePage } from '../routes/ProfilePage.tsx';
+import { QuestionsPage } from '../routes/QuestionsPage.tsx';
 import { ResetPasswordPage } from '../routes/ResetPasswordPage.tsx';
 import { SearchPage } from '../routes/SearchPage.tsx';
 import { SettingsPage } from '../routes/SettingsPage.tsx';
@@ -89,6 +90,7 @@ export function AppRoutes() {
           <Route path="bookmarks" element={<BookmarksPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="search" element={<SearchPage />} />
+          <Route path="questions" element={<QuestionsPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route
             path="admin"

@@ -24,6 +24,7 @@ export function Shell() {
   const links = [
     { to: '/', label: t('nav.home'), end: true },
     { to: '/spaces', label: t('nav.spaces') },
+    { to: '/questions', label: t('nav.questions') },
     { to: '/people', label: t('nav.people') },
     { to: '/search', label: t('nav.search') },
     ...(user.role === 'admin' ? [{ to: '/admin', label: t('nav.admin') }] : []),

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../../common/schemas/admin.ts';
@@ -133,7 +134,7 @@ export function AdminAuditPage() {
   );
 }
 
-function actorLabel(t: ReturnType<typeof useTranslation>['t'], entry: AuditEntry): React.ReactNode {
+function actorLabel(t: TFunction, entry: AuditEntry): React.ReactNode {
   if (!entry.actor) return <span className="muted">{t('admin.audit.system')}</span>;
   return entry.actor.label ?? entry.actor.id;
 }

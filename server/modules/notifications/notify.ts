@@ -55,3 +55,21 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<string[]> {
   }
   return rows.map((r) => r.user_id);
 }
+
+/** Of these people, those not yet notified of this kind about this post (itself, not a comment). */
+export async function notYetNotified(
+  tx: Tx,
+  input: { postId: string; kind: NotificationKind; userIds: string[] },
+): Promise<string[]> {
+  if (input.userIds.length === 0) return [];
+  const already = await tx.db
+    .selectFrom('notifications')
+    .select('user_id')
+    .where('post_id', '=', input.postId)
+    .where('kind', '=', input.kind)
+    .where('comment_id', 'is', null)
+    .where('user_id', 'in', input.userIds)
+    .execute();
+  const done = new Set(already.map((r) => r.user_id));
+  return input.userIds.filter((id) => !done.has(id));
+}

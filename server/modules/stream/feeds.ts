@@ -254,3 +254,29 @@ export async function bookmarkedIds(db: Db, viewer: Viewer, window: FeedWindow):
     nextCursor: more && last ? encodeCursor(`${new Date(last.created_at).toISOString()}|${last.id}`) : null,
   };
 }
+
+export type QuestionStatus = 'all' | 'unanswered' | 'answered' | 'accepted';
+
+/** Questions the viewer may read, newest first, by status (posts_questions_idx). */
+export async function questionIds(
+  db: Db,
+  viewer: Viewer,
+  filter: { status: QuestionStatus; spaceId?: string | undefined },
+  window: FeedWindow,
+): Promise<IdPage> {
+  let query = db
+    .selectFrom('posts')
+    .select('posts.id')
+    .where('posts.title', 'is not', null)
+    .where(readable(viewer));
+  if (filter.spaceId) query = query.where('posts.space_id', '=', filter.spaceId);
+  if (filter.status === 'unanswered') query = query.where('posts.answer_count', '=', 0);
+  if (filter.status === 'answered')
+    query = query.where('posts.answer_count', '>', 0).where('posts.accepted_comment_id', 'is', null);
+  if (filter.status === 'accepted') query = query.where('posts.accepted_comment_id', 'is not', null);
+  const rows = await within(query, 'posts.id', boundsOf(window)).execute();
+  return pageOfIds(
+    rows.map((r) => r.id),
+    window.limit,
+  );
+}

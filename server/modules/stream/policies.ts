@@ -6,6 +6,7 @@ import type { Membership, SpaceFacts, Viewer } from '../spaces/visibility.ts';
 interface PostFacts {
   author_id: string;
   space_id: string | null;
+  title?: string | null;
 }
 
 const managesSpace = (membership: Membership) => membership === 'owner' || membership === 'moderator';
@@ -29,6 +30,13 @@ export const streamPolicy = {
   canEditComment: (actor: Viewer, comment: { author_id: string }) => comment.author_id === actor.id,
   canDeleteComment: (actor: Viewer, comment: { author_id: string }, membership: Membership) =>
     comment.author_id === actor.id || moderates(actor, membership),
+  /** Questions: the asker decides which answer helped; moderators may too. */
+  canAcceptAnswer: (actor: Viewer, post: PostFacts, membership: Membership) =>
+    post.title != null && (post.author_id === actor.id || moderates(actor, membership)),
+  /** Voting is for other people's answers. */
+  canVoteAnswer: (actor: Viewer, answer: { author_id: string }) => answer.author_id !== actor.id,
+  /** Only the asker asks people to answer (an invitation from someone else would be noise). */
+  canAskExperts: (actor: Viewer, post: PostFacts) => post.title != null && post.author_id === actor.id,
   canFollowPeople: (actor: Viewer) => actor.role !== 'guest',
   /** Guests do not browse the organisation's people (see people/policies.ts). */
   canSeePeople: (actor: Viewer) => actor.role !== 'guest',

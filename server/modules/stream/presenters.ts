@@ -121,6 +121,10 @@ export function presentPost(
       ? { acknowledged: row.acknowledged_at !== null, count: row.ack_count }
       : null,
     pinned: row.pinned_at !== null,
+    question:
+      row.title !== null
+        ? { title: row.title, answerCount: row.answer_count, acceptedAnswerId: row.accepted_comment_id }
+        : null,
     commentCount: row.comment_count,
     reactions: presentCounts(row.reaction_counts),
     myReaction: (row.my_reaction as ReactionKind | null) ?? null,
@@ -130,6 +134,7 @@ export function presentPost(
       delete: streamPolicy.canDeletePost(viewer, row, membership),
       pin: streamPolicy.canPinPost(viewer, row, membership),
       comment: streamPolicy.canComment({ archived_at: row.space_archived_at }),
+      accept: streamPolicy.canAcceptAnswer(viewer, row, membership),
     },
   };
 }
@@ -147,6 +152,8 @@ export interface CommentRowFull {
   edited_at: Date | null;
   reaction_counts: ReactionCounts;
   my_reaction: ReactionKind | null;
+  vote_count: number;
+  my_vote: boolean;
 }
 
 export function presentComment(row: CommentRowFull, viewer: Viewer, membership: Membership): Comment {
@@ -165,6 +172,8 @@ export function presentComment(row: CommentRowFull, viewer: Viewer, membership: 
     editedAt: row.edited_at ? iso(row.edited_at) : null,
     reactions: presentCounts(row.reaction_counts),
     myReaction: row.my_reaction ?? null,
+    votes: row.vote_count,
+    myVote: row.my_vote,
     can: {
       edit: streamPolicy.canEditComment(viewer, row),
       delete: streamPolicy.canDeleteComment(viewer, row, membership),

@@ -28,6 +28,10 @@ function selectComments(db: AnyDb, viewer: Viewer) {
       'c.edited_at',
       'c.reaction_counts',
       'cr.kind as my_reaction',
+      'c.vote_count',
+      sql<boolean>`exists (select 1 from answer_votes av where av.comment_id = c.id and av.user_id = ${viewer.id})`.as(
+        'my_vote',
+      ),
     ])
     .where('c.deleted_at', 'is', null);
 }

@@ -85,7 +85,7 @@ export function registerStreamRoutes(app: FastifyInstance, ctx: AppContext): voi
   route(app, ctx, api.getPost, async ({ actor, params }) => post(actor, params.id));
 
   route(app, ctx, api.updatePost, async ({ actor, params, body }) => {
-    await updatePost(ctx, { actor, postId: params.id, body: body.body });
+    await updatePost(ctx, { actor, postId: params.id, body: body.body, title: body.title });
     return post(actor, params.id);
   });
 

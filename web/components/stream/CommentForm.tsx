@@ -13,9 +13,17 @@ interface CommentFormProps {
   replyTo?: { id: string; name: string };
   onDone?: () => void;
   autoFocus?: boolean;
+  /** The post is a question: a top-level comment is an answer. */
+  answer?: boolean;
 }
 
-export function CommentForm({ postId, replyTo, onDone, autoFocus = false }: CommentFormProps) {
+export function CommentForm({
+  postId,
+  replyTo,
+  onDone,
+  autoFocus = false,
+  answer = false,
+}: CommentFormProps) {
   const { t } = useTranslation();
   const [body, setBody] = useState('');
   const create = useCreateComment(postId);
@@ -45,13 +53,18 @@ export function CommentForm({ postId, replyTo, onDone, autoFocus = false }: Comm
     );
   }
 
+  const label = replyTo
+    ? t('comments.writeReply', { name: replyTo.name })
+    : answer
+      ? t('questions.writeAnswer')
+      : t('comments.write');
   return (
     <form ref={form.formRef} className="comment-form" onSubmit={submit} noValidate>
       <FormError ref={form.bannerRef} message={form.banner} />
       <MentionTextarea
-        label={replyTo ? t('comments.writeReply', { name: replyTo.name }) : t('comments.write')}
+        label={label}
         hideLabel
-        placeholder={replyTo ? t('comments.writeReply', { name: replyTo.name }) : t('comments.write')}
+        placeholder={label}
         name="body"
         value={body}
         onChange={setBody}
@@ -68,7 +81,7 @@ export function CommentForm({ postId, replyTo, onDone, autoFocus = false }: Comm
           busy={create.isPending}
           busyLabel={t('comments.submitting')}
         >
-          {replyTo ? t('comments.submitReply') : t('comments.submit')}
+          {replyTo ? t('comments.submitReply') : answer ? t('questions.submitAnswer') : t('comments.submit')}
         </Button>
         {replyTo && onDone ? (
           <Button type="button" small onClick={onDone}>

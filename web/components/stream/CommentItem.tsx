@@ -5,21 +5,25 @@ import type { Comment } from '../../../common/schemas/stream.ts';
 import { useDeleteComment, useReactToComment, useUpdateComment } from '../../api/comments.ts';
 import { errorMessage } from '../../i18n/messages.ts';
 import { Avatar } from '../Avatar.tsx';
+import { Badge } from '../Badge.tsx';
 import { Button } from '../Button.tsx';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { FormError } from '../FormError.tsx';
 import { RelativeTime } from '../RelativeTime.tsx';
 import { RichText } from '../RichText.tsx';
 import { personPath } from '../rich-text-links.ts';
+import { AnswerActions } from './AnswerActions.tsx';
 import { EditText } from './EditText.tsx';
 import { ReactionBar } from './ReactionBar.tsx';
 
 interface CommentItemProps {
   comment: Comment;
   onReply?: () => void;
+  /** Set when the comment is an answer to a question. */
+  answer?: { accepted: boolean; canAccept: boolean } | undefined;
 }
 
-export function CommentItem({ comment, onReply }: CommentItemProps) {
+export function CommentItem({ comment, onReply, answer }: CommentItemProps) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -27,7 +31,10 @@ export function CommentItem({ comment, onReply }: CommentItemProps) {
   const remove = useDeleteComment(comment.postId, comment.id);
   const react = useReactToComment(comment.postId, comment.id);
   return (
-    <article className="comment" aria-label={comment.author.name}>
+    <article
+      className={`comment${answer?.accepted ? ' comment-accepted' : ''}`}
+      aria-label={answer ? t('questions.answerBy', { name: comment.author.name }) : comment.author.name}
+    >
       <Avatar name={comment.author.name} />
       <div className="comment-main">
         <p className="comment-meta">
@@ -38,6 +45,12 @@ export function CommentItem({ comment, onReply }: CommentItemProps) {
             <RelativeTime value={comment.createdAt} />
             {comment.editedAt ? ` · ${t('post.edited')}` : ''}
           </span>
+          {answer?.accepted ? (
+            <>
+              {' '}
+              <Badge tone="success">{t('questions.accepted')}</Badge>
+            </>
+          ) : null}
         </p>
         {editing ? (
           <EditText
@@ -52,6 +65,7 @@ export function CommentItem({ comment, onReply }: CommentItemProps) {
           <RichText text={comment.body} />
         )}
         <div className="comment-actions">
+          {answer ? <AnswerActions comment={comment} {...answer} /> : null}
           <ReactionBar
             compact
             reactions={comment.reactions}

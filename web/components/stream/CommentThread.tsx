@@ -13,16 +13,20 @@ export function CommentThread({ post }: { post: Post }) {
   const { t } = useTranslation();
   const comments = useComments(post.id, true);
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
-  const threads = useMemo(() => groupReplies(comments.data?.items ?? []), [comments.data]);
+  const question = post.question;
+  const threads = useMemo(() => {
+    const grouped = groupReplies(comments.data?.items ?? []);
+    return question ? rankAnswers(grouped, question.acceptedAnswerId) : grouped;
+  }, [comments.data, question]);
 
   return (
-    <section className="comments" aria-label={t('comments.label')}>
+    <section className="comments" aria-label={question ? t('questions.answers') : t('comments.label')}>
       {comments.isPending ? (
         <Loading />
       ) : comments.isError ? (
         <FormError message={errorMessage(t, comments.error)} />
       ) : threads.length === 0 ? (
-        <p className="muted">{t('comments.empty')}</p>
+        <p className="muted">{question ? t('questions.noAnswers') : t('comments.empty')}</p>
       ) : (
         <ul className="comment-list">
           {threads.map(({ comment, replies }) => (
@@ -30,6 +34,11 @@ export function CommentThread({ post }: { post: Post }) {
               <CommentItem
                 comment={comment}
                 onReply={post.can.comment ? () => setReplyingTo(comment.id) : undefined}
+                answer={
+                  question
+                    ? { accepted: question.acceptedAnswerId === comment.id, canAccept: post.can.accept }
+                    : undefined
+                }
               />
               {replies.length > 0 || replyingTo === comment.id ? (
                 <ul
@@ -57,7 +66,7 @@ export function CommentThread({ post }: { post: Post }) {
           ))}
         </ul>
       )}
-      {post.can.comment ? <CommentForm postId={post.id} /> : null}
+      {post.can.comment ? <CommentForm postId={post.id} answer={question !== null} /> : null}
     </section>
   );
 }
@@ -72,4 +81,17 @@ export function groupReplies(items: readonly Comment[]): { comment: Comment; rep
     byParent.set(c.parentId, list);
   }
   return top.map((comment) => ({ comment, replies: byParent.get(comment.id) ?? [] }));
+}
+
+/** A question's answers: the accepted one first, then by votes, then oldest first. */
+export function rankAnswers<T extends { comment: Comment }>(threads: T[], acceptedId: string | null): T[] {
+  return threads
+    .map((thread, index) => ({ thread, index }))
+    .sort(
+      (a, b) =>
+        Number(b.thread.comment.id === acceptedId) - Number(a.thread.comment.id === acceptedId) ||
+        b.thread.comment.votes - a.thread.comment.votes ||
+        a.index - b.index,
+    )
+    .map((x) => x.thread);
 }

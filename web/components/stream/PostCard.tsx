@@ -15,6 +15,7 @@ import { PollView } from './PollView.tsx';
 import { PostFooter } from './PostFooter.tsx';
 import { PostHeader } from './PostHeader.tsx';
 import { PostMenu } from './PostMenu.tsx';
+import { QuestionTitle } from './QuestionTitle.tsx';
 import { SharedPostEmbed } from './SharedPostEmbed.tsx';
 
 interface PostCardProps {
@@ -61,6 +62,7 @@ function PostView({ post, expanded }: { post: Post; expanded: boolean }) {
         {post.pinned ? <Badge tone="info">{t('post.pinned')}</Badge> : null}
         <PostMenu post={post} onEdit={() => setEditing(true)} />
       </div>
+      {post.question ? <QuestionTitle post={post} question={post.question} /> : null}
       <div className="post-body">
         {editing ? (
           <EditText

@@ -113,15 +113,20 @@ export async function createComment(
         created_at: tx.now,
       })
       .execute();
+    // A question's top-level comments are its answers, counted apart.
+    const isAnswer = post.title !== null && !parentId;
     await tx.db
       .updateTable('posts')
-      .set((eb) => ({ comment_count: eb('comment_count', '+', 1) }))
+      .set((eb) => ({
+        comment_count: eb('comment_count', '+', 1),
+        answer_count: eb('answer_count', '+', isAnswer ? 1 : 0),
+      }))
       .where('id', '=', post.id)
       .execute();
     await notifyForComment(tx, actor, access, id, parentAuthorId, body);
     await recordActivity(tx.db, {
       actorId: actor.id,
-      verb: 'comment.created',
+      verb: isAnswer ? 'question.answered' : 'comment.created',
       objectType: 'comment',
       objectId: id,
       spaceId: post.space_id,
@@ -193,9 +198,20 @@ export async function deleteComment(
         .executeTakeFirstOrThrow();
       hidden += Number(replies.n);
     }
+    // An answer leaves the count of answers, and stops being the accepted one.
+    const isAnswer = post.title !== null && comment.parent_id === null;
     await tx.db
       .updateTable('posts')
-      .set((eb) => ({ comment_count: eb('comment_count', '-', hidden) }))
+      .set((eb) => ({
+        comment_count: eb('comment_count', '-', hidden),
+        answer_count: eb('answer_count', '-', isAnswer ? 1 : 0),
+        accepted_comment_id: eb
+          .case()
+          .when('accepted_comment_id', '=', comment.id)
+          .then(null)
+          .else(eb.ref('accepted_comment_id'))
+          .end(),
+      }))
       .where('id', '=', post.id)
       .execute();
     const byModerator = comment.author_id !== actor.id;

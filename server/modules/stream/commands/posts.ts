@@ -14,7 +14,7 @@ import { newId } from '../../../platform/ids.ts';
 import { authorize } from '../../../platform/policy.ts';
 import { publishAfterCommit } from '../../../platform/realtime/publish.ts';
 import { inTransaction, type Tx } from '../../../platform/transaction.ts';
-import { notify } from '../../notifications/notify.ts';
+import { notify, notYetNotified } from '../../notifications/notify.ts';
 import { canListSpace, type SpaceFacts } from '../../spaces/visibility.ts';
 import { loadPost, loadSpace, readablePost, readersAmong } from '../access.ts';
 import { streamPolicy } from '../policies.ts';
@@ -34,17 +34,8 @@ async function notifyMentions(
 ): Promise<void> {
   const readers = await readersAmong(tx.db, post, space, mentioned);
   if (readers.length === 0) return;
-  const already = await tx.db
-    .selectFrom('notifications')
-    .select('user_id')
-    .where('post_id', '=', post.id)
-    .where('kind', '=', 'mention')
-    .where('comment_id', 'is', null)
-    .where('user_id', 'in', readers)
-    .execute();
-  const done = new Set(already.map((r) => r.user_id));
   await notify(tx, {
-    recipients: readers.filter((id) => !done.has(id)),
+    recipients: await notYetNotified(tx, { postId: post.id, kind: 'mention', userIds: readers }),
     kind: 'mention',
     actorId: actor.id,
     spaceId: post.space_id,
@@ -138,12 +129,15 @@ export async function createPost(
     }
     if (body.poll?.closesAt && new Date(body.poll.closesAt).getTime() <= tx.now.getTime())
       throw invalid('poll.closesAt', 'Choose a closing date in the future.');
+    if (body.title !== undefined && (body.poll || body.sharedPostId || body.isAnnouncement))
+      throw invalid('title', 'A question cannot also be a poll, a share or an announcement.');
 
     const refs = referencesOf(body.body);
     const post = {
       id: newId(),
       author_id: actor.id,
       space_id: spaceId,
+      title: body.title ?? null,
       body: body.body,
       shared_post_id: body.sharedPostId ?? null,
       is_announcement: body.isAnnouncement,
@@ -163,7 +157,7 @@ export async function createPost(
     if (post.is_announcement && spaceId) await notifyMembers(tx, actor, spaceId, post.id);
     await recordActivity(tx.db, {
       actorId: actor.id,
-      verb: post.shared_post_id ? 'post.shared' : 'post.created',
+      verb: post.title !== null ? 'question.asked' : post.shared_post_id ? 'post.shared' : 'post.created',
       objectType: 'post',
       objectId: post.id,
       spaceId,
@@ -181,18 +175,37 @@ export async function createPost(
   });
 }
 
-export async function updatePost(ctx: AppContext, input: { actor: Actor; postId: string; body: string }) {
+export async function updatePost(
+  ctx: AppContext,
+  input: { actor: Actor; postId: string; body: string; title?: string | undefined },
+) {
   const { actor, postId } = input;
   return inTransaction(ctx, async (tx) => {
     const { post, space } = await readablePost(tx.db, actor, postId);
     authorize(streamPolicy.canEditPost(actor, post), 'Only its author can edit a post.');
     const locked = await tx.db
       .selectFrom('posts')
-      .select('body')
+      .select(['body', 'title'])
       .where('id', '=', post.id)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    if (locked.body === input.body) return;
+    if (input.title !== undefined && locked.title === null)
+      throw invalid('title', 'Only a question has a title.');
+    const title = input.title ?? locked.title;
+    if (title !== locked.title) {
+      await tx.db.updateTable('posts').set({ title, edited_at: tx.now }).where('id', '=', post.id).execute();
+    }
+    if (locked.body === input.body) {
+      if (title !== locked.title) {
+        publishAfterCommit(tx, {
+          type: 'post.updated',
+          postId: post.id,
+          spaceId: post.space_id,
+          authorId: post.author_id,
+        });
+      }
+      return;
+    }
     await tx.db
       .insertInto('post_revisions')
       .values({ id: newId(), post_id: post.id, body: locked.body, edited_by: actor.id, replaced_at: tx.now })
