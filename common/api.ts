@@ -1,6 +1,7 @@
 // Every API endpoint, in one table. Grouped by domain; the server registers each one
 // with a handler, the web client calls them by name, and /api/openapi.json lists them.
 import { z } from 'zod';
+import { eventsApi } from './api/events.ts';
 import { notificationsApi } from './api/notifications.ts';
 import { questionsApi } from './api/questions.ts';
 import { searchApi } from './api/search.ts';
@@ -309,6 +310,7 @@ export const api = {
   ...notificationsApi,
   ...searchApi,
   ...questionsApi,
+  ...eventsApi,
 } as const;
 
 export type Api = typeof api;

@@ -10,6 +10,7 @@ import { ping } from './db/database.ts';
 import { registerAdminRoutes } from './modules/admin/routes.ts';
 import { registerAttachmentRoutes } from './modules/attachments/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
+import { registerEventRoutes } from './modules/events/routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
 import { registerPeopleRoutes } from './modules/people/routes.ts';
@@ -90,6 +91,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerSpaceRoutes(app, ctx);
   registerStreamRoutes(app, ctx);
   registerQuestionRoutes(app, ctx);
+  registerEventRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
   await app.register(fastifyMultipart, {

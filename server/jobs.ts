@@ -2,6 +2,7 @@
 import type { AppContext } from './context.ts';
 import { cleanupOrphan, ORPHAN_CLEANUP_JOB } from './modules/attachments/commands.ts';
 import { RESET_JOB, sendPasswordReset } from './modules/auth/commands/passwords.ts';
+import { EVENT_REMINDER_JOB, remindAttendees } from './modules/events/commands.ts';
 import { LINK_PREVIEW_JOB, previewLink } from './modules/links/preview-job.ts';
 import type { JobHandler } from './platform/jobs/queue.ts';
 import { deliverMail, MAIL_JOB } from './platform/mail/outbox.ts';
@@ -12,5 +13,6 @@ export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
     [RESET_JOB]: sendPasswordReset(ctx),
     [LINK_PREVIEW_JOB]: previewLink(ctx),
     [ORPHAN_CLEANUP_JOB]: cleanupOrphan(ctx),
+    [EVENT_REMINDER_JOB]: remindAttendees(ctx),
   };
 }

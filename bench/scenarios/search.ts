@@ -3,7 +3,8 @@
 // (in 100 posts) and a common one (in every post), newest first and by relevance, plus a
 // word being typed (a prefix of the common word). One request at a time: these are the
 // latencies a person sees, compared with a bare route answering the same bytes.
-// Also: how long after a post is created it is found.
+// Also: how long after a post is created it is found, and how long suggesting experts for a
+// question takes.
 // SEARCH_BENCH_POSTS (and _USERS, _SECONDS) shrink the fixture for a quick run.
 import { buildBenchDatabase } from '../fixtures/build.ts';
 import { codeWordOf } from '../fixtures/stream.ts';
@@ -42,6 +43,32 @@ async function timeToSearchable(url: string, token: string, spaceId: string, rou
     times.push(performance.now() - started);
   }
   return { p50Ms: percentile(times, 50), p99Ms: percentile(times, 99) };
+}
+
+/**
+ * Suggested experts for a question on the fixture's words (a common one and a rare one in
+ * the title), one request at a time: they score the 2,000 most recent matching writings.
+ */
+async function expertLatency(url: string, token: string, spaceId: string, durationSeconds: number) {
+  const headers = { cookie: cookie(token), 'x-csrf-token': 'bench-csrf-token', origin: url };
+  const res = await fetch(`${url}/api/v1/posts`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      spaceId,
+      title: `Qui connaît la livraison du lot ${codeWordOf(4242)} ?`,
+      body: 'Besoin d’aide #sujet7',
+    }),
+  });
+  if (res.status !== 201) throw new Error(`question answered ${res.status}: ${await res.text()}`);
+  const { id } = (await res.json()) as { id: string };
+  const target = `${url}/api/v1/posts/${id}/experts`;
+  const first = await fetch(target, { headers });
+  if (first.status !== 200) throw new Error(`experts answered ${first.status}: ${await first.text()}`);
+  await load({ url: target, headers: { cookie: headers.cookie }, connections: 1, durationSeconds: 2 });
+  const result = await load({ url: target, headers: { cookie: headers.cookie }, connections: 1, durationSeconds });
+  if (result.errors || result.non2xx) throw new Error(`experts: errors under load ${JSON.stringify(result)}`);
+  return result;
 }
 
 export async function search(database: BenchDatabase) {
@@ -88,6 +115,9 @@ export async function search(database: BenchDatabase) {
         figures[`${label} p50 ms`] = result.p50Ms;
         figures[`${label} p99 ms`] = result.p99Ms;
       }
+      const experts = await expertLatency(trame.url, built.sessions[0]!.token, built.bigSpaceId, durationSeconds);
+      figures['expert suggestion p50 ms'] = experts.p50Ms;
+      figures['expert suggestion p99 ms'] = experts.p99Ms;
       const searchable = await timeToSearchable(trame.url, built.sessions[0]!.token, built.bigSpaceId, 20);
       figures['new post searchable after, p50 ms'] = searchable.p50Ms;
       figures['new post searchable after, p99 ms'] = searchable.p99Ms;

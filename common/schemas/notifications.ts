@@ -11,6 +11,8 @@ export const NOTIFICATION_KINDS = [
   'announcement',
   'expert_request',
   'answer_accepted',
+  'event_reminder',
+  'event_cancelled',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -22,6 +24,8 @@ export const Notification = z.object({
   space: SpaceSummary.nullable(),
   post: z.object({ id: z.string(), excerpt: z.string() }).nullable(),
   commentId: z.string().nullable(),
+  /** Event notifications: the event, by id and title. */
+  event: z.object({ id: z.string(), title: z.string() }).nullable(),
   createdAt: DateTime,
   read: z.boolean(),
 });

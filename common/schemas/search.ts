@@ -4,7 +4,16 @@ import { z } from 'zod';
 import { Cursor, DateTime, Id } from './primitives.ts';
 import { PersonRef, SpaceSummary } from './spaces.ts';
 
-export const SEARCH_KINDS = ['post', 'question', 'comment', 'answer', 'file', 'person', 'space'] as const;
+export const SEARCH_KINDS = [
+  'post',
+  'question',
+  'comment',
+  'answer',
+  'file',
+  'person',
+  'space',
+  'event',
+] as const;
 /** Kinds that belong to a post and are written by someone (the visibility rule of posts applies). */
 export const CONTENT_KINDS = ['post', 'question', 'comment', 'answer', 'file'] as const;
 export const SearchKind = z.enum(SEARCH_KINDS);

@@ -292,4 +292,71 @@ export const POSTS: DemoPost[] = [
   },
 ];
 
+export interface DemoEvent {
+  space: string;
+  title: string;
+  description: string;
+  /** Days from the seed's day (negative: past); hour in UTC. */
+  inDays: number;
+  hourUtc: number;
+  hours: number;
+  timeZone: string;
+  location?: string;
+  onlineUrl?: string;
+}
+
+export const EVENTS: DemoEvent[] = [
+  {
+    space: 'toute-l-entreprise',
+    title: 'Réunion d’information trimestrielle',
+    description: 'Résultats du trimestre, feuille de route 2027 et questions ouvertes à la direction.',
+    inDays: 6,
+    hourUtc: 9,
+    hours: 1.5,
+    timeZone: 'Europe/Paris',
+    location: 'Lyon, auditorium',
+    onlineUrl: 'https://visio.atelier-lumen.example/trimestrielle',
+  },
+  {
+    space: 'qualite-securite-atelier',
+    title: 'Formation habilitation électrique',
+    description: 'Recyclage obligatoire pour les équipes de production. Prévoir ses EPI.',
+    inDays: 12,
+    hourUtc: 7,
+    hours: 4,
+    timeZone: 'Europe/Paris',
+    location: 'Nantes, atelier 2',
+  },
+  {
+    space: 'salon-light-building-2027',
+    title: 'Stand briefing before Light + Building',
+    description: 'Who is where, demo scripts, and the customer meetings already booked.',
+    inDays: 20,
+    hourUtc: 14,
+    hours: 1,
+    timeZone: 'Europe/Berlin',
+    onlineUrl: 'https://visio.atelier-lumen.example/lightbuilding',
+  },
+  {
+    space: 'english-corner',
+    title: 'Montréal × Lyon coffee chat',
+    description: 'Thirty minutes to meet the Montréal team. Bring your questions about Québec customers.',
+    inDays: 3,
+    hourUtc: 15,
+    hours: 0.5,
+    timeZone: 'America/Toronto',
+    onlineUrl: 'https://visio.atelier-lumen.example/coffee',
+  },
+  {
+    space: 'club-velo-lyon',
+    title: 'Sortie des monts d’Or',
+    description: 'Boucle de 45 km, rythme tranquille, café à Poleymieux.',
+    inDays: -4,
+    hourUtc: 8,
+    hours: 3,
+    timeZone: 'Europe/Paris',
+    location: 'Parking de la gare de Saint-Germain-au-Mont-d’Or',
+  },
+];
+
 export const REACTION_KINDS = ['like', 'celebrate', 'support', 'insightful', 'curious'] as const;

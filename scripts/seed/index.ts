@@ -31,6 +31,7 @@ export interface SeedSummary {
   posts: number;
   comments: number;
   reactions: number;
+  events: number;
   admin: { email: string; password: string };
   demoPassword: string;
   elapsedMs: number;

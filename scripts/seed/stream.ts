@@ -4,6 +4,7 @@
 // counters, tags, mentions and notifications are exactly what the product would produce.
 import { sql } from 'kysely';
 import type { AppContext } from '../../server/context.ts';
+import { answerEvent, createEvent } from '../../server/modules/events/commands.ts';
 import { createComment } from '../../server/modules/stream/commands/comments.ts';
 import { setFollowPerson, setFollowTag } from '../../server/modules/stream/commands/follows.ts';
 import { votePoll } from '../../server/modules/stream/commands/polls.ts';
@@ -14,7 +15,7 @@ import { reactToPost } from '../../server/modules/stream/commands/reactions.ts';
 import { HOUR } from '../../server/platform/clock.ts';
 import type { Actor } from '../../server/platform/http/request.ts';
 import { newId } from '../../server/platform/ids.ts';
-import { POSTS, REACTION_KINDS, SPACES } from './content.ts';
+import { EVENTS, POSTS, REACTION_KINDS, SPACES } from './content.ts';
 import { insertBatched } from './history.ts';
 import type { SeededPerson } from './people.ts';
 import type { Random } from './random.ts';
@@ -177,8 +178,38 @@ export async function seedStream(
       }
     }
   }
+  // Events, announced a week ago, with answers from about half of each space.
+  let events = 0;
+  for (const demo of EVENTS) {
+    const audience = members.get(demo.space)!;
+    atTime(Math.max(7, 1 - demo.inDays));
+    const day = new Date(now.getTime() + demo.inDays * 24 * HOUR);
+    const starts = new Date(
+      Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), demo.hourUtc),
+    );
+    const eventId = await createEvent(past, {
+      actor: actorOf(audience[0]!),
+      spaceRef: spaceIds.get(demo.space)!,
+      body: {
+        title: demo.title,
+        description: demo.description,
+        startsAt: starts.toISOString(),
+        endsAt: new Date(starts.getTime() + demo.hours * HOUR).toISOString(),
+        timeZone: demo.timeZone,
+        location: demo.location ?? null,
+        onlineUrl: demo.onlineUrl ?? null,
+      },
+    });
+    events++;
+    for (const p of audience.slice(0, 60)) {
+      if (!random.chance(0.5)) continue;
+      const answer = random.pick(['yes', 'yes', 'maybe', 'no'] as const);
+      await answerEvent(past, { actor: actorOf(p), id: eventId, answer });
+    }
+  }
+
   // Notifications of the past are already read, except the last few days'.
   await sql`UPDATE notifications SET read_at = created_at + interval '2 hours'
     WHERE created_at < ${new Date(now.getTime() - 3 * 24 * HOUR)}`.execute(ctx.db);
-  return { spaces: SPACES.length, posts, comments, reactions };
+  return { spaces: SPACES.length, posts, comments, reactions, events };
 }

@@ -351,9 +351,9 @@ export interface NotificationMuteTable {
   kind: string;
 }
 
-export type SearchKind = 'post' | 'question' | 'comment' | 'answer' | 'file' | 'person' | 'space';
+export type SearchKind = 'post' | 'question' | 'comment' | 'answer' | 'file' | 'person' | 'space' | 'event';
 
-/** One findable thing, kept by triggers (migration 2026-12-02-03); never written by code. */
+/** One findable thing, kept by triggers (migration 2026-12-02-04); never written by code. */
 export interface SearchDocumentTable {
   id: string;
   kind: SearchKind;
@@ -365,6 +365,38 @@ export interface SearchDocumentTable {
   title: string;
   body: string;
   tsv: string;
+}
+
+export interface EventTable {
+  id: string;
+  space_id: string;
+  created_by: string | null;
+  title: string;
+  description: Generated<string>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  time_zone: string;
+  location: string | null;
+  online_url: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  cancelled_at: Timestamp | null;
+  yes_count: Generated<number>;
+  maybe_count: Generated<number>;
+  no_count: Generated<number>;
+}
+
+export interface EventAnswerTable {
+  event_id: string;
+  user_id: string;
+  answer: 'yes' | 'maybe' | 'no';
+  answered_at: Timestamp;
+}
+
+export interface CalendarFeedTable {
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
 }
 
 export interface Database {
@@ -402,6 +434,9 @@ export interface Database {
   notifications: NotificationTable;
   notification_mutes: NotificationMuteTable;
   search_documents: SearchDocumentTable;
+  events: EventTable;
+  event_answers: EventAnswerTable;
+  calendar_feeds: CalendarFeedTable;
 }
 
 export type UserRow = Selectable<UserTable>;

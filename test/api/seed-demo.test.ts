@@ -173,6 +173,18 @@ describe('demo data', () => {
     expect(found.body.items.length).toBe(1);
   });
 
+  it('plans events in both languages, with answers, and one already past', async () => {
+    const admin = await signIn(t.server, printed);
+    const upcoming = await admin.call(api.listEvents, { query: { when: 'upcoming' } });
+    const titles = upcoming.body.items.map((e: { title: string }) => e.title);
+    expect(titles).toContain('Réunion d’information trimestrielle');
+    expect(titles).toContain('Montréal × Lyon coffee chat');
+    const answered = upcoming.body.items.filter((e: { counts: { yes: number } }) => e.counts.yes > 0);
+    expect(answered.length).toBeGreaterThan(0);
+    const past = await admin.call(api.listEvents, { query: { when: 'past' } });
+    expect(past.body.items.length).toBeGreaterThanOrEqual(1);
+  });
+
   it('refuses to seed a database that already has an organisation, and changes nothing', async () => {
     await expect(seedDemo(t.server.ctx, { users: 20 })).rejects.toBeInstanceOf(AlreadySeededError);
     const admin = await signIn(t.server, printed);

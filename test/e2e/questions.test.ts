@@ -7,7 +7,7 @@ import { PASSWORD, setUpOrganisation } from '../helpers/factories.ts';
 import { makeSpace, type Person, person, post } from '../helpers/stream-fixtures.ts';
 import { seriousViolations } from './helpers/axe.ts';
 import { useBrowser } from './helpers/browser.ts';
-import { heading, signIn, waitForShell } from './helpers/pages.ts';
+import { heading, pageSignedInAs } from './helpers/pages.ts';
 import { useE2EServer } from './helpers/server.ts';
 
 const TITLE = 'Où réserver le goniophotomètre ?';
@@ -20,13 +20,7 @@ describe('a question answered by a suggested expert', () => {
   let askerPage: Page;
   let expertPage: Page;
 
-  const open = async (who: Person) => {
-    const page = await (await b.newContext()).newPage();
-    await page.goto('/');
-    await signIn(page, who.email, PASSWORD);
-    await waitForShell(page, who.name);
-    return page;
-  };
+  const open = async (who: Person) => pageSignedInAs(await b.newContext(), who, PASSWORD);
 
   beforeAll(async () => {
     await setUpOrganisation(t.server);

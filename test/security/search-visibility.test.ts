@@ -1,5 +1,5 @@
 // Search must never tell anyone about what they may not read: not as a result, not inside a
-// snippet, not as a count. Each protected thing carries a unique word (a canary); every
+// snippet, not as a count. Posts, comments, files, events, spaces and people are all covered. Each protected thing carries a unique word (a canary); every
 // actor searches for every canary, whole and as a prefix, in both orders, and the answer's
 // raw text must not contain it unless the visibility rule lets that actor read it.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,16 @@ describe('search visibility', () => {
     const file = await upload(author.client, 'zqxprivatefile.pdf', Buffer.from('%PDF-1.7\n...'));
     await post(author.client, privateSpace.id, 'Pièce jointe', { attachmentIds: [file.body.id] });
     await post(author.client, secret.id, 'Projet zqxsecretpost');
+    const event = await author.client.call(api.createEvent, {
+      params: { space: privateSpace.id },
+      body: {
+        title: 'Revue zqxprivateevent',
+        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+        timeZone: 'Europe/Paris',
+      },
+    });
+    expect(event.status).toBe(201);
     await post(author.client, null, 'Sur mon profil zqxcolleagueprofile');
     await post(author.client, guests.id, 'Avec nos partenaires zqxguestspacepost');
     const gone = await person(t.server, { name: 'Zqxdeactivated Person' });
@@ -67,6 +77,7 @@ describe('search visibility', () => {
     canaries.set('zqxprivatecomment', ['member']);
     canaries.set('zqxprivatefile', ['member']);
     canaries.set('zqxsecretpost', ['member']);
+    canaries.set('zqxprivateevent', ['member']);
     canaries.set('zqxsecretspacename', ['member']);
     // A private space is listed to colleagues (its name, not its content).
     canaries.set('zqxprivatespacename', colleagues);

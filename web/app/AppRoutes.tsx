@@ -7,6 +7,7 @@ import { Loading } from '../components/Loading.tsx';
 import { storeLocale } from '../i18n/locale.ts';
 import { errorMessage } from '../i18n/messages.ts';
 import { BookmarksPage } from '../routes/BookmarksPage.tsx';
+import { EventPage } from '../routes/EventPage.tsx';
 import { ForgotPasswordPage } from '../routes/ForgotPasswordPage.tsx';
 import { HomePage } from '../routes/HomePage.tsx';
 import { InvitationPage } from '../routes/InvitationPage.tsx';
@@ -21,6 +22,7 @@ import { SearchPage } from '../routes/SearchPage.tsx';
 import { SettingsPage } from '../routes/SettingsPage.tsx';
 import { SetupPage } from '../routes/SetupPage.tsx';
 import { SignInPage } from '../routes/SignInPage.tsx';
+import { SpaceEventsTab } from '../routes/SpaceEventsTab.tsx';
 import { SpaceFeedTab } from '../routes/SpaceFeedTab.tsx';
 import { SpaceMembersTab } from '../routes/SpaceMembersTab.tsx';
 import { SpacePage } from '../routes/SpacePage.tsx';
@@ -80,6 +82,7 @@ export function AppRoutes() {
           <Route path="spaces/:slug" element={<SpacePage />}>
             <Route index element={<SpaceFeedTab />} />
             <Route path="members" element={<SpaceMembersTab />} />
+            <Route path="events" element={<SpaceEventsTab />} />
             <Route path="requests" element={<SpaceRequestsTab />} />
             <Route path="settings" element={<SpaceSettingsTab />} />
           </Route>
@@ -91,6 +94,7 @@ export function AppRoutes() {
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="search" element={<SearchPage />} />
           <Route path="questions" element={<QuestionsPage />} />
+          <Route path="events/:eventId" element={<EventPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route
             path="admin"

@@ -5,7 +5,7 @@ interface TextFieldProps {
   name: string;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'url';
+  type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'time' | 'url';
   error?: string | undefined;
   hint?: string | undefined;
   autoComplete?: string;

@@ -3,12 +3,18 @@ import { notificationPath } from './notification-links.ts';
 
 const space = { id: 's1', slug: 'design', name: 'Design' };
 const post = { id: 'p1', excerpt: 'Hello' };
+const event = null;
 
 describe('notification links', () => {
-  it('lead to the post, the space, or its requests', () => {
-    expect(notificationPath({ kind: 'mention', post, space })).toBe('/posts/p1');
-    expect(notificationPath({ kind: 'space_invitation', post: null, space })).toBe('/spaces/design');
-    expect(notificationPath({ kind: 'join_request', post: null, space })).toBe('/spaces/design/requests');
-    expect(notificationPath({ kind: 'reply', post: null, space: null })).toBe('/notifications');
+  it('lead to the post, the event, the space, or its requests', () => {
+    expect(notificationPath({ kind: 'mention', post, space, event })).toBe('/posts/p1');
+    expect(notificationPath({ kind: 'space_invitation', post: null, space, event })).toBe('/spaces/design');
+    expect(notificationPath({ kind: 'join_request', post: null, space, event })).toBe(
+      '/spaces/design/requests',
+    );
+    expect(
+      notificationPath({ kind: 'event_reminder', post: null, space, event: { id: 'e1', title: 'Atelier' } }),
+    ).toBe('/events/e1');
+    expect(notificationPath({ kind: 'reply', post: null, space: null, event })).toBe('/notifications');
   });
 });

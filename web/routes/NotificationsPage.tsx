@@ -60,7 +60,11 @@ export function NotificationsPage() {
 function NotificationItem({ notification: n, onRead }: { notification: Notification; onRead: () => void }) {
   const { t } = useTranslation();
   const actor = n.actor?.name ?? t('notifications.someone');
-  const text = t(`notifications.kinds.${n.kind}`, { actor, space: n.space?.name ?? '' });
+  const text = t(`notifications.kinds.${n.kind}`, {
+    actor,
+    space: n.space?.name ?? '',
+    event: n.event?.title ?? '',
+  });
   return (
     <li className={n.read ? 'notification' : 'notification is-unread'} data-testid="notification">
       <Avatar name={actor} />

@@ -8,6 +8,7 @@ import { useSignedIn } from '../app/signed-in-context.ts';
 import { usePageTitle } from '../app/use-page-title.ts';
 import { Button } from '../components/Button.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { CalendarFeedSettings } from '../components/events/CalendarFeedSettings.tsx';
 import { FormError } from '../components/FormError.tsx';
 import { LocaleSelect } from '../components/LocaleSelect.tsx';
 import { Notice } from '../components/Notice.tsx';
@@ -28,6 +29,7 @@ export function SettingsPage() {
       </header>
       <ProfileSection />
       <NotificationPreferences />
+      <CalendarFeedSettings />
       <PasswordSection />
       <SessionsSection />
     </div>

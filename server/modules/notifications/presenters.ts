@@ -5,6 +5,14 @@ import type { listNotifications } from './queries.ts';
 
 type Row = Awaited<ReturnType<typeof listNotifications>>[number];
 
+/** Event notifications carry the event's id and title in their data. */
+function eventOf(data: unknown): { id: string; title: string } | null {
+  const d = data as { eventId?: unknown; title?: unknown } | null;
+  return d && typeof d.eventId === 'string' && typeof d.title === 'string'
+    ? { id: d.eventId, title: d.title }
+    : null;
+}
+
 export function presentNotification(row: Row): Notification {
   return {
     id: row.id,
@@ -22,6 +30,7 @@ export function presentNotification(row: Row): Notification {
         ? { id: row.post_id, excerpt: plainExcerpt(row.post_body) }
         : null,
     commentId: row.comment_id,
+    event: eventOf(row.data),
     createdAt: row.created_at.toISOString(),
     read: row.read_at !== null,
   };

@@ -3,14 +3,23 @@
 // applies here as everywhere.
 import type { Db } from '../../db/database.ts';
 import { decodeCursor } from '../../platform/pagination.ts';
-import { readablePosts, type Viewer } from '../spaces/visibility.ts';
+import { readablePosts, readableSpaceIds, type Viewer } from '../spaces/visibility.ts';
 
 function visibleTo(db: Db, viewer: Viewer) {
-  return db
-    .selectFrom('notifications as n')
-    .leftJoin('posts', 'posts.id', 'n.post_id')
-    .where('n.user_id', '=', viewer.id)
-    .where((eb) => eb.or([eb('n.post_id', 'is', null), readablePosts(eb as never, viewer)]));
+  return (
+    db
+      .selectFrom('notifications as n')
+      .leftJoin('posts', 'posts.id', 'n.post_id')
+      .where('n.user_id', '=', viewer.id)
+      .where((eb) => eb.or([eb('n.post_id', 'is', null), readablePosts(eb as never, viewer)]))
+      // An event's notification follows its space, like the event itself.
+      .where((eb) =>
+        eb.or([
+          eb('n.kind', 'not in', ['event_reminder', 'event_cancelled']),
+          eb('n.space_id', 'in', readableSpaceIds(eb as never, viewer)),
+        ]),
+      )
+  );
 }
 
 export async function listNotifications(
@@ -28,6 +37,7 @@ export async function listNotifications(
       'n.created_at',
       'n.read_at',
       'n.post_id',
+      'n.data',
       'posts.body as post_body',
       'actor.id as actor_id',
       'actor.name as actor_name',

@@ -112,7 +112,7 @@ export function listableSpaceIds(eb: ExpressionBuilder<Database, keyof Database>
 type SearchEb = ExpressionBuilder<Database, 'search_documents'>;
 
 /** The rule over search rows: a post, question, comment, answer or file as canReadPost of its post; a space as
- * canListSpace; a person as the directory (colleagues only). */
+ * canListSpace; an event as canReadSpace; a person as the directory (colleagues only). */
 export function searchableDocuments(eb: SearchEb, viewer: Viewer) {
   const profile = isColleague(viewer)
     ? eb('search_documents.space_id', 'is', null)
@@ -125,6 +125,11 @@ export function searchableDocuments(eb: SearchEb, viewer: Viewer) {
     eb('search_documents.kind', '=', 'space'),
     eb('search_documents.space_id', 'in', listableSpaceIds(eb, viewer)),
   ]);
-  if (!isColleague(viewer)) return eb.or([content, space]);
-  return eb.or([content, space, eb('search_documents.kind', '=', 'person')]);
+  // An event is seen where its space is readable.
+  const event = eb.and([
+    eb('search_documents.kind', '=', 'event'),
+    eb('search_documents.space_id', 'in', readableSpaceIds(eb, viewer)),
+  ]);
+  if (!isColleague(viewer)) return eb.or([content, space, event]);
+  return eb.or([content, space, event, eb('search_documents.kind', '=', 'person')]);
 }

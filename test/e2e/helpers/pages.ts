@@ -1,6 +1,6 @@
 // What a person does in the app, step by step, through labels and roles as they read on
 // screen (English). Each step waits for what the person would wait for.
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 export interface Account {
   name: string;
@@ -63,4 +63,17 @@ export async function linkFromOutbox(page: Page, to: string, subject: RegExp): P
   const link = /https?:\/\/\S+#token=[\w-]+/.exec(text)?.[0];
   if (!link) throw new Error(`No link in the mail to ${to}:\n${text}`);
   return link;
+}
+
+/** A page already signed in as this person (an account built with the shared test password). */
+export async function pageSignedInAs(
+  context: BrowserContext,
+  who: { email: string; name: string },
+  password: string,
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto('/');
+  await signIn(page, who.email, password);
+  await waitForShell(page, who.name);
+  return page;
 }

@@ -8,6 +8,7 @@ import { personPath, postPath, spacePath } from '../rich-text-links.ts';
 export function resultPath(r: Pick<SearchResult, 'kind' | 'id' | 'postId' | 'space'>): string {
   if (r.kind === 'person') return personPath(r.id);
   if (r.kind === 'space' && r.space) return spacePath(r.space.slug);
+  if (r.kind === 'event') return `/events/${encodeURIComponent(r.id)}`;
   return r.postId ? postPath(r.postId) : '/search';
 }
 
@@ -36,6 +37,7 @@ export function SearchResultItem({ result, onAuthor }: SearchResultItemProps) {
       ? t(`search.kindHeading.${result.kind}`, { name: author?.name ?? t('search.someone') })
       : result.title;
   const content = result.kind !== 'person' && result.kind !== 'space';
+  const written = content && result.kind !== 'event';
   return (
     <li className="search-result">
       <p className="search-result-kind">{t(`search.kind.${result.kind}`)}</p>
@@ -56,7 +58,7 @@ export function SearchResultItem({ result, onAuthor }: SearchResultItemProps) {
             </>
           ) : null}
           <RelativeTime value={result.createdAt} />
-          {author && onAuthor ? (
+          {author && onAuthor && written ? (
             <>
               {' · '}
               <button type="button" className="link-button" onClick={() => onAuthor(author)}>
