@@ -2,6 +2,7 @@
 // with a handler, the web client calls them by name, and /api/openapi.json lists them.
 import { z } from 'zod';
 import { eventsApi } from './api/events.ts';
+import { knowledgeApi } from './api/knowledge.ts';
 import { notificationsApi } from './api/notifications.ts';
 import { questionsApi } from './api/questions.ts';
 import { searchApi } from './api/search.ts';
@@ -311,6 +312,7 @@ export const api = {
   ...searchApi,
   ...questionsApi,
   ...eventsApi,
+  ...knowledgeApi,
 } as const;
 
 export type Api = typeof api;

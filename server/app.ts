@@ -12,6 +12,7 @@ import { registerAttachmentRoutes } from './modules/attachments/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerEventRoutes } from './modules/events/routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/routes.ts';
+import { registerKnowledgeRoutes } from './modules/knowledge/routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
 import { registerPeopleRoutes } from './modules/people/routes.ts';
 import { registerSearchRoutes } from './modules/search/routes.ts';
@@ -92,6 +93,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerStreamRoutes(app, ctx);
   registerQuestionRoutes(app, ctx);
   registerEventRoutes(app, ctx);
+  registerKnowledgeRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
   await app.register(fastifyMultipart, {

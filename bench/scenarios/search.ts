@@ -66,7 +66,12 @@ async function expertLatency(url: string, token: string, spaceId: string, durati
   const first = await fetch(target, { headers });
   if (first.status !== 200) throw new Error(`experts answered ${first.status}: ${await first.text()}`);
   await load({ url: target, headers: { cookie: headers.cookie }, connections: 1, durationSeconds: 2 });
-  const result = await load({ url: target, headers: { cookie: headers.cookie }, connections: 1, durationSeconds });
+  const result = await load({
+    url: target,
+    headers: { cookie: headers.cookie },
+    connections: 1,
+    durationSeconds,
+  });
   if (result.errors || result.non2xx) throw new Error(`experts: errors under load ${JSON.stringify(result)}`);
   return result;
 }
@@ -115,7 +120,12 @@ export async function search(database: BenchDatabase) {
         figures[`${label} p50 ms`] = result.p50Ms;
         figures[`${label} p99 ms`] = result.p99Ms;
       }
-      const experts = await expertLatency(trame.url, built.sessions[0]!.token, built.bigSpaceId, durationSeconds);
+      const experts = await expertLatency(
+        trame.url,
+        built.sessions[0]!.token,
+        built.bigSpaceId,
+        durationSeconds,
+      );
       figures['expert suggestion p50 ms'] = experts.p50Ms;
       figures['expert suggestion p99 ms'] = experts.p99Ms;
       const searchable = await timeToSearchable(trame.url, built.sessions[0]!.token, built.bigSpaceId, 20);

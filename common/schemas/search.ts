@@ -13,6 +13,7 @@ export const SEARCH_KINDS = [
   'person',
   'space',
   'event',
+  'page',
 ] as const;
 /** Kinds that belong to a post and are written by someone (the visibility rule of posts applies). */
 export const CONTENT_KINDS = ['post', 'question', 'comment', 'answer', 'file'] as const;

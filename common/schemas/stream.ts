@@ -120,6 +120,8 @@ export const Post = PostCore.extend({
     comment: z.boolean(),
     /** Questions: accept an answer (the asker, the space's moderators). */
     accept: z.boolean(),
+    /** Save it, with its answers or thread, as a knowledge page of its space (members). */
+    saveToKnowledge: z.boolean(),
   }),
 });
 export type Post = z.infer<typeof Post>;

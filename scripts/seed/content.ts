@@ -359,4 +359,40 @@ export const EVENTS: DemoEvent[] = [
   },
 ];
 
+export interface DemoPage {
+  space: string;
+  title: string;
+  body: string;
+  /** Title of the parent page, written before. */
+  parent?: string;
+  /** A later revision's text, by another member. */
+  revised?: string;
+}
+
+export const PAGES: DemoPage[] = [
+  {
+    space: 'qualite-securite-atelier',
+    title: 'Contrôle visuel des diffuseurs',
+    body: 'Poste éclairé à 5000 K, IRC > 90.\n\n- vérifier l’absence de bulles\n- comparer à l’étalon de teinte\n- consigner chaque lot refusé #qualite',
+    revised:
+      'Poste éclairé à 5000 K, IRC > 90, diffuseurs opalins.\n\n- vérifier l’absence de bulles\n- comparer à l’étalon de teinte\n- consigner chaque lot refusé #qualite',
+  },
+  {
+    space: 'qualite-securite-atelier',
+    title: 'Habilitations électriques : qui, quand',
+    parent: 'Contrôle visuel des diffuseurs',
+    body: 'Recyclage tous les trois ans. La liste à jour est tenue par le responsable sécurité de chaque site.',
+  },
+  {
+    space: 'lancement-aurore',
+    title: 'Aurore : fiche produit',
+    body: '**Aurore** — suspension LED 38 W, 4200 lm, 2700 à 4000 K réglable.\n\nFichiers photométriques LDT et IES : dossier partagé du bureau d’études.',
+  },
+  {
+    space: 'english-corner',
+    title: 'Glossary: lighting terms in English',
+    body: '- *luminaire*: light fitting\n- *lumen output*: flux lumineux\n- *colour rendering index (CRI)*: IRC\n- *glare*: éblouissement',
+  },
+];
+
 export const REACTION_KINDS = ['like', 'celebrate', 'support', 'insightful', 'curious'] as const;

@@ -32,6 +32,7 @@ export interface SeedSummary {
   comments: number;
   reactions: number;
   events: number;
+  pages: number;
   admin: { email: string; password: string };
   demoPassword: string;
   elapsedMs: number;

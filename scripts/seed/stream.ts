@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../server/context.ts';
 import { answerEvent, createEvent } from '../../server/modules/events/commands.ts';
+import { createPage, updatePage } from '../../server/modules/knowledge/commands.ts';
 import { createComment } from '../../server/modules/stream/commands/comments.ts';
 import { setFollowPerson, setFollowTag } from '../../server/modules/stream/commands/follows.ts';
 import { votePoll } from '../../server/modules/stream/commands/polls.ts';
@@ -15,7 +16,7 @@ import { reactToPost } from '../../server/modules/stream/commands/reactions.ts';
 import { HOUR } from '../../server/platform/clock.ts';
 import type { Actor } from '../../server/platform/http/request.ts';
 import { newId } from '../../server/platform/ids.ts';
-import { EVENTS, POSTS, REACTION_KINDS, SPACES } from './content.ts';
+import { EVENTS, PAGES, POSTS, REACTION_KINDS, SPACES } from './content.ts';
 import { insertBatched } from './history.ts';
 import type { SeededPerson } from './people.ts';
 import type { Random } from './random.ts';
@@ -208,8 +209,32 @@ export async function seedStream(
     }
   }
 
+  // Knowledge pages, some revised by a second member.
+  const pageIds = new Map<string, string>();
+  for (const demo of PAGES) {
+    const audience = members.get(demo.space)!;
+    atTime(20);
+    const id = await createPage(past, {
+      actor: actorOf(audience[0]!),
+      spaceRef: spaceIds.get(demo.space)!,
+      title: demo.title,
+      body: demo.body,
+      parentId: demo.parent ? (pageIds.get(demo.parent) ?? null) : null,
+    });
+    pageIds.set(demo.title, id);
+    if (demo.revised) {
+      atTime(10);
+      await updatePage(past, {
+        actor: actorOf(audience[1] ?? audience[0]!),
+        id,
+        body: demo.revised,
+        baseRevision: 1,
+      });
+    }
+  }
+
   // Notifications of the past are already read, except the last few days'.
   await sql`UPDATE notifications SET read_at = created_at + interval '2 hours'
     WHERE created_at < ${new Date(now.getTime() - 3 * 24 * HOUR)}`.execute(ctx.db);
-  return { spaces: SPACES.length, posts, comments, reactions, events };
+  return { spaces: SPACES.length, posts, comments, reactions, events, pages: PAGES.length };
 }

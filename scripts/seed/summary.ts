@@ -8,7 +8,7 @@ export function formatSummary(s: SeedSummary, run: { publicUrl: string; elapsedM
 Demo organisation "${s.organisation}" is ready (${(run.elapsedMs / 1000).toFixed(1)} s):
   ${s.users} people, ${s.departments} departments, ${s.sites} sites
   ${s.invitations} invitations (${pending} pending, ${expired} expired, ${accepted} accepted), their mail in Admin → Outbox
-  ${s.spaces} spaces, ${s.posts} posts, ${s.comments} comments, ${s.reactions} reactions, ${s.events} events
+  ${s.spaces} spaces, ${s.posts} posts, ${s.comments} comments, ${s.reactions} reactions, ${s.events} events, ${s.pages} knowledge pages
 
 Open ${run.publicUrl} and sign in as the administrator:
   email     ${s.admin.email}

@@ -66,7 +66,7 @@ export async function openDatabase(
   try {
     const pglite = await PGlite.create(dataDir, {
       parsers: { [types.INT8]: (v: string) => Number(v) },
-      // Search ignores accents (migration 2026-12-02-04).
+      // Search ignores accents (migration 2026-12-02-05).
       extensions: { unaccent },
     });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });

@@ -8,7 +8,8 @@ import * as feedIndexes from './migrations/2026-11-23-02-feed-indexes.ts';
 import * as changeNotifications from './migrations/2026-12-02-01-change-notifications.ts';
 import * as questions from './migrations/2026-12-02-02-questions.ts';
 import * as events from './migrations/2026-12-02-03-events.ts';
-import * as search from './migrations/2026-12-02-04-search.ts';
+import * as knowledge from './migrations/2026-12-02-04-knowledge.ts';
+import * as search from './migrations/2026-12-02-05-search.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
 export const migrations: Record<string, Migration> = {
@@ -18,7 +19,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-01-change-notifications': changeNotifications,
   '2026-12-02-02-questions': questions,
   '2026-12-02-03-events': events,
-  '2026-12-02-04-search': search,
+  '2026-12-02-04-knowledge': knowledge,
+  '2026-12-02-05-search': search,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -351,9 +351,18 @@ export interface NotificationMuteTable {
   kind: string;
 }
 
-export type SearchKind = 'post' | 'question' | 'comment' | 'answer' | 'file' | 'person' | 'space' | 'event';
+export type SearchKind =
+  | 'post'
+  | 'question'
+  | 'comment'
+  | 'answer'
+  | 'file'
+  | 'person'
+  | 'space'
+  | 'event'
+  | 'page';
 
-/** One findable thing, kept by triggers (migration 2026-12-02-04); never written by code. */
+/** One findable thing, kept by triggers (migration 2026-12-02-05); never written by code. */
 export interface SearchDocumentTable {
   id: string;
   kind: SearchKind;
@@ -399,6 +408,30 @@ export interface CalendarFeedTable {
   created_at: Timestamp;
 }
 
+export interface KnowledgePageTable {
+  id: string;
+  space_id: string;
+  parent_id: string | null;
+  title: string;
+  body: string;
+  source_post_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_by: string | null;
+  updated_at: Timestamp;
+  revision: Generated<number>;
+}
+
+export interface KnowledgeRevisionTable {
+  page_id: string;
+  number: number;
+  title: string;
+  body: string;
+  edited_by: string | null;
+  created_at: Timestamp;
+  restored_from: number | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   departments: DepartmentTable;
@@ -437,6 +470,8 @@ export interface Database {
   events: EventTable;
   event_answers: EventAnswerTable;
   calendar_feeds: CalendarFeedTable;
+  knowledge_pages: KnowledgePageTable;
+  knowledge_revisions: KnowledgeRevisionTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -173,6 +173,14 @@ describe('demo data', () => {
     expect(found.body.items.length).toBe(1);
   });
 
+  it('keeps knowledge pages in spaces, one of them revised, in both languages', async () => {
+    const admin = await signIn(t.server, printed);
+    const found = await admin.call(api.search, { query: { q: 'diffuseurs', type: 'page' } });
+    expect(found.body.items.length).toBeGreaterThanOrEqual(1);
+    const english = await admin.call(api.search, { query: { q: 'glossary', type: 'page' } });
+    expect(english.body.items.length).toBe(1);
+  });
+
   it('plans events in both languages, with answers, and one already past', async () => {
     const admin = await signIn(t.server, printed);
     const upcoming = await admin.call(api.listEvents, { query: { when: 'upcoming' } });

@@ -1,5 +1,5 @@
 // Search must never tell anyone about what they may not read: not as a result, not inside a
-// snippet, not as a count. Posts, comments, files, events, spaces and people are all covered. Each protected thing carries a unique word (a canary); every
+// snippet, not as a count. Posts, comments, files, events, knowledge pages, spaces and people are all covered. Each protected thing carries a unique word (a canary); every
 // actor searches for every canary, whole and as a prefix, in both orders, and the answer's
 // raw text must not contain it unless the visibility rule lets that actor read it.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +65,11 @@ describe('search visibility', () => {
       },
     });
     expect(event.status).toBe(201);
+    const page = await author.client.call(api.createPage, {
+      params: { space: secret.id },
+      body: { title: 'Plan zqxsecretpage', body: 'Confidentiel' },
+    });
+    expect(page.status).toBe(201);
     await post(author.client, null, 'Sur mon profil zqxcolleagueprofile');
     await post(author.client, guests.id, 'Avec nos partenaires zqxguestspacepost');
     const gone = await person(t.server, { name: 'Zqxdeactivated Person' });
@@ -78,6 +83,7 @@ describe('search visibility', () => {
     canaries.set('zqxprivatefile', ['member']);
     canaries.set('zqxsecretpost', ['member']);
     canaries.set('zqxprivateevent', ['member']);
+    canaries.set('zqxsecretpage', ['member']);
     canaries.set('zqxsecretspacename', ['member']);
     // A private space is listed to colleagues (its name, not its content).
     canaries.set('zqxprivatespacename', colleagues);

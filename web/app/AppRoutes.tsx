@@ -11,6 +11,7 @@ import { EventPage } from '../routes/EventPage.tsx';
 import { ForgotPasswordPage } from '../routes/ForgotPasswordPage.tsx';
 import { HomePage } from '../routes/HomePage.tsx';
 import { InvitationPage } from '../routes/InvitationPage.tsx';
+import { KnowledgePage } from '../routes/KnowledgePage.tsx';
 import { NotFoundPage } from '../routes/NotFoundPage.tsx';
 import { NotificationsPage } from '../routes/NotificationsPage.tsx';
 import { PeoplePage } from '../routes/PeoplePage.tsx';
@@ -24,6 +25,7 @@ import { SetupPage } from '../routes/SetupPage.tsx';
 import { SignInPage } from '../routes/SignInPage.tsx';
 import { SpaceEventsTab } from '../routes/SpaceEventsTab.tsx';
 import { SpaceFeedTab } from '../routes/SpaceFeedTab.tsx';
+import { SpaceKnowledgeTab } from '../routes/SpaceKnowledgeTab.tsx';
 import { SpaceMembersTab } from '../routes/SpaceMembersTab.tsx';
 import { SpacePage } from '../routes/SpacePage.tsx';
 import { SpaceRequestsTab } from '../routes/SpaceRequestsTab.tsx';
@@ -83,6 +85,7 @@ export function AppRoutes() {
             <Route index element={<SpaceFeedTab />} />
             <Route path="members" element={<SpaceMembersTab />} />
             <Route path="events" element={<SpaceEventsTab />} />
+            <Route path="knowledge" element={<SpaceKnowledgeTab />} />
             <Route path="requests" element={<SpaceRequestsTab />} />
             <Route path="settings" element={<SpaceSettingsTab />} />
           </Route>
@@ -95,6 +98,7 @@ export function AppRoutes() {
           <Route path="search" element={<SearchPage />} />
           <Route path="questions" element={<QuestionsPage />} />
           <Route path="events/:eventId" element={<EventPage />} />
+          <Route path="pages/:pageId" element={<KnowledgePage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route
             path="admin"

@@ -48,6 +48,7 @@ export function SpacePage() {
   const base = spacePath(s.slug);
   const tabs = [
     { to: base, label: t('space.tabs.feed'), end: true },
+    ...(s.can.read ? [{ to: `${base}/knowledge`, label: t('knowledge.tab') }] : []),
     ...(s.can.read ? [{ to: `${base}/events`, label: t('events.tab') }] : []),
     ...(s.can.read ? [{ to: `${base}/members`, label: t('space.tabs.members') }] : []),
     ...(isManager(s) ? [{ to: `${base}/requests`, label: t('space.tabs.requests') }] : []),

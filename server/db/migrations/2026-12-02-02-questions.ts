@@ -11,6 +11,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ALTER TABLE posts ADD COLUMN answer_count integer NOT NULL DEFAULT 0;
     ALTER TABLE posts ADD COLUMN accepted_comment_id uuid REFERENCES comments (id) ON DELETE SET NULL;
     CREATE INDEX posts_questions_idx ON posts (id DESC) WHERE title IS NOT NULL AND deleted_at IS NULL;
+    -- Expert suggestions look up whether an answer was accepted (experts.ts).
+    CREATE INDEX posts_accepted_idx ON posts (accepted_comment_id) WHERE accepted_comment_id IS NOT NULL;
 
     ALTER TABLE comments ADD COLUMN vote_count integer NOT NULL DEFAULT 0;
     CREATE TABLE answer_votes (

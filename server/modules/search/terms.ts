@@ -1,6 +1,6 @@
 // What a person typed, as the words the database matches. Only letters and digits pass, so
 // nothing typed can be read as tsquery syntax (&, |, !, :, quotes); the database then drops
-// accents, lower-cases and stems each word (migration 2026-12-02-04).
+// accents, lower-cases and stems each word (migration 2026-12-02-05).
 
 /** More words than this add nothing but cost. */
 export const MAX_WORDS = 8;

@@ -112,7 +112,7 @@ export function listableSpaceIds(eb: ExpressionBuilder<Database, keyof Database>
 type SearchEb = ExpressionBuilder<Database, 'search_documents'>;
 
 /** The rule over search rows: a post, question, comment, answer or file as canReadPost of its post; a space as
- * canListSpace; an event as canReadSpace; a person as the directory (colleagues only). */
+ * canListSpace; an event or a knowledge page as canReadSpace; a person as the directory (colleagues only). */
 export function searchableDocuments(eb: SearchEb, viewer: Viewer) {
   const profile = isColleague(viewer)
     ? eb('search_documents.space_id', 'is', null)
@@ -125,9 +125,9 @@ export function searchableDocuments(eb: SearchEb, viewer: Viewer) {
     eb('search_documents.kind', '=', 'space'),
     eb('search_documents.space_id', 'in', listableSpaceIds(eb, viewer)),
   ]);
-  // An event is seen where its space is readable.
+  // Events and knowledge pages are seen where their space is readable.
   const event = eb.and([
-    eb('search_documents.kind', '=', 'event'),
+    eb('search_documents.kind', 'in', ['event', 'page']),
     eb('search_documents.space_id', 'in', readableSpaceIds(eb, viewer)),
   ]);
   if (!isColleague(viewer)) return eb.or([content, space, event]);

@@ -11,6 +11,7 @@ import type {
   ReactionKind,
 } from '../../../common/schemas/stream.ts';
 import type { ReactionCounts, UserRow } from '../../db/schema.ts';
+import { knowledgePolicy } from '../knowledge/policies.ts';
 import type { Membership, Viewer } from '../spaces/visibility.ts';
 import type { HydratedRow } from './hydrate.ts';
 import { streamPolicy } from './policies.ts';
@@ -135,6 +136,7 @@ export function presentPost(
       pin: streamPolicy.canPinPost(viewer, row, membership),
       comment: streamPolicy.canComment({ archived_at: row.space_archived_at }),
       accept: streamPolicy.canAcceptAnswer(viewer, row, membership),
+      saveToKnowledge: knowledgePolicy.canWrite(membership, { archived_at: row.space_archived_at }),
     },
   };
 }

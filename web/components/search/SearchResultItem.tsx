@@ -9,6 +9,7 @@ export function resultPath(r: Pick<SearchResult, 'kind' | 'id' | 'postId' | 'spa
   if (r.kind === 'person') return personPath(r.id);
   if (r.kind === 'space' && r.space) return spacePath(r.space.slug);
   if (r.kind === 'event') return `/events/${encodeURIComponent(r.id)}`;
+  if (r.kind === 'page') return `/pages/${encodeURIComponent(r.id)}`;
   return r.postId ? postPath(r.postId) : '/search';
 }
 
@@ -37,7 +38,7 @@ export function SearchResultItem({ result, onAuthor }: SearchResultItemProps) {
       ? t(`search.kindHeading.${result.kind}`, { name: author?.name ?? t('search.someone') })
       : result.title;
   const content = result.kind !== 'person' && result.kind !== 'space';
-  const written = content && result.kind !== 'event';
+  const written = content && result.kind !== 'event' && result.kind !== 'page';
   return (
     <li className="search-result">
       <p className="search-result-kind">{t(`search.kind.${result.kind}`)}</p>

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { Post } from '../../../common/schemas/stream.ts';
+import { useSaveToKnowledge } from '../../api/knowledge.ts';
 import { useDeletePost, usePin } from '../../api/posts.ts';
 import { errorMessage } from '../../i18n/messages.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { FormError } from '../FormError.tsx';
 import { MenuButton } from '../MenuButton.tsx';
 
-/** Edit, delete and pin, as the post's `can` flags allow. */
+/** Edit, pin, save to knowledge and delete, as the post's `can` flags allow. */
 export function PostMenu({ post, onEdit }: { post: Post; onEdit: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -16,7 +17,8 @@ export function PostMenu({ post, onEdit }: { post: Post; onEdit: () => void }) {
   const [deleting, setDeleting] = useState(false);
   const remove = useDeletePost(post.id);
   const pin = usePin(post);
-  if (!post.can.edit && !post.can.delete && !post.can.pin) return null;
+  const save = useSaveToKnowledge(post.id);
+  if (!post.can.edit && !post.can.delete && !post.can.pin && !post.can.saveToKnowledge) return null;
   return (
     <>
       <MenuButton label={t('post.moreActions')}>
@@ -48,6 +50,19 @@ export function PostMenu({ post, onEdit }: { post: Post; onEdit: () => void }) {
                 </button>
               </li>
             ) : null}
+            {post.can.saveToKnowledge ? (
+              <li>
+                <button
+                  type="button"
+                  onClick={() => {
+                    close();
+                    save.mutate(undefined, { onSuccess: (page) => void navigate(`/pages/${page.id}`) });
+                  }}
+                >
+                  {t('knowledge.saveFromPost')}
+                </button>
+              </li>
+            ) : null}
             {post.can.delete ? (
               <li>
                 <button
@@ -67,6 +82,7 @@ export function PostMenu({ post, onEdit }: { post: Post; onEdit: () => void }) {
         )}
       </MenuButton>
       {pin.error ? <FormError message={errorMessage(t, pin.error)} /> : null}
+      {save.error ? <FormError message={errorMessage(t, save.error)} /> : null}
       <ConfirmDialog
         open={deleting}
         title={t('post.deleteTitle')}

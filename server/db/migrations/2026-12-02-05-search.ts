@@ -1,5 +1,5 @@
 // One search over everything: a row per findable thing (post, question, comment, answer, file,
-// person, space, event)
+// person, space, event, knowledge page)
 // in `search_documents`, kept by triggers on the tables it comes from, so whatever writes —
 // a command, a script, the demo seed, a bench fixture — a change is searchable when its
 // transaction commits.
@@ -47,7 +47,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     CREATE TABLE search_documents (
       id uuid PRIMARY KEY,
-      kind text NOT NULL CHECK (kind IN ('post', 'question', 'comment', 'answer', 'file', 'person', 'space', 'event')),
+      kind text NOT NULL CHECK (kind IN ('post', 'question', 'comment', 'answer', 'file', 'person', 'space', 'event', 'page')),
       -- The post itself, or the post a comment or file belongs to.
       post_id uuid REFERENCES posts (id) ON DELETE CASCADE,
       -- The space it lives in (a space's own row names itself); null for profile posts and people.
@@ -207,6 +207,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE TRIGGER trame_search AFTER INSERT OR UPDATE OF title, description, location ON events
       FOR EACH ROW EXECUTE FUNCTION trame_search_events();
 
+    -- Knowledge pages: by title, then text; found where their space is readable.
+    CREATE FUNCTION trame_search_pages() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM trame_search_put(NEW.id, 'page', NULL, NEW.space_id, NULL, NEW.updated_by, NEW.created_at,
+        NEW.title, NEW.body);
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER trame_search AFTER INSERT OR UPDATE OF title, body ON knowledge_pages
+      FOR EACH ROW EXECUTE FUNCTION trame_search_pages();
+
     -- Everything from scratch: after a restore, a bulk load with the triggers off (bench
     -- fixtures), or a change to how words are indexed. Returns how many rows it wrote.
     CREATE FUNCTION trame_search_rebuild() RETURNS bigint LANGUAGE plpgsql AS $$
@@ -224,6 +234,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         SELECT id, 'event', NULL, space_id, NULL, created_by, created_at, title,
           concat_ws(' ', location, description), trame_search_vector(title, concat_ws(' ', location, description))
         FROM events;
+      INSERT INTO search_documents (id, kind, post_id, space_id, owner_id, author_id, created_at, title, body, tsv)
+        SELECT id, 'page', NULL, space_id, NULL, updated_by, created_at, title, body,
+          trame_search_vector(title, body)
+        FROM knowledge_pages;
       INSERT INTO search_documents (id, kind, post_id, space_id, owner_id, author_id, created_at, title, body, tsv)
         SELECT id, trame_search_post_kind(title), id, space_id, author_id, author_id, created_at,
           coalesce(title, ''), body, trame_search_vector(coalesce(title, ''), body)
@@ -258,9 +272,10 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     DROP TRIGGER trame_search ON sites;
     DROP TRIGGER trame_search ON spaces;
     DROP TRIGGER trame_search ON events;
+    DROP TRIGGER trame_search ON knowledge_pages;
     DROP TABLE search_documents;
     DROP FUNCTION trame_search_posts(), trame_search_comments(), trame_search_attachments(),
-      trame_search_users(), trame_search_places(), trame_search_spaces(), trame_search_events(),
+      trame_search_users(), trame_search_places(), trame_search_spaces(), trame_search_events(), trame_search_pages(),
       trame_search_post(uuid), trame_search_person(uuid), trame_search_rebuild(),
       trame_search_put(uuid, text, uuid, uuid, uuid, uuid, timestamptz, text, text),
       trame_search_vector(text, text), trame_search_post_kind(text), trame_search_comment_kind(text, uuid);
