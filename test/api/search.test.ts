@@ -1,6 +1,7 @@
 // Search as a person uses it: words found whatever their accents, case or ending, the last
 // word as a prefix while typing, every kind of thing, filters, both orders, paging, and
 // changes searchable as soon as they are made. (Who may find what: security/search-visibility.)
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../common/api.ts';
 import type { SearchPage, SearchResult } from '../../common/schemas/search.ts';
@@ -145,6 +146,30 @@ describe('search', () => {
       if (sort === 'recent') expect(seen.slice(0, 2)).toEqual([made.at(-1), strong.id]);
       else expect(seen[0]).toBe(strong.id);
     }
+  });
+
+  it('reads a common word along the date index: counts capped, pages without repeats in both orders', async () => {
+    const busy = await makeSpace(t.server, { visibility: 'open', owner: author });
+    // More matches than the count cap, written straight to the table (the triggers index them).
+    await sql`
+      INSERT INTO posts (id, author_id, space_id, body, created_at)
+      SELECT gen_random_uuid(), ${author.id}, ${busy.id}, 'Rapport quotidien numéro ' || g || ' #zqmany',
+        ${t.server.clock.now()}::timestamptz - make_interval(mins => g)
+      FROM generate_series(1, 1030) g`.execute(t.server.ctx.db);
+    for (const sort of ['recent', 'relevance'] as const) {
+      const first = await search(reader.client, { q: 'zqmany', sort, limit: 50 });
+      expect(first.countsCapped).toBe(true);
+      const seen = new Set(ids(first));
+      let cursor = first.nextCursor ?? undefined;
+      for (let i = 0; i < 3 && cursor; i++) {
+        const next = await search(reader.client, { q: 'zqmany', sort, limit: 50, cursor });
+        for (const id of ids(next)) seen.add(id);
+        cursor = next.nextCursor ?? undefined;
+      }
+      expect(seen.size, sort).toBe(200);
+    }
+    const newest = await search(reader.client, { q: 'zqmany', limit: 1 });
+    expect(newest.items[0]!.snippet.map((p) => p.text).join('')).toContain('numéro 1 ');
   });
 
   it('finds a change as soon as it is made, and forgets what was deleted', async () => {

@@ -73,16 +73,17 @@ export interface RecentCursor {
 }
 
 /**
- * Where a page starts. Newest-first also says how to read: `few` when the first page
- * counted at most COUNT_CAP matches. Then every match is read from the word index and
- * sorted; otherwise they are read newest first along the date index, stopping after a page.
+ * Where a page starts, and how to read: `few` when the first page counted at most
+ * COUNT_CAP matches. Then every match is read from the word index and sorted (or ranked);
+ * otherwise they are read newest first along the date index, stopping after a page (or
+ * after the relevance window).
  * The planner cannot choose between the two by itself: a word it has no statistics for
  * (new, or a prefix) looks common, and it walked the date index through a million rows
  * for thirty matches (150 ms; 2 ms this way).
  */
 export type Position =
   | { sort: 'recent'; few: boolean; after?: RecentCursor }
-  | { sort: 'relevance'; offset: number };
+  | { sort: 'relevance'; few: boolean; offset: number };
 
 /** One page of results (limit + 1 rows, to tell whether there is more), with what to show. */
 export async function searchPage(db: Db, viewer: Viewer, filter: SearchFilter, at: Position, limit: number) {
@@ -120,14 +121,27 @@ export async function searchPage(db: Db, viewer: Viewer, filter: SearchFilter, a
       .as('p');
   } else {
     // Relevance ranks the most recent matches only: ranking every match of a common word
-    // would read them all (see docs/search.md).
-    const window = base
-      .select(['search_documents.id', 'search_documents.tsv', 'search_documents.created_at'])
-      .orderBy('search_documents.created_at', 'desc')
-      .orderBy('search_documents.id', 'desc')
-      .limit(RELEVANCE_WINDOW);
-    page = db
-      .selectFrom(window.as('w'))
+    // would read them all (see docs/search.md). With few matches, all of them (the same set).
+    const columns = base.select([
+      'search_documents.id',
+      'search_documents.tsv',
+      'search_documents.created_at',
+    ]);
+    const source = at.few
+      ? db
+          .with(
+            (cte) => cte('w').materialized(),
+            () => columns,
+          )
+          .selectFrom('w')
+      : db.selectFrom(
+          columns
+            .orderBy('search_documents.created_at', 'desc')
+            .orderBy('search_documents.id', 'desc')
+            .limit(RELEVANCE_WINDOW)
+            .as('w'),
+        );
+    page = source
       .select(['w.id as id', sql<number>`ts_rank_cd(w.tsv, ${q}, 1)`.as('rank')])
       .orderBy('rank', 'desc')
       .orderBy('w.created_at', 'desc')

@@ -20,10 +20,16 @@ export const SEARCH_PER_ACCOUNT: Rule = { name: 'search:account', limit: 300, wi
 const invalidCursor = () =>
   new ValidationError([{ field: 'cursor', reason: 'invalid_format', message: 'Invalid cursor.' }]);
 
-/** A later page's position, from its cursor: "few|at|id" or "many|at|id"; an offset for relevance. */
+/** A later page's position, from its cursor: "few|at|id" or "many|at|id"; "few|offset" for relevance. */
 function laterPosition(sort: 'recent' | 'relevance', cursor: string): Position {
-  if (sort === 'relevance') return { sort, offset: decodeCursor<number>(cursor, 'number') ?? 0 };
-  const [plan, at, id] = (decodeCursor<string>(cursor, 'string') ?? '').split('|');
+  const parts = (decodeCursor<string>(cursor, 'string') ?? '').split('|');
+  if (sort === 'relevance') {
+    const [plan, offset] = parts;
+    const n = Number(offset);
+    if ((plan !== 'few' && plan !== 'many') || !Number.isInteger(n) || n < 0) throw invalidCursor();
+    return { sort, few: plan === 'few', offset: n };
+  }
+  const [plan, at, id] = parts;
   const when = new Date(at ?? '');
   if ((plan !== 'few' && plan !== 'many') || Number.isNaN(when.getTime()) || !UUID_RE.test(id ?? '')) {
     throw invalidCursor();
@@ -52,7 +58,7 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: AppContext): voi
     const at: Position =
       later ??
       (query.sort === 'relevance'
-        ? { sort: 'relevance', offset: 0 }
+        ? { sort: 'relevance', few: !counts!.capped, offset: 0 }
         : { sort: 'recent', few: !counts!.capped });
     const rows = await searchPage(ctx.db, actor, filter, at, query.limit);
     const more = rows.length > query.limit;
@@ -62,7 +68,7 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: AppContext): voi
     if (more && last) {
       nextCursor =
         at.sort === 'relevance'
-          ? encodeCursor(at.offset + page.length)
+          ? encodeCursor(`${at.few ? 'few' : 'many'}|${at.offset + page.length}`)
           : encodeCursor(`${at.few ? 'few' : 'many'}|${last.created_at.toISOString()}|${last.id}`);
     }
     return {
