@@ -213,7 +213,7 @@ export async function saveToKnowledge(
     .select('name')
     .where('id', '=', post.author_id)
     .executeTakeFirst();
-  const title = post.title ?? (post.body.split('\n')[0] ?? '').slice(0, 120).trim() ?? 'Page';
+  const title = post.title ?? (post.body.split('\n')[0] ?? '').slice(0, 120).trim();
   const body = [
     post.body,
     `— ${author?.name ?? ''}`,

@@ -1,5 +1,4 @@
 import type { Page } from '../../../common/schemas/knowledge.ts';
-import type { Viewer } from '../spaces/visibility.ts';
 import { presentPersonRef } from '../stream/presenters.ts';
 import { knowledgePolicy } from './policies.ts';
 import type { PageRow } from './queries.ts';
@@ -7,7 +6,7 @@ import type { PageRow } from './queries.ts';
 const person = (id: string | null, name: string | null, handle: string | null, job: string | null) =>
   id && name && handle ? presentPersonRef({ id, name, handle, job_title: job }) : null;
 
-export function presentPage(row: PageRow, _viewer: Viewer): Page {
+export function presentPage(row: PageRow): Page {
   return {
     id: row.id,
     space: { id: row.space_id, slug: row.space_slug, name: row.space_name },

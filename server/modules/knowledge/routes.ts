@@ -19,7 +19,7 @@ export function registerKnowledgeRoutes(app: FastifyInstance, ctx: AppContext): 
     if (!row) throw notFound('Page');
     return row;
   };
-  const one = async (viewer: Viewer, id: string) => presentPage(await readable(viewer, id), viewer);
+  const one = async (viewer: Viewer, id: string) => presentPage(await readable(viewer, id));
   const writes = (actorId: string) => enforce(ctx.limiter, [[writeLimits.postPerAccount, actorId]]);
 
   route(app, ctx, api.listPages, async ({ actor, params }) => {
