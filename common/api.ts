@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { eventsApi } from './api/events.ts';
 import { knowledgeApi } from './api/knowledge.ts';
 import { notificationsApi } from './api/notifications.ts';
+import { peopleApi } from './api/people.ts';
 import { questionsApi } from './api/questions.ts';
 import { searchApi } from './api/search.ts';
 import { spacesApi } from './api/spaces.ts';
@@ -313,6 +314,7 @@ export const api = {
   ...questionsApi,
   ...eventsApi,
   ...knowledgeApi,
+  ...peopleApi,
 } as const;
 
 export type Api = typeof api;

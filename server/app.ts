@@ -14,6 +14,7 @@ import { registerEventRoutes } from './modules/events/routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/routes.ts';
 import { registerKnowledgeRoutes } from './modules/knowledge/routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
+import { registerProfileRoutes } from './modules/people/profile-routes.ts';
 import { registerPeopleRoutes } from './modules/people/routes.ts';
 import { registerSearchRoutes } from './modules/search/routes.ts';
 import { registerSpaceRoutes } from './modules/spaces/routes.ts';
@@ -71,7 +72,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerRequestHooks(app, ctx);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
-    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // API answers are personal and live; a file download says its own caching.
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -87,6 +90,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   registerAuthRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
+  registerProfileRoutes(app, ctx);
   registerInvitationRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerSpaceRoutes(app, ctx);

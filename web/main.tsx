@@ -7,6 +7,7 @@ import './styles.css';
 import './styles-composer.css';
 import './styles-stream.css';
 import './styles-spaces.css';
+import './styles-people.css';
 
 setupI18n(initialLocale());
 

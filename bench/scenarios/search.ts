@@ -3,8 +3,9 @@
 // (in 100 posts) and a common one (in every post), newest first and by relevance, plus a
 // word being typed (a prefix of the common word). One request at a time: these are the
 // latencies a person sees, compared with a bare route answering the same bytes.
-// Also: how long after a post is created it is found, and how long suggesting experts for a
-// question takes.
+// Also: how long after a post is created it is found, how long suggesting experts for a
+// question takes, and "who knows about X" for a word in every post and for a declared skill
+// (the demo's people carry skills and endorsements).
 // SEARCH_BENCH_POSTS (and _USERS, _SECONDS) shrink the fixture for a quick run.
 import { buildBenchDatabase } from '../fixtures/build.ts';
 import { codeWordOf } from '../fixtures/stream.ts';
@@ -94,6 +95,10 @@ export async function search(database: BenchDatabase) {
     'common word, by relevance': 'q=livraison&sort=relevance',
     'word being typed (prefix), newest first': 'q=livrai&sort=recent',
   };
+  const whoKnows = {
+    'who knows, word in every post': 'q=livraison',
+    'who knows, a declared skill': 'q=kubernetes',
+  };
   const db = await freshDatabase(database);
   try {
     console.log(`Building the ${database} fixture…`);
@@ -104,13 +109,21 @@ export async function search(database: BenchDatabase) {
     const matches: Record<string, string> = {};
     let bytes = 0;
     try {
-      for (const [label, query] of Object.entries(queries)) {
-        const url = `${trame.url}/api/v1/search?${query}&limit=20`;
+      const requests = [
+        ...Object.entries(queries).map(([label, q]) => [label, `/api/v1/search?${q}&limit=20`] as const),
+        ...Object.entries(whoKnows).map(([label, q]) => [label, `/api/v1/expertise?${q}`] as const),
+      ];
+      for (const [label, path] of requests) {
+        const url = `${trame.url}${path}`;
         const first = await fetch(url, { headers: readers[0] });
         const text = await first.text();
         if (first.status !== 200) throw new Error(`${label}: ${first.status} ${text}`);
-        const page = JSON.parse(text) as { counts: Record<string, number>; countsCapped: boolean };
-        const total = Object.values(page.counts).reduce((a, b) => a + b, 0);
+        const page = JSON.parse(text) as {
+          items: unknown[];
+          counts?: Record<string, number>;
+          countsCapped?: boolean;
+        };
+        const total = page.counts ? Object.values(page.counts).reduce((a, b) => a + b, 0) : page.items.length;
         matches[label] = page.countsCapped ? `more than ${total - 1}` : String(total);
         bytes = Math.max(bytes, text.length);
         await load({ url, rotate: readers, connections: 1, durationSeconds: 2 });
@@ -159,6 +172,7 @@ export async function search(database: BenchDatabase) {
         'Load generator and server share this 2-core machine; one request at a time, readers in turn.',
         'Each first page carries 20 results with snippets and the per-kind counts (capped at 1,000 matches).',
         'Relevance ranks the 1,000 most recent matches (docs/search.md).',
+        '"Who knows" scores matching skills with their endorsements and the 2,000 most recent matching writings (docs/people.md); matches is the number of people returned (at most 20).',
       ],
     });
   } finally {

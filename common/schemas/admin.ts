@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
   'user.role_changed',
   'user.deactivated',
   'user.reactivated',
+  'user.organisation_changed',
   'mail.sensitive_viewed',
   'space.created',
   'space.visibility_changed',

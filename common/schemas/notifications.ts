@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'answer_accepted',
   'event_reminder',
   'event_cancelled',
+  'skill_endorsed',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -26,6 +27,8 @@ export const Notification = z.object({
   commentId: z.string().nullable(),
   /** Event notifications: the event, by id and title. */
   event: z.object({ id: z.string(), title: z.string() }).nullable(),
+  /** Endorsement notifications: the skill, as its owner wrote it. */
+  skill: z.string().nullable(),
   createdAt: DateTime,
   read: z.boolean(),
 });

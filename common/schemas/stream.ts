@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Expertise } from './people.ts';
 import { Cursor, DateTime, Id } from './primitives.ts';
 import { PersonRef, SpaceSummary } from './spaces.ts';
 
@@ -199,12 +200,8 @@ export const QuestionQuery = z.object({
 export const AcceptBody = z.object({ commentId: Id });
 export const VoteState = z.object({ votes: z.number(), myVote: z.boolean() });
 
-export const Expert = z.object({
+export const Expert = Expertise.extend({
   person: PersonRef,
-  /** What they wrote on the question's words, among what the asker may read. */
-  answers: z.number(),
-  acceptedAnswers: z.number(),
-  posts: z.number(),
   /** Already asked to answer this question. */
   asked: z.boolean(),
 });

@@ -11,6 +11,7 @@ import { hashPassword } from '../../server/platform/auth/passwords.ts';
 import { ChangeFeed } from '../../server/platform/cache/changes.ts';
 import type { Bus } from '../../server/platform/realtime/bus.ts';
 import { ORGANISATION } from './data.ts';
+import { seedExpertise } from './expertise.ts';
 import { insertBatched } from './history.ts';
 import { seedInvitations } from './invitations.ts';
 import { emailBook, seedPeople } from './people.ts';
@@ -33,6 +34,8 @@ export interface SeedSummary {
   reactions: number;
   events: number;
   pages: number;
+  skills: number;
+  endorsements: number;
   admin: { email: string; password: string };
   demoPassword: string;
   elapsedMs: number;
@@ -106,7 +109,8 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
       random,
       now,
     });
-    return { people, invitations: invitations.counts, stream };
+    const expertise = await seedExpertise(trx, { accounts: people.accounts, admin: people.admin, now });
+    return { people, invitations: invitations.counts, stream, expertise };
   });
   const { pending, expired, accepted } = seeded.invitations;
   return {
@@ -117,6 +121,7 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
     invitations: pending + expired + accepted,
     invitationsByStatus: seeded.invitations,
     ...seeded.stream,
+    ...seeded.expertise,
     admin: { email: seeded.people.admin.email, password: adminPassword },
     demoPassword,
     elapsedMs: Math.round(performance.now() - started),

@@ -42,6 +42,9 @@ export interface SeededAccount extends SeededPerson {
   createdAt: Date;
   /** Joined by accepting an invitation (guests always do), rather than being there before. */
   invited: boolean;
+  /** Indexes in DEPARTMENTS and SITES; null for guests. */
+  department: number | null;
+  site: number | null;
 }
 
 export interface PeopleInput {
@@ -118,7 +121,18 @@ export async function seedPeople(db: Db, input: PeopleInput & { emails: EmailBoo
     const id = idAt(createdAt);
     const name = `${firstName} ${lastName}`;
     const invited = !first && (guest || now.getTime() - createdAt.getTime() < INVITED_WITHIN_DAYS * DAY);
-    accounts.push({ id, name, email, role, status, locale, createdAt, invited });
+    accounts.push({
+      id,
+      name,
+      email,
+      role,
+      status,
+      locale,
+      createdAt,
+      invited,
+      department: guest ? null : dept,
+      site: guest ? null : site,
+    });
     userRows.push({
       id,
       email,

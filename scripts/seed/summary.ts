@@ -6,7 +6,7 @@ export function formatSummary(s: SeedSummary, run: { publicUrl: string; elapsedM
   const { pending, expired, accepted } = s.invitationsByStatus;
   return `
 Demo organisation "${s.organisation}" is ready (${(run.elapsedMs / 1000).toFixed(1)} s):
-  ${s.users} people, ${s.departments} departments, ${s.sites} sites
+  ${s.users} people, ${s.departments} departments, ${s.sites} sites, an org chart, ${s.skills} skills with ${s.endorsements} endorsements
   ${s.invitations} invitations (${pending} pending, ${expired} expired, ${accepted} accepted), their mail in Admin → Outbox
   ${s.spaces} spaces, ${s.posts} posts, ${s.comments} comments, ${s.reactions} reactions, ${s.events} events, ${s.pages} knowledge pages
 

@@ -10,6 +10,7 @@ import * as questions from './migrations/2026-12-02-02-questions.ts';
 import * as events from './migrations/2026-12-02-03-events.ts';
 import * as knowledge from './migrations/2026-12-02-04-knowledge.ts';
 import * as search from './migrations/2026-12-02-05-search.ts';
+import * as people from './migrations/2026-12-02-06-people.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
 export const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-03-events': events,
   '2026-12-02-04-knowledge': knowledge,
   '2026-12-02-05-search': search,
+  '2026-12-02-06-people': people,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -51,6 +51,14 @@ export interface UserTable {
   last_sign_in_at: Timestamp | null;
   password_changed_at: Timestamp | null;
   deactivated_at: Timestamp | null;
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
+  about: ColumnType<string | null, string | null | undefined, string | null>;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  manager_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The photo in file storage and its type; changed_at makes its address change with it. */
+  photo_key: ColumnType<string | null, string | null | undefined, string | null>;
+  photo_type: ColumnType<string | null, string | null | undefined, string | null>;
+  photo_updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SessionTable {
@@ -432,6 +440,23 @@ export interface KnowledgeRevisionTable {
   restored_from: number | null;
 }
 
+export interface UserSkillTable {
+  user_id: string;
+  key: string;
+  name: string;
+  position: number;
+  /** Set by a trigger from the name. */
+  tsv: ColumnType<string, never, never>;
+  created_at: Timestamp;
+}
+
+export interface SkillEndorsementTable {
+  user_id: string;
+  key: string;
+  endorser_id: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   departments: DepartmentTable;
@@ -472,9 +497,16 @@ export interface Database {
   calendar_feeds: CalendarFeedTable;
   knowledge_pages: KnowledgePageTable;
   knowledge_revisions: KnowledgeRevisionTable;
+  user_skills: UserSkillTable;
+  skill_endorsements: SkillEndorsementTable;
 }
 
 export type UserRow = Selectable<UserTable>;
+/** The account without the profile it describes: what a session carries. */
+export type AccountRow = Omit<
+  UserRow,
+  'phone' | 'about' | 'languages' | 'manager_id' | 'photo_key' | 'photo_type' | 'photo_updated_at'
+>;
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type SessionRow = Selectable<SessionTable>;

@@ -193,6 +193,33 @@ describe('demo data', () => {
     expect(past.body.items.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('draws an org chart and fills profiles with skills colleagues endorsed, found by "who knows"', async () => {
+    const admin = await signIn(t.server, printed);
+    const roots = await admin.call(api.getOrgRoots);
+    expect(roots.body.items.map((r: { person: { name: string } }) => r.person.name)).toEqual([
+      'Camille Martin',
+    ]);
+    const top = await admin.call(api.getOrgChart, { params: { id: roots.body.items[0].person.id } });
+    // A head per department reports to the chief executive.
+    expect(top.body.reports.length).toBe(12);
+    const head = top.body.reports[0].person;
+    const profile = await admin.call(api.getPerson, { params: { id: head.id } });
+    expect(profile.body).toMatchObject({ manager: { name: 'Camille Martin' } });
+    expect(profile.body.reportCount).toBeGreaterThan(0);
+    expect(profile.body.phone).toMatch(/^\+\d/);
+    expect(profile.body.languages.length).toBeGreaterThanOrEqual(2);
+    expect(profile.body.about.length).toBeGreaterThan(20);
+    expect(profile.body.skills.length).toBeGreaterThanOrEqual(2);
+    expect(seeded.endorsements).toBeGreaterThan(100);
+
+    const optics = await admin.call(api.whoKnows, { query: { q: 'photométrie' } });
+    expect(optics.body.items.length).toBeGreaterThan(0);
+    expect(optics.body.items[0].skills[0].name).toMatch(/^Photom/);
+    expect(optics.body.items[0].person.department.name).toBe('Recherche et développement');
+    const english = await admin.call(api.whoKnows, { query: { q: 'employment law' } });
+    expect(english.body.items.length).toBeGreaterThan(0);
+  });
+
   it('refuses to seed a database that already has an organisation, and changes nothing', async () => {
     await expect(seedDemo(t.server.ctx, { users: 20 })).rejects.toBeInstanceOf(AlreadySeededError);
     const admin = await signIn(t.server, printed);

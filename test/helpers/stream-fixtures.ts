@@ -135,24 +135,38 @@ export async function notificationsOf(server: TestServer, userId: string) {
     .execute();
 }
 
-/** Uploads a file as the web client does (multipart), for attaching to a post. */
+const cookieHeader = (client: TestClient) => [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+
+/**
+ * Uploads a file as the web client does (multipart, field "file"): by default to attach to a
+ * post; `to` sends it elsewhere (a profile photo).
+ */
 export async function upload(
   client: TestClient,
   name: string,
   bytes: Buffer,
   type = 'application/octet-stream',
+  to: { method: 'POST' | 'PUT'; path: string } = { method: 'POST', path: '/api/v1/attachments' },
 ) {
   if (!client.cookie('trame_csrf')) await client.request('GET', '/api/v1/session');
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
-  const res = await fetch(`${client.baseUrl}/api/v1/attachments`, {
-    method: 'POST',
+  const res = await fetch(`${client.baseUrl}${to.path}`, {
+    method: to.method,
     body: form,
     headers: {
-      cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      cookie: cookieHeader(client),
       'x-csrf-token': client.cookie('trame_csrf') ?? '',
       'x-forwarded-for': client.ip,
     },
   });
   return { status: res.status, body: await res.json() };
 }
+
+/** Sets one's profile photo, as the settings page does. */
+export const putPhoto = (client: TestClient, name: string, bytes: Buffer, type = 'image/png') =>
+  upload(client, name, bytes, type, { method: 'PUT', path: '/api/v1/me/photo' });
+
+/** A raw GET (a file, a photo) with the client's session. */
+export const download = (client: TestClient, url: string) =>
+  fetch(client.baseUrl + url, { headers: { cookie: cookieHeader(client), 'x-forwarded-for': client.ip } });

@@ -14,6 +14,7 @@ import { InvitationPage } from '../routes/InvitationPage.tsx';
 import { KnowledgePage } from '../routes/KnowledgePage.tsx';
 import { NotFoundPage } from '../routes/NotFoundPage.tsx';
 import { NotificationsPage } from '../routes/NotificationsPage.tsx';
+import { OrgChartPage, OrgRootsPage } from '../routes/OrgChartPage.tsx';
 import { PeoplePage } from '../routes/PeoplePage.tsx';
 import { PostPage } from '../routes/PostPage.tsx';
 import { ProfilePage } from '../routes/ProfilePage.tsx';
@@ -32,6 +33,7 @@ import { SpaceRequestsTab } from '../routes/SpaceRequestsTab.tsx';
 import { SpaceSettingsTab } from '../routes/SpaceSettingsTab.tsx';
 import { SpacesPage } from '../routes/SpacesPage.tsx';
 import { TagPage } from '../routes/TagPage.tsx';
+import { WhoKnowsPage } from '../routes/WhoKnowsPage.tsx';
 import { safeNextPath, signInPath } from './next-path.ts';
 import { PublicLayout } from './PublicLayout.tsx';
 import { Shell } from './Shell.tsx';
@@ -90,7 +92,10 @@ export function AppRoutes() {
             <Route path="settings" element={<SpaceSettingsTab />} />
           </Route>
           <Route path="people" element={<PeoplePage />} />
+          <Route path="people/experts" element={<WhoKnowsPage />} />
           <Route path="people/:id" element={<ProfilePage />} />
+          <Route path="org" element={<OrgRootsPage />} />
+          <Route path="org/:id" element={<OrgChartPage />} />
           <Route path="posts/:postId" element={<PostPage />} />
           <Route path="tags/:tag" element={<TagPage />} />
           <Route path="bookmarks" element={<BookmarksPage />} />

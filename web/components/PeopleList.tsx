@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Person } from '../../common/schemas/people.ts';
+import { Avatar } from './Avatar.tsx';
 import { personPath } from './rich-text-links.ts';
 
-/** Colleagues as cards: name, job, department, site and a link to write to them. */
+/** Colleagues as cards: photo, name, job, department, site and a link to write to them. */
 export function PeopleList({
   people,
   headingLevel = 2,
@@ -17,9 +18,7 @@ export function PeopleList({
     <ul className="people-list">
       {people.map((person) => (
         <li key={person.id} className="person-card" data-testid="person-card">
-          <span className="avatar avatar-large" aria-hidden="true">
-            {initialsOf(person.name)}
-          </span>
+          <Avatar name={person.name} photoUrl={person.photoUrl} large />
           <div className="person-card-body">
             <Heading className="person-name">
               <Link to={personPath(person.id)}>{person.name}</Link>
@@ -49,13 +48,5 @@ export function PeopleList({
         </li>
       ))}
     </ul>
-  );
-}
-
-function initialsOf(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  return (
-    ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase() ||
-    '?'
   );
 }

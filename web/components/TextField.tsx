@@ -5,7 +5,7 @@ interface TextFieldProps {
   name: string;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'time' | 'url';
+  type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'time' | 'url' | 'tel';
   error?: string | undefined;
   hint?: string | undefined;
   autoComplete?: string;
@@ -17,7 +17,9 @@ interface TextFieldProps {
   maxLength?: number;
   hideLabel?: boolean;
   placeholder?: string;
-  inputMode?: 'text' | 'email' | 'search';
+  inputMode?: 'text' | 'email' | 'search' | 'tel';
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
   spellCheck?: boolean;
   inputRef?: Ref<HTMLInputElement>;
   lang?: string;
@@ -45,6 +47,7 @@ export function TextField({
   spellCheck,
   inputRef,
   lang,
+  list,
 }: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
@@ -83,6 +86,7 @@ export function TextField({
           type={type}
           autoComplete={autoComplete}
           inputMode={inputMode}
+          list={list}
           onChange={(event) => onChange(event.target.value)}
         />
       )}

@@ -17,4 +17,10 @@ describe('notification links', () => {
     ).toBe('/events/e1');
     expect(notificationPath({ kind: 'reply', post: null, space: null, event })).toBe('/notifications');
   });
+
+  it('lead an endorsement to the reader’s own profile', () => {
+    expect(notificationPath({ kind: 'skill_endorsed', post: null, space: null, event }, 'me-1')).toBe(
+      '/people/me-1',
+    );
+  });
 });

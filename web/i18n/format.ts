@@ -63,3 +63,12 @@ export function formatBytes(bytes: number, language: string): string {
     maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
   }).format(value);
 }
+
+/** "French, German and Breton" in the reader's language. */
+export function formatList(items: readonly string[], language: string): string {
+  try {
+    return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}

@@ -14,6 +14,7 @@ import { FormError } from '../components/FormError.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { Pager } from '../components/Pager.tsx';
+import { OrganisationDialog } from '../components/people/OrganisationDialog.tsx';
 import { Select } from '../components/Select.tsx';
 import { Table } from '../components/Table.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -41,6 +42,7 @@ export function AdminPeoplePage() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [deactivating, setDeactivating] = useState<AdminUser | null>(null);
+  const [organising, setOrganising] = useState<AdminUser | null>(null);
   const items = users.data?.pages.flatMap((page) => page.items) ?? [];
 
   const roleOptions = ROLES.map((value) => ({ value, label: t(`roles.${value}`) }));
@@ -124,6 +126,7 @@ export function AdminPeoplePage() {
               t('fields.role'),
               t('admin.people.status'),
               t('people.department'),
+              t('admin.people.manager'),
               t('admin.people.lastSignIn'),
               t('common.actions'),
             ]}
@@ -158,6 +161,7 @@ export function AdminPeoplePage() {
                     </Badge>
                   </td>
                   <td>{user.department?.name ?? <span className="muted">—</span>}</td>
+                  <td>{user.manager?.name ?? <span className="muted">—</span>}</td>
                   <td>
                     {user.lastSignInAt ? (
                       formatDateTime(user.lastSignInAt, i18n.language)
@@ -166,28 +170,43 @@ export function AdminPeoplePage() {
                     )}
                   </td>
                   <td>
-                    {user.status === 'active' ? (
+                    <div className="row-actions">
                       <Button
                         type="button"
                         small
-                        variant="danger"
                         disabled={busy}
                         onClick={() => {
                           setError(null);
                           setNotice(null);
-                          setActive.reset();
-                          setDeactivating(user);
+                          setOrganising(user);
                         }}
                       >
-                        {t('admin.people.deactivate')}
+                        {t('admin.people.organisation')}
                         <span className="sr-only"> {user.name}</span>
                       </Button>
-                    ) : (
-                      <Button type="button" small disabled={busy} onClick={() => reactivate(user)}>
-                        {t('admin.people.reactivate')}
-                        <span className="sr-only"> {user.name}</span>
-                      </Button>
-                    )}
+                      {user.status === 'active' ? (
+                        <Button
+                          type="button"
+                          small
+                          variant="danger"
+                          disabled={busy}
+                          onClick={() => {
+                            setError(null);
+                            setNotice(null);
+                            setActive.reset();
+                            setDeactivating(user);
+                          }}
+                        >
+                          {t('admin.people.deactivate')}
+                          <span className="sr-only"> {user.name}</span>
+                        </Button>
+                      ) : (
+                        <Button type="button" small disabled={busy} onClick={() => reactivate(user)}>
+                          {t('admin.people.reactivate')}
+                          <span className="sr-only"> {user.name}</span>
+                        </Button>
+                      )}
+                    </div>
                   </td>
                 </tr>
               );
@@ -200,6 +219,14 @@ export function AdminPeoplePage() {
           />
         </>
       )}
+      <OrganisationDialog
+        user={organising}
+        onClose={() => setOrganising(null)}
+        onSaved={(saved) => {
+          setOrganising(null);
+          setNotice(t('admin.people.organisationSaved', { name: saved.name }));
+        }}
+      />
       <ConfirmDialog
         open={deactivating !== null}
         title={t('admin.people.deactivateTitle', { name: deactivating?.name ?? '' })}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Notification } from '../../common/schemas/notifications.ts';
 import { useMarkNotificationsRead, useNotifications } from '../api/notifications.ts';
+import { useSignedIn } from '../app/signed-in-context.ts';
 import { usePageTitle } from '../app/use-page-title.ts';
 import { Avatar } from '../components/Avatar.tsx';
 import { Button } from '../components/Button.tsx';
@@ -59,11 +60,13 @@ export function NotificationsPage() {
 
 function NotificationItem({ notification: n, onRead }: { notification: Notification; onRead: () => void }) {
   const { t } = useTranslation();
+  const { user } = useSignedIn();
   const actor = n.actor?.name ?? t('notifications.someone');
   const text = t(`notifications.kinds.${n.kind}`, {
     actor,
     space: n.space?.name ?? '',
     event: n.event?.title ?? '',
+    skill: n.skill ?? '',
   });
   return (
     <li className={n.read ? 'notification' : 'notification is-unread'} data-testid="notification">
@@ -71,7 +74,7 @@ function NotificationItem({ notification: n, onRead }: { notification: Notificat
       <div className="notification-main">
         <p className="notification-text">
           {n.read ? null : <span className="sr-only">{t('notifications.unread')}: </span>}
-          <Link to={notificationPath(n)} onClick={n.read ? undefined : onRead}>
+          <Link to={notificationPath(n, user.id)} onClick={n.read ? undefined : onRead}>
             {text}
           </Link>
           {n.space && n.kind !== 'space_invitation' && n.kind !== 'join_request' ? (

@@ -8,6 +8,7 @@ import { FormError } from '../components/FormError.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { PeopleList } from '../components/PeopleList.tsx';
+import { PeopleTabs } from '../components/people/PeopleTabs.tsx';
 import { Select } from '../components/Select.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useDebouncedValue } from '../forms/use-debounced-value.ts';
@@ -36,6 +37,7 @@ export function PeoplePage() {
         <h1>{t('people.title')}</h1>
         <p className="lead">{t('people.intro')}</p>
       </header>
+      <PeopleTabs />
       {forbidden ? (
         <EmptyState title={t('people.forbiddenTitle')}>
           <p>{t('people.forbiddenText')}</p>

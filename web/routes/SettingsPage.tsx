@@ -13,6 +13,7 @@ import { FormError } from '../components/FormError.tsx';
 import { LocaleSelect } from '../components/LocaleSelect.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { NotificationPreferences } from '../components/NotificationPreferences.tsx';
+import { ProfileEditor } from '../components/people/ProfileEditor.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { containsEmailIssue, mismatchIssue } from '../forms/password-checks.ts';
 import { useFormFeedback } from '../forms/use-form-feedback.ts';
@@ -28,6 +29,7 @@ export function SettingsPage() {
         <h1>{t('settings.title')}</h1>
       </header>
       <ProfileSection />
+      <ProfileEditor />
       <NotificationPreferences />
       <CalendarFeedSettings />
       <PasswordSection />

@@ -13,6 +13,12 @@ function eventOf(data: unknown): { id: string; title: string } | null {
     : null;
 }
 
+/** Endorsement notifications carry the skill's name in their data. */
+function skillOf(data: unknown): string | null {
+  const d = data as { skill?: unknown } | null;
+  return d && typeof d.skill === 'string' ? d.skill : null;
+}
+
 export function presentNotification(row: Row): Notification {
   return {
     id: row.id,
@@ -31,6 +37,7 @@ export function presentNotification(row: Row): Notification {
         : null,
     commentId: row.comment_id,
     event: eventOf(row.data),
+    skill: skillOf(row.data),
     createdAt: row.created_at.toISOString(),
     read: row.read_at !== null,
   };

@@ -1,4 +1,4 @@
-// Reads about people. Each returns rows with the department and site names joined in,
+// Reads about people. Each returns rows with the department, site and manager joined in,
 // ready for the presenters.
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
@@ -11,14 +11,26 @@ function withPlaces(db: Db | Tx['db']) {
     .selectFrom('users')
     .leftJoin('departments', 'departments.id', 'users.department_id')
     .leftJoin('sites', 'sites.id', 'users.site_id')
+    .leftJoin('users as managers', 'managers.id', 'users.manager_id')
     .selectAll('users')
-    .select(['departments.name as department_name', 'sites.name as site_name']);
+    .select([
+      'departments.name as department_name',
+      'sites.name as site_name',
+      'managers.name as manager_name',
+      'managers.handle as manager_handle',
+      'managers.job_title as manager_job_title',
+    ]);
 }
 
 export type UserWithPlaces = Awaited<ReturnType<typeof findUser>> & {};
 
 export function findUser(db: Db | Tx['db'], id: string) {
   return withPlaces(db).where('users.id', '=', id).executeTakeFirst();
+}
+
+export async function findUsers(db: Db | Tx['db'], ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return withPlaces(db).where('users.id', 'in', ids).execute();
 }
 
 export function findUserByEmail(db: Db | Tx['db'], email: string) {
@@ -39,7 +51,7 @@ export interface UserFilter {
   limit: number;
 }
 
-export function listUsers(db: Db, filter: UserFilter) {
+export function listUsers(db: Db | Tx['db'], filter: UserFilter) {
   let query = withPlaces(db).select(nameKey.as('sort_key'));
   if (filter.q) {
     const pattern = containsPattern(filter.q);

@@ -1,6 +1,7 @@
 // Who may do what in the stream, once the visibility rule (spaces/visibility.ts) has said
 // the object is readable at all. Space owners and moderators moderate their space;
 // organisation administrators moderate everywhere they can read.
+import { peoplePolicy } from '../people/policies.ts';
 import type { Membership, SpaceFacts, Viewer } from '../spaces/visibility.ts';
 
 interface PostFacts {
@@ -40,5 +41,5 @@ export const streamPolicy = {
   canFollowPeople: (actor: Viewer) => actor.role !== 'guest',
   /** Guests do not browse the organisation's people (see people/policies.ts). */
   canSeePeople: (actor: Viewer) => actor.role !== 'guest',
-  canSeeProfile: (actor: Viewer, personId: string) => actor.role !== 'guest' || actor.id === personId,
+  canSeeProfile: peoplePolicy.canSeeProfile,
 };

@@ -3,7 +3,7 @@
 // after sign-in, at sign-out, or when its account is deactivated or changes password.
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
-import type { SessionRow, UserRow } from '../../db/schema.ts';
+import type { AccountRow, SessionRow } from '../../db/schema.ts';
 import type { RequestMeta } from '../audit.ts';
 import { DependentCache, perContext } from '../cache/dependent-cache.ts';
 import { DAY, MINUTE } from '../clock.ts';
@@ -40,7 +40,7 @@ export async function createSession(tx: Tx, userId: string, meta: RequestMeta): 
   return { id, token, expiresAt };
 }
 
-export type ResolvedSession = { session: SessionRow; user: UserRow };
+export type ResolvedSession = { session: SessionRow; user: AccountRow };
 
 function findSession(ctx: AppContext, tokenHash: string) {
   return ctx.db
@@ -125,7 +125,7 @@ function resolved(row: SessionJoin): ResolvedSession {
     ip: row.ip,
     user_agent: row.user_agent,
   };
-  const user: UserRow = {
+  const user: AccountRow = {
     id: row.user_id,
     email: row.email,
     handle: row.handle,

@@ -7,6 +7,7 @@ import { Button } from '../Button.tsx';
 import { FormError } from '../FormError.tsx';
 import { Loading } from '../Loading.tsx';
 import { Notice } from '../Notice.tsx';
+import { ExpertiseReasons } from '../people/ExpertiseReasons.tsx';
 import { personPath } from '../rich-text-links.ts';
 
 /** For the asker: who is likely to answer, and a button to ask the chosen ones. */
@@ -54,16 +55,8 @@ export function ExpertsPanel({ postId }: { postId: string }) {
                   <span>{t('questions.askPerson', { name: expert.person.name })}</span>
                 </label>{' '}
                 <Link to={personPath(expert.person.id)}>{t('questions.profile')}</Link>
-                <span className="muted">
-                  {' · '}
-                  {expert.asked
-                    ? t('questions.alreadyAsked')
-                    : t('questions.why', {
-                        answers: expert.answers,
-                        accepted: expert.acceptedAnswers,
-                        posts: expert.posts,
-                      })}
-                </span>
+                {expert.asked ? <span className="muted"> · {t('questions.alreadyAsked')}</span> : null}
+                <ExpertiseReasons expertise={expert} />
               </li>
             ))}
           </ul>
