@@ -5,7 +5,15 @@ export const SKILL_NAME_MAX = 50;
 export const SKILLS_MAX = 30;
 
 export function skillKey(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  // NFKD also folds look-alikes (full-width letters, ligatures); NFC then puts back together
+  // what is not an accent (a Korean syllable), so a key is never much longer than its name.
+  return name
+    .normalize('NFKD')
+    .replace(/[\p{M}\p{Cf}]/gu, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Languages a profile can list, as ISO 639-1 codes; the interface names them in its own language. */

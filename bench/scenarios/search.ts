@@ -5,7 +5,7 @@
 // latencies a person sees, compared with a bare route answering the same bytes.
 // Also: how long after a post is created it is found, how long suggesting experts for a
 // question takes, and "who knows about X" for a word in every post and for a declared skill
-// (the demo's people carry skills and endorsements).
+// (every person has three skills of the demo's trades, with endorsements).
 // SEARCH_BENCH_POSTS (and _USERS, _SECONDS) shrink the fixture for a quick run.
 import { buildBenchDatabase } from '../fixtures/build.ts';
 import { codeWordOf } from '../fixtures/stream.ts';

@@ -156,6 +156,11 @@ export async function seedExpertise(db: Db, input: ExpertiseSeedInput) {
       about,
     });
   }
+  // Each skill row would rebuild its person's search document; the profile update below
+  // (its about text) rebuilds each once, skills included.
+  await sql`ALTER TABLE user_skills DISABLE TRIGGER trame_search`.execute(db);
+  await insertBatched(db, 'user_skills', skillRows);
+  await sql`ALTER TABLE user_skills ENABLE TRIGGER trame_search`.execute(db);
   for (let i = 0; i < profileRows.length; i += 500) {
     const batch = profileRows.slice(i, i + 500);
     await sql`
@@ -165,7 +170,6 @@ export async function seedExpertise(db: Db, input: ExpertiseSeedInput) {
         AS v (id, manager, phone, languages, about)
       WHERE users.id = v.id::uuid`.execute(db);
   }
-  await insertBatched(db, 'user_skills', skillRows);
 
   // Endorsements: colleagues of the same department, a few per skill, more for the heads.
   const byDept = new Map<number, SeededAccount[]>();

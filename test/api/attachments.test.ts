@@ -44,6 +44,8 @@ describe('attachments', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-disposition')).toMatch(/^inline; filename="photo.pdf"/);
     expect(res.headers.get('content-security-policy')).toContain('sandbox');
+    // Never kept by the browser: reading it again after losing access must ask the server.
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect(Buffer.from(await res.arrayBuffer()).equals(PNG)).toBe(true);
     const script = await download(author.client, html.body.url);
     expect(script.headers.get('content-type')).toBe('text/plain; charset=utf-8');

@@ -461,6 +461,31 @@ describe('people: profiles, skills and the org chart', () => {
     // Clearing a manager is allowed, and the loop is then possible the other way round.
     expect((await setManager(a.id, null)).body.manager).toBeNull();
     expect((await setManager(c.id, a.id)).status).toBe(200);
+    // A guest is not in the chart: no manager for them.
+    expect(reason(await setManager(guest.id, a.id)).issues[0]).toMatchObject({
+      field: 'managerId',
+      reason: 'guest_no_manager',
+    });
+  });
+
+  it('leaves someone who became a guest out of the chart; their reports start from the top', async () => {
+    const chief = await person(t.server, { name: 'Yann Sommet' });
+    const turned = await person(t.server, { name: 'Xavier Devenu' });
+    const report = await person(t.server, { name: 'Wanda Équipe' });
+    await admin.call(api.updateOrganisation, { params: { id: turned.id }, body: { managerId: chief.id } });
+    await admin.call(api.updateOrganisation, { params: { id: report.id }, body: { managerId: turned.id } });
+    expect(
+      (await admin.call(api.changeRole, { params: { id: turned.id }, body: { role: 'guest' } })).status,
+    ).toBe(200);
+    const chiefChart = await admin.call(api.getOrgChart, { params: { id: chief.id } });
+    expect(chiefChart.body.reports).toEqual([]);
+    expect((await admin.call(api.getOrgChart, { params: { id: turned.id } })).status).toBe(404);
+    const reportChart = await admin.call(api.getOrgChart, { params: { id: report.id } });
+    expect(reportChart.body.managers).toEqual([]);
+    const roots = await admin.call(api.getOrgRoots);
+    const rootNames = roots.body.items.map((r: { person: { name: string } }) => r.person.name);
+    expect(rootNames).not.toContain('Xavier Devenu');
+    expect(rootNames).not.toContain('Yann Sommet');
   });
 
   it('draws the org chart: the top, a person’s managers and reports, without deactivated reports', async () => {

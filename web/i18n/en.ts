@@ -218,6 +218,7 @@ export const en = {
         manager_self: 'Nobody is their own manager.',
         manager_not_colleague: 'The manager must be an active colleague.',
         manager_loop: 'This person reports to them already, directly or not: choose someone else.',
+        guest_no_manager: 'Guests are not in the org chart: they have no manager.',
       },
       slug: {
         invalid_format: 'Use lowercase letters, digits and single hyphens.',

@@ -222,6 +222,7 @@ export const fr: Catalog = {
         manager_not_colleague: 'Le responsable doit être un collègue actif.',
         manager_loop:
           'Cette personne lui rend déjà compte, directement ou non : choisissez quelqu’un d’autre.',
+        guest_no_manager: 'Les invités ne figurent pas dans l’organigramme : ils n’ont pas de responsable.',
       },
       slug: {
         invalid_format: 'Utilisez des minuscules, des chiffres et des tirets simples.',

@@ -92,6 +92,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(`
+    DELETE FROM notifications WHERE kind = 'skill_endorsed';
+    DELETE FROM notification_mutes WHERE kind = 'skill_endorsed';
     DROP TABLE skill_endorsements;
     DROP TABLE user_skills;
     DROP FUNCTION trame_search_skills(), trame_skill_vector();

@@ -52,7 +52,8 @@ export function registerAttachmentRoutes(app: FastifyInstance, ctx: AppContext):
       )
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', 'private, max-age=3600');
+      // Access can end (leaving a space, signing out): a copy kept by the browser would outlive it.
+      .header('cache-control', 'no-store');
     await reply.send(ctx.storage.read(row.storage_key));
   });
 }

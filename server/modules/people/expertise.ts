@@ -91,10 +91,7 @@ export async function scoreExpertise(
     e.answers = w.answers;
     e.acceptedAnswers = w.accepted;
     e.posts = w.posts;
-    e.score +=
-      POINTS.writing * w.posts +
-      POINTS.answer * (w.answers - w.accepted) +
-      POINTS.acceptedAnswer * w.accepted;
+    e.score += w.score;
   }
   return [...byUser.values()].sort((a, b) => b.score - a.score || a.userId.localeCompare(b.userId));
 }
@@ -163,9 +160,10 @@ function writingsOn(db: Db, reader: Viewer, query: RawBuilder<unknown>, scope: S
       sql<number>`count(*) filter (where m.kind = 'answer')::int`.as('answers'),
       sql<number>`count(accepted.id)::int`.as('accepted'),
       sql<number>`count(*) filter (where m.kind <> 'answer')::int`.as('posts'),
-      sql<number>`(count(*) + 2 * count(*) filter (where m.kind = 'answer') + 4 * count(accepted.id))::int`.as(
-        'score',
-      ),
+      // The points of POINTS, in the query so the window keeps the best writers.
+      sql<number>`(${sql.lit(POINTS.writing)} * count(*) filter (where m.kind <> 'answer')
+        + ${sql.lit(POINTS.answer)} * (count(*) filter (where m.kind = 'answer') - count(accepted.id))
+        + ${sql.lit(POINTS.acceptedAnswer)} * count(accepted.id))::int`.as('score'),
     ])
     .where('u.status', '=', 'active')
     .where('u.role', '!=', 'guest')

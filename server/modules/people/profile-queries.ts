@@ -72,12 +72,16 @@ export async function reportCounts(db: AnyDb, managerIds: string[]): Promise<Map
     .select(['manager_id', sql<number>`count(*)::int`.as('n')])
     .where('manager_id', 'in', managerIds)
     .where('status', '=', 'active')
+    .where('role', '!=', 'guest')
     .groupBy('manager_id')
     .execute();
   return new Map(rows.map((r) => [r.manager_id as string, r.n]));
 }
 
-/** The managers above someone, nearest first (a loop, were one ever written, stops the walk). */
+/**
+ * The managers above someone, nearest first, whoever they are (the loop check needs them
+ * all; the chart leaves guests out). A loop, were one ever written, stops the walk.
+ */
 export async function managerChain(db: AnyDb, userId: string): Promise<string[]> {
   const rows = await sql<{ id: string; depth: number }>`
     WITH RECURSIVE chain (id, depth, path) AS (
@@ -85,13 +89,13 @@ export async function managerChain(db: AnyDb, userId: string): Promise<string[]>
       UNION ALL
       SELECT u.manager_id, c.depth + 1, c.path || u.id
       FROM chain c JOIN users u ON u.id = c.id
-      WHERE u.manager_id IS NOT NULL AND NOT u.manager_id = ANY (c.path || u.id) AND c.depth < 50
+      WHERE u.manager_id IS NOT NULL AND NOT u.manager_id = ANY (c.path || u.id)
     )
     SELECT id, depth FROM chain ORDER BY depth`.execute(db);
   return rows.rows.map((r) => r.id);
 }
 
-/** Active people who have active reports and no active manager: the top of the chart. */
+/** Active colleagues with active reports and no active manager among colleagues: the top of the chart. */
 export function orgRootIds(db: AnyDb) {
   return db
     .selectFrom('users as u')
@@ -105,7 +109,8 @@ export function orgRootIds(db: AnyDb) {
             .selectFrom('users as m')
             .select('m.id')
             .whereRef('m.id', '=', 'u.manager_id')
-            .where('m.status', '=', 'active'),
+            .where('m.status', '=', 'active')
+            .where('m.role', '!=', 'guest'),
         ),
       ),
     )
@@ -115,7 +120,8 @@ export function orgRootIds(db: AnyDb) {
           .selectFrom('users as r')
           .select('r.id')
           .whereRef('r.manager_id', '=', 'u.id')
-          .where('r.status', '=', 'active'),
+          .where('r.status', '=', 'active')
+          .where('r.role', '!=', 'guest'),
       ),
     )
     .execute();
@@ -127,5 +133,6 @@ export function directReportIds(db: AnyDb, managerId: string) {
     .select('id')
     .where('manager_id', '=', managerId)
     .where('status', '=', 'active')
+    .where('role', '!=', 'guest')
     .execute();
 }

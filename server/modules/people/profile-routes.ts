@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/http/request.ts';
 import { route } from '../../platform/http/route.ts';
 import { authorize } from '../../platform/policy.ts';
 import { enforce } from '../../platform/rate-limit.ts';
+import { SEARCH_PER_ACCOUNT } from '../search/routes.ts';
 import { writeLimits } from '../stream/rate-limits.ts';
 import { setEndorsement } from './commands/endorse.ts';
 import { PHOTO_MAX_BYTES, removePhoto, setPhoto } from './commands/photo.ts';
@@ -42,10 +43,10 @@ async function skillOf(db: Db, actor: Actor, userId: string, key: string) {
   return presentSkill(skill);
 }
 
-/** People by id, in the order given, each with their number of direct reports. */
+/** Colleagues by id, in the order given, each with their number of direct reports (guests have no place in the chart). */
 async function orgMembers(db: Db, ids: string[]) {
   const [rows, counts] = await Promise.all([findUsers(db, ids), reportCounts(db, ids)]);
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = new Map(rows.filter((r) => r.role !== 'guest').map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
     return row ? [presentOrgMember(row, counts)] : [];
@@ -135,22 +136,30 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   route(app, ctx, api.getOrgChart, async ({ actor, params }) => {
     authorize(peoplePolicy.canBrowseDirectory(actor));
-    const [managers, reports] = await Promise.all([
+    const [managerIds, reportRows] = await Promise.all([
       managerChain(ctx.db, params.id),
       directReportIds(ctx.db, params.id),
     ]);
-    const members = await orgMembers(ctx.db, [params.id, ...managers.reverse(), ...reports.map((r) => r.id)]);
-    const [person, ...rest] = members;
+    const [person, ...above] = await orgMembers(ctx.db, [params.id, ...managerIds]);
     if (!person || person.person.id !== params.id) throw notFound('Person');
+    // The line stops where a guest stands in it (they left the chart), as their reports do.
+    const unbroken = above.findIndex((m, i) => m.person.id !== managerIds[i]);
     return {
       person,
-      managers: rest.slice(0, managers.length),
-      reports: rest.slice(managers.length).sort(byName),
+      managers: (unbroken < 0 ? above : above.slice(0, unbroken)).reverse(),
+      reports: (
+        await orgMembers(
+          ctx.db,
+          reportRows.map((r) => r.id),
+        )
+      ).sort(byName),
     };
   });
 
   route(app, ctx, api.whoKnows, async ({ actor, query }) => {
     authorize(peoplePolicy.canBrowseDirectory(actor));
+    // As costly as a search, and limited like one.
+    await enforce(ctx.limiter, [[SEARCH_PER_ACCOUNT, actor.id]]);
     const scores = (
       await scoreExpertise(
         ctx.db,

@@ -16,9 +16,12 @@ export async function suggestExperts(db: Db, asker: Viewer, access: PostAccess):
   const text = [post.title ?? '', ...tags.map((t) => t.tag)].join(' ');
   // A tag may be a skill's whole name (#go, #sql); the title is not.
   const subject = { text, names: tags.map((t) => t.tag), match: 'any' as const };
-  const scored = (
-    await scoreExpertise(db, asker, subject, { excludePostId: post.id, excludeUserId: asker.id })
-  ).slice(0, SUGGESTIONS * 4);
+  // Every candidate is checked before the best are kept: skills bring people from the whole
+  // organisation, and the best of them may not be in a private question's space.
+  const scored = await scoreExpertise(db, asker, subject, {
+    excludePostId: post.id,
+    excludeUserId: asker.id,
+  });
   const readers = new Set(
     await readersAmong(
       db,

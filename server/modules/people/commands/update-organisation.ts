@@ -40,10 +40,14 @@ async function placeNamed(tx: Tx, table: 'departments' | 'sites', name: string |
   return id;
 }
 
-async function checkManager(tx: Tx, userId: string, managerId: string | null | undefined) {
+async function checkManager(tx: Tx, user: UserWithPlaces, managerId: string | null | undefined) {
   if (!managerId) return;
+  const userId = user.id;
   const problem = (reason: string, message: string) =>
     new ValidationError([{ field: 'managerId', reason, message }]);
+  if (user.role === 'guest') {
+    throw problem('guest_no_manager', 'Guests are not in the org chart: they have no manager.');
+  }
   if (managerId === userId) throw problem('manager_self', 'Nobody is their own manager.');
   const manager = await tx.db
     .selectFrom('users')
@@ -67,7 +71,7 @@ export function updateOrganisation(
     const before = await findUser(tx.db, input.userId);
     if (!before) throw notFound('User');
     const { changes } = input;
-    await checkManager(tx, input.userId, changes.managerId);
+    await checkManager(tx, before, changes.managerId);
     const departmentId = await placeNamed(tx, 'departments', changes.department);
     const siteId = await placeNamed(tx, 'sites', changes.site);
     await tx.db

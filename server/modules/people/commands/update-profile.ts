@@ -30,6 +30,8 @@ export function setSkills(ctx: AppContext, actor: Actor, names: readonly string[
       const key = skillKey(name);
       if (!wanted.has(key)) wanted.set(key, name);
     }
+    // One save at a time per person: with no skills yet there is no skill row to lock.
+    await tx.db.selectFrom('users').select('id').where('id', '=', actor.id).forUpdate().execute();
     const existing = await tx.db
       .selectFrom('user_skills')
       .select(['key', 'name', 'position'])
@@ -64,13 +66,16 @@ export function setSkills(ctx: AppContext, actor: Actor, names: readonly string[
       position += 1;
     }
     const added = [...wanted.keys()].filter((k) => !before.has(k));
-    if (added.length > 0 || removed.length > 0) {
+    const renamed = [...wanted]
+      .filter(([k, name]) => before.has(k) && before.get(k)?.name !== name)
+      .map(([k]) => k);
+    if (added.length > 0 || removed.length > 0 || renamed.length > 0) {
       await recordActivity(tx.db, {
         actorId: actor.id,
         verb: 'profile.skills_changed',
         objectType: 'user',
         objectId: actor.id,
-        data: { added, removed },
+        data: { added, removed, renamed },
         at: tx.now,
       });
     }
