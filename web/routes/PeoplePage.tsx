@@ -9,7 +9,7 @@ import { Loading } from '../components/Loading.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { PeopleList } from '../components/PeopleList.tsx';
 import { PeopleTabs } from '../components/people/PeopleTabs.tsx';
-import { Select } from '../components/Select.tsx';
+import { PlaceFilters } from '../components/people/PlaceFilters.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useDebouncedValue } from '../forms/use-debounced-value.ts';
 import { errorMessage } from '../i18n/messages.ts';
@@ -54,30 +54,13 @@ export function PeoplePage() {
               maxLength={100}
               spellCheck={false}
             />
-            {directory.data && directory.data.departments.length > 0 ? (
-              <Select
-                label={t('people.department')}
-                name="departmentId"
-                value={departmentId}
-                onChange={setDepartmentId}
-                options={[
-                  { value: '', label: t('people.allDepartments') },
-                  ...directory.data.departments.map((d) => ({ value: d.id, label: d.name })),
-                ]}
-              />
-            ) : null}
-            {directory.data && directory.data.sites.length > 0 ? (
-              <Select
-                label={t('people.site')}
-                name="siteId"
-                value={siteId}
-                onChange={setSiteId}
-                options={[
-                  { value: '', label: t('people.allSites') },
-                  ...directory.data.sites.map((s) => ({ value: s.id, label: s.name })),
-                ]}
-              />
-            ) : null}
+            <PlaceFilters
+              directory={directory.data}
+              departmentId={departmentId}
+              siteId={siteId}
+              onDepartment={setDepartmentId}
+              onSite={setSiteId}
+            />
           </search>
           {people.isPending ? (
             <Loading />

@@ -12,8 +12,8 @@ import { FormError } from '../components/FormError.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { ExpertiseReasons } from '../components/people/ExpertiseReasons.tsx';
 import { PeopleTabs } from '../components/people/PeopleTabs.tsx';
+import { PlaceFilters } from '../components/people/PlaceFilters.tsx';
 import { personPath } from '../components/rich-text-links.ts';
-import { Select } from '../components/Select.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useDebouncedValue } from '../forms/use-debounced-value.ts';
 import { errorMessage } from '../i18n/messages.ts';
@@ -77,30 +77,13 @@ export function WhoKnowsPage() {
               onChange={setQ}
               maxLength={100}
             />
-            {directory.data && directory.data.departments.length > 0 ? (
-              <Select
-                label={t('people.department')}
-                name="departmentId"
-                value={departmentId}
-                onChange={(value) => setParam('departmentId', value)}
-                options={[
-                  { value: '', label: t('people.allDepartments') },
-                  ...directory.data.departments.map((d) => ({ value: d.id, label: d.name })),
-                ]}
-              />
-            ) : null}
-            {directory.data && directory.data.sites.length > 0 ? (
-              <Select
-                label={t('people.site')}
-                name="siteId"
-                value={siteId}
-                onChange={(value) => setParam('siteId', value)}
-                options={[
-                  { value: '', label: t('people.allSites') },
-                  ...directory.data.sites.map((s) => ({ value: s.id, label: s.name })),
-                ]}
-              />
-            ) : null}
+            <PlaceFilters
+              directory={directory.data}
+              departmentId={departmentId}
+              siteId={siteId}
+              onDepartment={(value) => setParam('departmentId', value)}
+              onSite={(value) => setParam('siteId', value)}
+            />
           </search>
           {subject.length === 0 ? (
             <p className="muted">{t('experts.prompt')}</p>
