@@ -10,7 +10,15 @@ import { searchApi } from './api/search.ts';
 import { spacesApi } from './api/spaces.ts';
 import { streamApi } from './api/stream.ts';
 import { endpoint } from './endpoint.ts';
-import { AuditPage, AuditQuery, OutboxMessageDetail, OutboxPage, OutboxQuery } from './schemas/admin.ts';
+import {
+  AuditFilter,
+  AuditPage,
+  AuditQuery,
+  AuditVerification,
+  OutboxMessageDetail,
+  OutboxPage,
+  OutboxQuery,
+} from './schemas/admin.ts';
 import {
   Invitation,
   InvitationAcceptBody,
@@ -305,6 +313,28 @@ export const api = {
     summary: 'The audit log, newest first, filtered (administrators).',
     query: AuditQuery,
     response: AuditPage,
+  }),
+  verifyAudit: endpoint({
+    method: 'GET',
+    path: '/api/v1/admin/audit/verify',
+    operationId: 'verifyAudit',
+    tags: ['admin'],
+    access: 'signed-in',
+    summary:
+      'Walk the audit log’s hash chain and say whether any record was changed or removed (administrators).',
+    response: AuditVerification,
+  }),
+  exportAudit: endpoint({
+    method: 'GET',
+    path: '/api/v1/admin/audit/export',
+    operationId: 'exportAudit',
+    tags: ['admin'],
+    access: 'signed-in',
+    summary:
+      'The audit log as CSV, oldest first, filtered like the list; the export is itself audited (administrators).',
+    query: AuditFilter,
+    response: null,
+    raw: true,
   }),
 
   ...spacesApi,

@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = [
   'user.deactivated',
   'user.reactivated',
   'user.organisation_changed',
+  'audit.exported',
   'mail.sensitive_viewed',
   'space.created',
   'space.visibility_changed',
@@ -71,12 +72,20 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditPage = Page(AuditEntry);
 export type AuditPage = z.infer<typeof AuditPage>;
 
-export const AuditQuery = z.object({
+/** Filters of the log, for reading it by page or exporting it whole. */
+export const AuditFilter = z.object({
   action: z.enum(AUDIT_ACTIONS).optional(),
   actorId: z.uuid().optional(),
   targetId: z.string().max(100).optional(),
   from: DateTime.optional(),
   to: DateTime.optional(),
-  cursor: Cursor,
-  limit: Limit,
 });
+
+/** The chain walked from the first record: how many hold, and the first that does not. */
+export const AuditVerification = z.object({
+  valid: z.boolean(),
+  checked: z.number(),
+  brokenId: z.number().nullable(),
+});
+
+export const AuditQuery = AuditFilter.extend({ cursor: Cursor, limit: Limit });

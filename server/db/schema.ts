@@ -143,6 +143,10 @@ export interface AuditLogTable {
   before: Json<Record<string, unknown>> | null;
   after: Json<Record<string, unknown>> | null;
   details: Json<Record<string, unknown>> | null;
+  /** The chain, set by a trigger (migration 2026-12-02-07): position, previous hash, own hash. */
+  seq: ColumnType<string | number | null, never, never>;
+  prev_hash: ColumnType<string | null, never, never>;
+  hash: ColumnType<string | null, never, never>;
 }
 
 export interface ActivityEventTable {

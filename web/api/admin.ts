@@ -17,6 +17,20 @@ export type UserFilters = Filters<QueryIn<typeof api.listUsers>>;
 export type InvitationFilters = Filters<QueryIn<typeof api.listInvitations>>;
 export type AuditFilters = Filters<QueryIn<typeof api.listAudit>>;
 
+/** Walks the audit chain when asked (a button), not on every visit. */
+export function useVerifyAudit() {
+  return useMutation({ mutationFn: () => call(api.verifyAudit) });
+}
+
+/** The CSV export's address for these filters (a plain download link). */
+export function auditExportUrl(filters: AuditFilters): string {
+  const params = new URLSearchParams(
+    Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+  const query = params.toString();
+  return `${api.exportAudit.path}${query ? `?${query}` : ''}`;
+}
+
 const PAGE = 25;
 const cursor = (page: { nextCursor: string | null }) => page.nextCursor ?? undefined;
 

@@ -1078,6 +1078,13 @@ export const en = {
       detailsData: 'Details',
       userAgent: 'Browser',
       noDetails: 'No further details.',
+      export: 'Download as CSV',
+      verify: 'Check the chain',
+      verifying: 'Checking…',
+      verified_one: 'The log holds: {{count}} record, as it was written.',
+      verified_other: 'The log holds: {{count}} records, each as it was written.',
+      broken:
+        'The log was tampered with at record {{id}}: it was changed, or a record before it was removed. {{count}} records before it hold.',
       emptyTitle: 'No entries',
       emptyText: 'Nothing matches these filters.',
     },
@@ -1085,6 +1092,9 @@ export const en = {
   auditActions: {
     organisation: {
       setup: 'Organisation set up',
+    },
+    audit: {
+      exported: 'Audit log exported',
     },
     auth: {
       sign_in: 'Signed in',

@@ -1101,6 +1101,13 @@ export const fr: Catalog = {
       detailsData: 'Détails',
       userAgent: 'Navigateur',
       noDetails: 'Aucun autre détail.',
+      export: 'Télécharger en CSV',
+      verify: 'Vérifier la chaîne',
+      verifying: 'Vérification…',
+      verified_one: 'Le journal est intact : {{count}} enregistrement, tel qu’il a été écrit.',
+      verified_other: 'Le journal est intact : {{count}} enregistrements, chacun tel qu’il a été écrit.',
+      broken:
+        'Le journal a été altéré à l’enregistrement {{id}} : il a été modifié, ou un enregistrement antérieur supprimé. Les {{count}} enregistrements précédents sont intacts.',
       emptyTitle: 'Aucune entrée',
       emptyText: 'Rien ne correspond à ces filtres.',
     },
@@ -1108,6 +1115,9 @@ export const fr: Catalog = {
   auditActions: {
     organisation: {
       setup: 'Organisation installée',
+    },
+    audit: {
+      exported: 'Journal d’audit exporté',
     },
     auth: {
       sign_in: 'Connexion',

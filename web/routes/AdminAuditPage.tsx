@@ -2,12 +2,13 @@ import type { TFunction } from 'i18next';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../../common/schemas/admin.ts';
-import { useAudit } from '../api/admin.ts';
+import { auditExportUrl, useAudit, useVerifyAudit } from '../api/admin.ts';
 import { usePageTitle } from '../app/use-page-title.ts';
 import { Button } from '../components/Button.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { FormError } from '../components/FormError.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { Notice } from '../components/Notice.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { Select } from '../components/Select.tsx';
 import { Table } from '../components/Table.tsx';
@@ -23,11 +24,13 @@ export function AdminAuditPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
-  const audit = useAudit({
+  const filters = {
     action: action || undefined,
     from: from ? startOfLocalDay(from) : undefined,
     to: to ? endOfLocalDay(to) : undefined,
-  });
+  };
+  const audit = useAudit(filters);
+  const verify = useVerifyAudit();
   const items = audit.data?.pages.flatMap((page) => page.items) ?? [];
   const rangeInverted = from !== '' && to !== '' && from > to;
 
@@ -44,6 +47,24 @@ export function AdminAuditPage() {
     <>
       <h1>{t('admin.audit.title')}</h1>
       <p className="lead">{t('admin.audit.intro')}</p>
+      <div className="toolbar">
+        <Button type="button" variant="secondary" busy={verify.isPending} onClick={() => verify.mutate()}>
+          {verify.isPending ? t('admin.audit.verifying') : t('admin.audit.verify')}
+        </Button>
+        <a className="button button-secondary" href={auditExportUrl(filters)} download>
+          {t('admin.audit.export')}
+        </a>
+      </div>
+      {verify.data ? (
+        <Notice tone={verify.data.valid ? 'success' : 'warning'}>
+          <p>
+            {verify.data.valid
+              ? t('admin.audit.verified', { count: verify.data.checked })
+              : t('admin.audit.broken', { id: verify.data.brokenId ?? '', count: verify.data.checked })}
+          </p>
+        </Notice>
+      ) : null}
+      {verify.error ? <FormError message={errorMessage(t, verify.error)} /> : null}
       <search aria-label={t('admin.audit.filters')} className="filters">
         <Select
           label={t('admin.audit.action')}
