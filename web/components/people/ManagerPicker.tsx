@@ -1,10 +1,9 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonRef } from '../../../common/schemas/spaces.ts';
-import { usePeople } from '../../api/people.ts';
 import { useDebouncedValue } from '../../forms/use-debounced-value.ts';
 import { Button } from '../Button.tsx';
-import { Loading } from '../Loading.tsx';
+import { PersonSearchResults } from '../PersonSearchResults.tsx';
 import { TextField } from '../TextField.tsx';
 
 export type ManagerChoice = Pick<PersonRef, 'id' | 'name'>;
@@ -29,10 +28,6 @@ export function ManagerPicker({ value, onChange, excludeId, error }: ManagerPick
     inputRef.current?.focus();
   };
   const query = useDebouncedValue(q.trim(), 250);
-  const people = usePeople({ q: query || undefined }, query.length > 0);
-  const results = (people.data?.pages[0]?.items ?? []).filter(
-    (p) => p.id !== excludeId && p.id !== value?.id,
-  );
 
   return (
     <fieldset className="manager-picker">
@@ -57,27 +52,14 @@ export function ManagerPicker({ value, onChange, excludeId, error }: ManagerPick
         maxLength={100}
         inputRef={inputRef}
       />
-      {query ? (
-        people.isPending ? (
-          <Loading />
-        ) : results.length === 0 ? (
-          <p className="muted">{t('admin.people.nobodyFound')}</p>
-        ) : (
-          <ul className="picker-results" aria-label={t('admin.people.managerSearch')}>
-            {results.slice(0, 8).map((person) => (
-              <li key={person.id}>
-                <span>
-                  {person.name}
-                  {person.jobTitle ? <span className="muted"> · {person.jobTitle}</span> : null}
-                </span>
-                <Button type="button" small onClick={() => choose({ id: person.id, name: person.name })}>
-                  {t('admin.people.chooseManager', { name: person.name })}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )
-      ) : null}
+      <PersonSearchResults
+        query={query}
+        excluded={(id) => id === excludeId || id === value?.id}
+        label={t('admin.people.managerSearch')}
+        emptyText={t('admin.people.nobodyFound')}
+        actionLabel={(name) => t('admin.people.chooseManager', { name })}
+        onChoose={choose}
+      />
     </fieldset>
   );
 }

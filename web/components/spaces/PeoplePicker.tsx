@@ -1,10 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../common/schemas/people.ts';
-import { usePeople } from '../../api/people.ts';
 import { useDebouncedValue } from '../../forms/use-debounced-value.ts';
-import { Button } from '../Button.tsx';
-import { Loading } from '../Loading.tsx';
+import { PersonSearchResults } from '../PersonSearchResults.tsx';
 import { TextField } from '../TextField.tsx';
 
 export type Picked = Pick<Person, 'id' | 'name'>;
@@ -23,11 +21,7 @@ export function PeoplePicker({ picked, onChange, exclude, error }: PeoplePickerP
   const id = useId();
   const [q, setQ] = useState('');
   const query = useDebouncedValue(q.trim(), 250);
-  const people = usePeople({ q: query || undefined }, query.length > 0);
   const pickedIds = new Set(picked.map((p) => p.id));
-  const results = (people.data?.pages[0]?.items ?? []).filter(
-    (p) => !pickedIds.has(p.id) && !exclude?.has(p.id),
-  );
 
   return (
     <div className="people-picker">
@@ -39,31 +33,14 @@ export function PeoplePicker({ picked, onChange, exclude, error }: PeoplePickerP
         onChange={setQ}
         error={error}
       />
-      {query ? (
-        people.isPending ? (
-          <Loading />
-        ) : results.length === 0 ? (
-          <p className="muted">{t('members.noPeople')}</p>
-        ) : (
-          <ul className="picker-results" aria-label={t('members.invitePick')}>
-            {results.slice(0, 8).map((person) => (
-              <li key={person.id}>
-                <span>
-                  {person.name}
-                  {person.jobTitle ? <span className="muted"> · {person.jobTitle}</span> : null}
-                </span>
-                <Button
-                  type="button"
-                  small
-                  onClick={() => onChange([...picked, { id: person.id, name: person.name }])}
-                >
-                  {t('members.add', { name: person.name })}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )
-      ) : null}
+      <PersonSearchResults
+        query={query}
+        excluded={(personId) => pickedIds.has(personId) || exclude?.has(personId) === true}
+        label={t('members.invitePick')}
+        emptyText={t('members.noPeople')}
+        actionLabel={(name) => t('members.add', { name })}
+        onChoose={(person) => onChange([...picked, person])}
+      />
       {picked.length > 0 ? (
         <div>
           <h3 id={`${id}-picked`} className="picker-title">
