@@ -1,6 +1,7 @@
 // Every API endpoint, in one table. Grouped by domain; the server registers each one
 // with a handler, the web client calls them by name, and /api/openapi.json lists them.
 import { z } from 'zod';
+import { contentRulesApi } from './api/content-rules.ts';
 import { eventsApi } from './api/events.ts';
 import { knowledgeApi } from './api/knowledge.ts';
 import { notificationsApi } from './api/notifications.ts';
@@ -345,6 +346,7 @@ export const api = {
   ...eventsApi,
   ...knowledgeApi,
   ...peopleApi,
+  ...contentRulesApi,
 } as const;
 
 export type Api = typeof api;

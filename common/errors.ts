@@ -38,4 +38,6 @@ export interface FieldIssue {
   /** Machine-readable reason, e.g. "too_small", "invalid_format". */
   reason: string;
   message: string;
+  /** Values the translated text shows (e.g. the words a content rule refused). */
+  params?: Record<string, string>;
 }

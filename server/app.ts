@@ -10,6 +10,7 @@ import { ping } from './db/database.ts';
 import { registerAdminRoutes } from './modules/admin/routes.ts';
 import { registerAttachmentRoutes } from './modules/attachments/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
+import { registerContentRuleRoutes } from './modules/content-rules/routes.ts';
 import { registerEventRoutes } from './modules/events/routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/routes.ts';
 import { registerKnowledgeRoutes } from './modules/knowledge/routes.ts';
@@ -93,6 +94,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerProfileRoutes(app, ctx);
   registerInvitationRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerContentRuleRoutes(app, ctx);
   registerSpaceRoutes(app, ctx);
   registerStreamRoutes(app, ctx);
   registerQuestionRoutes(app, ctx);

@@ -10,6 +10,7 @@ import type { Database } from '../../server/db/schema.ts';
 import { hashPassword } from '../../server/platform/auth/passwords.ts';
 import { ChangeFeed } from '../../server/platform/cache/changes.ts';
 import type { Bus } from '../../server/platform/realtime/bus.ts';
+import { seedContentRules } from './content-rules.ts';
 import { ORGANISATION } from './data.ts';
 import { seedExpertise } from './expertise.ts';
 import { insertBatched } from './history.ts';
@@ -110,6 +111,7 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
       now,
     });
     const expertise = await seedExpertise(trx, { accounts: people.accounts, admin: people.admin, now });
+    await seedContentRules(trx, { admin: people.admin, now });
     return { people, invitations: invitations.counts, stream, expertise };
   });
   const { pending, expired, accepted } = seeded.invitations;

@@ -461,6 +461,17 @@ export interface SkillEndorsementTable {
   created_at: Timestamp;
 }
 
+export interface ContentRuleTable {
+  id: string;
+  space_id: string | null;
+  term: string;
+  term_key: string;
+  action: 'reject' | 'hold';
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   departments: DepartmentTable;
@@ -503,6 +514,7 @@ export interface Database {
   knowledge_revisions: KnowledgeRevisionTable;
   user_skills: UserSkillTable;
   skill_endorsements: SkillEndorsementTable;
+  content_rules: ContentRuleTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -526,3 +538,4 @@ export type CommentRow = Selectable<CommentTable>;
 export type AttachmentRow = Selectable<AttachmentTable>;
 export type LinkPreviewRow = Selectable<LinkPreviewTable>;
 export type NotificationRow = Selectable<NotificationTable>;
+export type ContentRuleRow = Selectable<ContentRuleTable>;

@@ -53,6 +53,9 @@ const AdminOutboxPage = lazy(() =>
 const AdminOutboxMessagePage = lazy(() =>
   import('../routes/AdminOutboxMessagePage.tsx').then((m) => ({ default: m.AdminOutboxMessagePage })),
 );
+const AdminContentRulesPage = lazy(() =>
+  import('../routes/AdminContentRulesPage.tsx').then((m) => ({ default: m.AdminContentRulesPage })),
+);
 const AdminAuditPage = lazy(() =>
   import('../routes/AdminAuditPage.tsx').then((m) => ({ default: m.AdminAuditPage })),
 );
@@ -118,6 +121,7 @@ export function AppRoutes() {
             <Route path="invitations" element={lazyPage(<AdminInvitationsPage />)} />
             <Route path="outbox" element={lazyPage(<AdminOutboxPage />)} />
             <Route path="outbox/:id" element={lazyPage(<AdminOutboxMessagePage />)} />
+            <Route path="content-rules" element={lazyPage(<AdminContentRulesPage />)} />
             <Route path="audit" element={lazyPage(<AdminAuditPage />)} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />

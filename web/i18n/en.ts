@@ -132,7 +132,15 @@ export const en = {
     too_common: 'This password is too common. Choose another one.',
     contains_email: 'Do not use your email address in your password.',
     mismatch: 'The passwords do not match.',
+    content_blocked: '“{{found}}” is not allowed here. Change it and try again.',
     byField: {
+      term: {
+        empty: 'Enter a word, a phrase or a pattern.',
+        too_short: 'At least 2 letters, digits, ? or #.',
+        too_long: 'At most 100 characters.',
+        wildcard_inside: 'Put * only at the start or the end.',
+        duplicate: 'This term has a rule here already.',
+      },
       title: {
         custom: 'Give your question a title.',
         too_small: 'Give your question a title.',
@@ -966,6 +974,7 @@ export const en = {
       people: 'People',
       invitations: 'Invitations',
       outbox: 'Outbox',
+      contentRules: 'Content rules',
       audit: 'Audit log',
     },
     people: {
@@ -1089,7 +1098,53 @@ export const en = {
       emptyText: 'Nothing matches these filters.',
     },
   },
+  contentRules: {
+    title: 'Content rules',
+    intro:
+      'Words, phrases and patterns refused in posts and comments (questions and answers included), or held until a moderator approves them, for the whole organisation or one space. Case, accents and invisible characters are ignored.',
+    formTitle: 'Add a rule',
+    term: 'Word, phrase or pattern',
+    termHint:
+      '* at the start or end: part of a word (confidenti*). ? one letter or digit. # one digit (FR76 #### ####).',
+    action: 'What happens',
+    actions: { reject: 'Refuse', hold: 'Hold for review' },
+    actionHints: {
+      reject: 'The author is told which words are not allowed and keeps their text.',
+      hold: 'The post or comment waits until a moderator approves it.',
+    },
+    findSpace: 'Find a space',
+    where: 'Where',
+    organisation: 'Whole organisation',
+    note: 'Why (optional)',
+    noteHint: 'For the other administrators.',
+    preview: 'Preview the last 30 days',
+    add: 'Add the rule',
+    added: 'The rule “{{term}}” is in force.',
+    previewTitle: 'What this rule would have caught',
+    previewSummary_one: '{{count}} of {{scanned}} posts and comments from the last 30 days.',
+    previewSummary_other: '{{count}} of {{scanned}} posts and comments from the last 30 days.',
+    previewTruncated: 'Only the most recent posts and comments were read.',
+    places: {
+      profile: 'Profiles',
+      space: 'A space',
+      unlisted: 'Spaces you cannot see (counted, not shown)',
+    },
+    examples: 'Examples from places you can read',
+    open: 'Open',
+    listTitle: 'Rules in force',
+    addedBy: 'Added by',
+    emptyTitle: 'No rules yet',
+    emptyText: 'Nothing is refused or held for its words.',
+    remove: 'Remove',
+    removeTitle: 'Remove the rule “{{term}}”?',
+    removeText:
+      'Posts and comments with these words will be accepted again. This is recorded in the audit log.',
+  },
   auditActions: {
+    content_rule: {
+      created: 'Content rule added',
+      deleted: 'Content rule removed',
+    },
     organisation: {
       setup: 'Organisation set up',
     },

@@ -135,7 +135,15 @@ export const fr: Catalog = {
     too_common: 'Ce mot de passe est trop courant. Choisissez-en un autre.',
     contains_email: 'N’utilisez pas votre adresse e-mail dans votre mot de passe.',
     mismatch: 'Les mots de passe ne correspondent pas.',
+    content_blocked: '« {{found}} » n’est pas autorisé ici. Modifiez-le et réessayez.',
     byField: {
+      term: {
+        empty: 'Saisissez un mot, une expression ou un motif.',
+        too_short: 'Au moins 2 lettres, chiffres, ? ou #.',
+        too_long: 'Au plus 100 caractères.',
+        wildcard_inside: 'Placez * seulement au début ou à la fin.',
+        duplicate: 'Ce terme a déjà une règle ici.',
+      },
       title: {
         custom: 'Donnez un titre à votre question.',
         too_small: 'Donnez un titre à votre question.',
@@ -988,6 +996,7 @@ export const fr: Catalog = {
       people: 'Personnes',
       invitations: 'Invitations',
       outbox: 'Boîte d’envoi',
+      contentRules: 'Règles de contenu',
       audit: 'Journal d’audit',
     },
     people: {
@@ -1112,7 +1121,53 @@ export const fr: Catalog = {
       emptyText: 'Rien ne correspond à ces filtres.',
     },
   },
+  contentRules: {
+    title: 'Règles de contenu',
+    intro:
+      'Mots, expressions et motifs refusés dans les publications et les commentaires (questions et réponses comprises), ou retenus jusqu’à ce qu’un modérateur les approuve, pour toute l’organisation ou un espace. La casse, les accents et les caractères invisibles sont ignorés.',
+    formTitle: 'Ajouter une règle',
+    term: 'Mot, expression ou motif',
+    termHint:
+      '* au début ou à la fin : une partie de mot (confidenti*). ? une lettre ou un chiffre. # un chiffre (FR76 #### ####).',
+    action: 'Ce qui se passe',
+    actions: { reject: 'Refuser', hold: 'Retenir pour relecture' },
+    actionHints: {
+      reject: 'L’auteur apprend quels mots ne sont pas autorisés et garde son texte.',
+      hold: 'La publication ou le commentaire attend qu’un modérateur l’approuve.',
+    },
+    findSpace: 'Trouver un espace',
+    where: 'Où',
+    organisation: 'Toute l’organisation',
+    note: 'Pourquoi (facultatif)',
+    noteHint: 'Pour les autres administrateurs.',
+    preview: 'Aperçu des 30 derniers jours',
+    add: 'Ajouter la règle',
+    added: 'La règle « {{term}} » est en vigueur.',
+    previewTitle: 'Ce que cette règle aurait retenu',
+    previewSummary_one: '{{count}} sur {{scanned}} publications et commentaires des 30 derniers jours.',
+    previewSummary_other: '{{count}} sur {{scanned}} publications et commentaires des 30 derniers jours.',
+    previewTruncated: 'Seuls les publications et commentaires les plus récents ont été lus.',
+    places: {
+      profile: 'Profils',
+      space: 'Un espace',
+      unlisted: 'Espaces que vous ne voyez pas (comptés, non montrés)',
+    },
+    examples: 'Exemples tirés des lieux que vous pouvez lire',
+    open: 'Ouvrir',
+    listTitle: 'Règles en vigueur',
+    addedBy: 'Ajoutée par',
+    emptyTitle: 'Aucune règle pour l’instant',
+    emptyText: 'Rien n’est refusé ni retenu pour ses mots.',
+    remove: 'Retirer',
+    removeTitle: 'Retirer la règle « {{term}} » ?',
+    removeText:
+      'Les publications et commentaires contenant ces mots seront de nouveau acceptés. Ceci est inscrit au journal d’audit.',
+  },
   auditActions: {
+    content_rule: {
+      created: 'Règle de contenu ajoutée',
+      deleted: 'Règle de contenu retirée',
+    },
     organisation: {
       setup: 'Organisation installée',
     },

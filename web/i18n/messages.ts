@@ -43,8 +43,8 @@ export function fieldName(field: string): string {
   return parts[parts.length - 1] ?? field;
 }
 
-export function fieldMessage(t: TFunction, issue: Pick<FieldIssue, 'field' | 'reason'>): string {
-  const options = { min: PASSWORD_MIN, max: PASSWORD_MAX };
+export function fieldMessage(t: TFunction, issue: Pick<FieldIssue, 'field' | 'reason' | 'params'>): string {
+  const options = { min: PASSWORD_MIN, max: PASSWORD_MAX, ...issue.params };
   const generic = translateDynamic(t, `fieldErrors.${issue.reason}`, t('fieldErrors.invalid'), options);
   return translateDynamic(
     t,

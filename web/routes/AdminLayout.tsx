@@ -12,6 +12,7 @@ export function AdminLayout() {
     { to: '/admin/people', label: t('admin.tabs.people') },
     { to: '/admin/invitations', label: t('admin.tabs.invitations') },
     { to: '/admin/outbox', label: t('admin.tabs.outbox') },
+    { to: '/admin/content-rules', label: t('admin.tabs.contentRules') },
     { to: '/admin/audit', label: t('admin.tabs.audit') },
   ];
   return (

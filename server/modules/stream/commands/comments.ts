@@ -10,6 +10,7 @@ import { newId } from '../../../platform/ids.ts';
 import { authorize } from '../../../platform/policy.ts';
 import { publishAfterCommit } from '../../../platform/realtime/publish.ts';
 import { inTransaction, type Tx } from '../../../platform/transaction.ts';
+import { checkContentRules } from '../../content-rules/enforce.ts';
 import { notify } from '../../notifications/notify.ts';
 import { type PostAccess, readablePost, readersAmong } from '../access.ts';
 import { streamPolicy } from '../policies.ts';
@@ -87,6 +88,7 @@ export async function createComment(
     const access = await readablePost(tx.db, actor, postId);
     const { post } = access;
     if (!streamPolicy.canComment(access.space)) throw forbidden('This space is archived.');
+    await checkContentRules(tx.db, post.space_id, [{ field: 'body', text: body }]);
     let parentAuthorId: string | null = null;
     if (parentId) {
       const parent = await tx.db
@@ -152,6 +154,7 @@ export async function updateComment(
     const { comment, access } = await liveComment(tx, actor, commentId);
     authorize(streamPolicy.canEditComment(actor, comment), 'Only its author can edit a comment.');
     if (comment.body === body) return;
+    await checkContentRules(tx.db, access.post.space_id, [{ field: 'body', text: body }]);
     await tx.db
       .updateTable('comments')
       .set({ body, edited_at: tx.now })

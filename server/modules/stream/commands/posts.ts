@@ -14,6 +14,7 @@ import { newId } from '../../../platform/ids.ts';
 import { authorize } from '../../../platform/policy.ts';
 import { publishAfterCommit } from '../../../platform/realtime/publish.ts';
 import { inTransaction, type Tx } from '../../../platform/transaction.ts';
+import { checkContentRules } from '../../content-rules/enforce.ts';
 import { notify, notYetNotified } from '../../notifications/notify.ts';
 import { canListSpace, type SpaceFacts } from '../../spaces/visibility.ts';
 import { loadPost, loadSpace, readablePost, readersAmong } from '../access.ts';
@@ -131,6 +132,11 @@ export async function createPost(
       throw invalid('poll.closesAt', 'Choose a closing date in the future.');
     if (body.title !== undefined && (body.poll || body.sharedPostId || body.isAnnouncement))
       throw invalid('title', 'A question cannot also be a poll, a share or an announcement.');
+    await checkContentRules(tx.db, spaceId, [
+      { field: 'title', text: body.title ?? '' },
+      { field: 'body', text: body.body },
+      ...(body.poll?.options ?? []).map((text, i) => ({ field: `poll.options.${i}`, text })),
+    ]);
 
     const refs = referencesOf(body.body);
     const post = {
@@ -192,6 +198,10 @@ export async function updatePost(
     if (input.title !== undefined && locked.title === null)
       throw invalid('title', 'Only a question has a title.');
     const title = input.title ?? locked.title;
+    await checkContentRules(tx.db, post.space_id, [
+      { field: 'title', text: title ?? '' },
+      { field: 'body', text: input.body },
+    ]);
     if (title !== locked.title) {
       await tx.db.updateTable('posts').set({ title, edited_at: tx.now }).where('id', '=', post.id).execute();
     }
