@@ -53,6 +53,9 @@ const AdminOutboxPage = lazy(() =>
 const AdminOutboxMessagePage = lazy(() =>
   import('../routes/AdminOutboxMessagePage.tsx').then((m) => ({ default: m.AdminOutboxMessagePage })),
 );
+const AdminRetentionPage = lazy(() =>
+  import('../routes/AdminRetentionPage.tsx').then((m) => ({ default: m.AdminRetentionPage })),
+);
 const AdminAuditPage = lazy(() =>
   import('../routes/AdminAuditPage.tsx').then((m) => ({ default: m.AdminAuditPage })),
 );
@@ -119,6 +122,7 @@ export function AppRoutes() {
             <Route path="outbox" element={lazyPage(<AdminOutboxPage />)} />
             <Route path="outbox/:id" element={lazyPage(<AdminOutboxMessagePage />)} />
             <Route path="audit" element={lazyPage(<AdminAuditPage />)} />
+            <Route path="retention" element={lazyPage(<AdminRetentionPage />)} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>
