@@ -7,6 +7,7 @@ import { knowledgeApi } from './api/knowledge.ts';
 import { notificationsApi } from './api/notifications.ts';
 import { peopleApi } from './api/people.ts';
 import { questionsApi } from './api/questions.ts';
+import { retentionApi } from './api/retention.ts';
 import { searchApi } from './api/search.ts';
 import { spacesApi } from './api/spaces.ts';
 import { streamApi } from './api/stream.ts';
@@ -342,6 +343,7 @@ export const api = {
   ...streamApi,
   ...notificationsApi,
   ...searchApi,
+  ...retentionApi,
   ...questionsApi,
   ...eventsApi,
   ...knowledgeApi,

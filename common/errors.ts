@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'poll_closed',
   'slug_taken',
   'last_owner',
+  'retention_running',
+  'hold_released',
   'internal',
 ] as const;
 

@@ -17,6 +17,7 @@ import { registerKnowledgeRoutes } from './modules/knowledge/routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
 import { registerProfileRoutes } from './modules/people/profile-routes.ts';
 import { registerPeopleRoutes } from './modules/people/routes.ts';
+import { registerRetentionRoutes } from './modules/retention/routes.ts';
 import { registerSearchRoutes } from './modules/search/routes.ts';
 import { registerSpaceRoutes } from './modules/spaces/routes.ts';
 import { registerQuestionRoutes } from './modules/stream/question-routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerKnowledgeRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
+  registerRetentionRoutes(app, ctx);
   await app.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 5, parts: 6 },
   });

@@ -128,6 +128,11 @@ const spec = {
     default: '',
     doc: 'Comma-separated host names or addresses that link previews may fetch even though they are private (an intranet). Everything private is refused otherwise.',
   },
+  RETENTION_HOUR_UTC: {
+    schema: int(0, 23),
+    default: '3',
+    doc: 'Hour of the day (UTC) at which the daily retention job deletes expired posts.',
+  },
   WEB_DIST_DIR: {
     schema: z.string().min(1),
     default: './web/dist',

@@ -5,7 +5,7 @@ import type { Transporter } from 'nodemailer';
 import type { Config } from './config.ts';
 import { type Db, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { jobHandlers } from './jobs.ts';
+import { jobHandlers, recurringTasks } from './jobs.ts';
 import { CHANGES_CHANNEL, ChangeFeed } from './platform/cache/changes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { Worker } from './platform/jobs/queue.ts';
@@ -101,7 +101,7 @@ export async function createContext(
     checkResponses: options.checkResponses ?? false,
   };
   if (config.ROLES.includes('worker')) {
-    ctx.jobs = new Worker(ctx.db, clock, jobHandlers(ctx), logger, options.workerPollMs);
+    ctx.jobs = new Worker(ctx.db, clock, jobHandlers(ctx), logger, options.workerPollMs, recurringTasks(ctx));
   }
   const close = async () => {
     await ctx.jobs?.stop();

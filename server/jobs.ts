@@ -4,7 +4,9 @@ import { cleanupOrphan, ORPHAN_CLEANUP_JOB } from './modules/attachments/command
 import { RESET_JOB, sendPasswordReset } from './modules/auth/commands/passwords.ts';
 import { EVENT_REMINDER_JOB, remindAttendees } from './modules/events/commands.ts';
 import { LINK_PREVIEW_JOB, previewLink } from './modules/links/preview-job.ts';
+import { applyRetention, RETENTION_JOB, retentionTask } from './modules/retention/run.ts';
 import type { JobHandler } from './platform/jobs/queue.ts';
+import type { RecurringTask } from './platform/jobs/schedule.ts';
 import { deliverMail, MAIL_JOB } from './platform/mail/outbox.ts';
 
 export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
@@ -14,5 +16,11 @@ export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
     [LINK_PREVIEW_JOB]: previewLink(ctx),
     [ORPHAN_CLEANUP_JOB]: cleanupOrphan(ctx),
     [EVENT_REMINDER_JOB]: remindAttendees(ctx),
+    [RETENTION_JOB]: applyRetention(ctx),
   };
+}
+
+/** Jobs that run on a schedule (once per day across every worker process). */
+export function recurringTasks(ctx: AppContext): RecurringTask[] {
+  return [retentionTask(ctx.config.RETENTION_HOUR_UTC)];
 }

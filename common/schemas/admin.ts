@@ -53,6 +53,10 @@ export const AUDIT_ACTIONS = [
   'space.request_declined',
   'post.deleted_by_moderator',
   'comment.deleted_by_moderator',
+  'retention.rule_changed',
+  'retention.applied',
+  'legal_hold.placed',
+  'legal_hold.released',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -472,6 +472,65 @@ export interface ContentRuleTable {
   created_at: Timestamp;
 }
 
+export type RetentionScope = 'organisation' | 'space_type' | 'space';
+
+export interface RetentionRuleTable {
+  key: string;
+  scope: RetentionScope;
+  space_type: SpaceType | null;
+  space_id: string | null;
+  /** Null: keep forever. */
+  keep_days: number | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface LegalHoldTable {
+  id: string;
+  name: string;
+  reason: string;
+  user_id: string | null;
+  space_id: string | null;
+  placed_by: string | null;
+  placed_at: Timestamp;
+  released_by: string | null;
+  released_at: Timestamp | null;
+}
+
+export interface RetentionRunCount {
+  rule: string;
+  spaceId: string | null;
+  spaceName: string | null;
+  posts: number;
+  comments: number;
+  files: number;
+  held: number;
+}
+
+export interface RetentionRunTable {
+  id: string;
+  trigger: 'schedule' | 'manual';
+  requested_by: string | null;
+  status: 'running' | 'done' | 'failed';
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  deleted_posts: Generated<number>;
+  deleted_comments: Generated<number>;
+  deleted_files: Generated<number>;
+  skipped_held: Generated<number>;
+  details: JsonWithDefault<RetentionRunCount[]>;
+}
+
+export interface StorageDeletionTable {
+  storage_key: string;
+  created_at: Timestamp;
+}
+
+export interface ScheduledTaskTable {
+  name: string;
+  next_run_at: Timestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   departments: DepartmentTable;
@@ -515,6 +574,11 @@ export interface Database {
   user_skills: UserSkillTable;
   skill_endorsements: SkillEndorsementTable;
   content_rules: ContentRuleTable;
+  retention_rules: RetentionRuleTable;
+  legal_holds: LegalHoldTable;
+  retention_runs: RetentionRunTable;
+  storage_deletions: StorageDeletionTable;
+  scheduled_tasks: ScheduledTaskTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -56,6 +56,9 @@ const AdminOutboxMessagePage = lazy(() =>
 const AdminContentRulesPage = lazy(() =>
   import('../routes/AdminContentRulesPage.tsx').then((m) => ({ default: m.AdminContentRulesPage })),
 );
+const AdminRetentionPage = lazy(() =>
+  import('../routes/AdminRetentionPage.tsx').then((m) => ({ default: m.AdminRetentionPage })),
+);
 const AdminAuditPage = lazy(() =>
   import('../routes/AdminAuditPage.tsx').then((m) => ({ default: m.AdminAuditPage })),
 );
@@ -123,6 +126,7 @@ export function AppRoutes() {
             <Route path="outbox/:id" element={lazyPage(<AdminOutboxMessagePage />)} />
             <Route path="content-rules" element={lazyPage(<AdminContentRulesPage />)} />
             <Route path="audit" element={lazyPage(<AdminAuditPage />)} />
+            <Route path="retention" element={lazyPage(<AdminRetentionPage />)} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -17,7 +17,7 @@ interface TextFieldProps {
   maxLength?: number;
   hideLabel?: boolean;
   placeholder?: string;
-  inputMode?: 'text' | 'email' | 'search' | 'tel';
+  inputMode?: 'text' | 'email' | 'search' | 'tel' | 'numeric';
   /** The id of a <datalist> of suggestions. */
   list?: string;
   spellCheck?: boolean;

@@ -14,6 +14,7 @@ export function AdminLayout() {
     { to: '/admin/outbox', label: t('admin.tabs.outbox') },
     { to: '/admin/content-rules', label: t('admin.tabs.contentRules') },
     { to: '/admin/audit', label: t('admin.tabs.audit') },
+    { to: '/admin/retention', label: t('retention.tab') },
   ];
   return (
     <div className="page page-wide">

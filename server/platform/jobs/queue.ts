@@ -7,6 +7,7 @@ import type { Db } from '../../db/database.ts';
 import type { JobRow } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import type { Tx } from '../transaction.ts';
+import { enqueueDueTasks, type RecurringTask, registerTasks } from './schedule.ts';
 
 export interface EnqueueOptions {
   runAt?: Date;
@@ -63,6 +64,7 @@ export class Worker {
   #running: Promise<void> | undefined;
   #again = false;
   #stopped = true;
+  #registered = false;
 
   constructor(
     private readonly db: Db,
@@ -70,6 +72,7 @@ export class Worker {
     private readonly handlers: Record<string, JobHandler>,
     private readonly log: { error(obj: unknown, msg: string): void; warn(obj: unknown, msg: string): void },
     private readonly pollMs = 1000,
+    private readonly recurring: RecurringTask[] = [],
   ) {}
 
   start(): void {
@@ -110,6 +113,11 @@ export class Worker {
   /** Runs every job that is due, batch by batch; returns how many ran. */
   async runDue(): Promise<number> {
     let ran = 0;
+    if (this.recurring.length > 0) {
+      if (!this.#registered) await registerTasks(this.db, this.clock.now(), this.recurring);
+      this.#registered = true;
+      await enqueueDueTasks(this.db, this.clock.now(), this.recurring);
+    }
     for (;;) {
       const jobs = await claimDue(this.db, this.clock.now(), 10);
       if (jobs.length === 0) return ran;
