@@ -9,6 +9,7 @@ import { toFieldIssues } from '../../../common/validation.ts';
 import type { AppContext } from '../../context.ts';
 import type { RequestMeta } from '../audit.ts';
 import { AppError, unauthenticated, ValidationError } from '../errors.ts';
+import { enforce, WRITE_BUDGET } from '../rate-limit.ts';
 import { type Actor, requestMeta } from './request.ts';
 
 export interface HandlerInput<E extends Endpoint> {
@@ -58,6 +59,8 @@ export function route<E extends Endpoint>(
     url: endpoint.path,
     handler: async (req, reply) => {
       if (endpoint.access === 'signed-in' && !req.actor) throw unauthenticated();
+      if (endpoint.method !== 'GET')
+        await enforce(ctx.limiter, [[WRITE_BUDGET, req.actor?.id ?? `ip:${req.ip}`]]);
       const input = {
         params: parse(endpoint.params, req.params, 'params'),
         query: parse(endpoint.query, req.query, 'query'),
