@@ -34,8 +34,25 @@ export type Handler<E extends Endpoint> = (input: HandlerInput<E>) => Promise<Ha
 const registered = new WeakMap<AppContext, Endpoint[]>();
 export const registeredEndpoints = (ctx: AppContext): Endpoint[] => registered.get(ctx) ?? [];
 
+/** Where a NUL character hides in a value, if anywhere: PostgreSQL text cannot hold one. */
+function nulAt(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value && typeof value === 'object')
+    for (const [key, inner] of Object.entries(value)) {
+      const found = nulAt(inner, path ? `${path}.${key}` : key);
+      if (found !== null) return found;
+    }
+  return null;
+}
+
 function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
   if (!schema) return undefined;
+  // Refused here, once, rather than failing deep in the database as a 500.
+  const nul = nulAt(value, '');
+  if (nul !== null)
+    throw new ValidationError([
+      { field: nul || where, reason: 'invalid', message: 'Contains a NUL character.' },
+    ]);
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (!result.success) {
     const issues = toFieldIssues(result.error, value);
