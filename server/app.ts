@@ -24,6 +24,7 @@ import { registerQuestionRoutes } from './modules/stream/question-routes.ts';
 import { registerStreamRoutes } from './modules/stream/routes.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { registerRequestHooks } from './platform/http/hooks.ts';
+import { registerJsonBodyParser } from './platform/http/json-body.ts';
 import { buildOpenApi } from './platform/http/openapi.ts';
 import { registeredEndpoints } from './platform/http/route.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
@@ -47,6 +48,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   // The API speaks JSON only; anything else is 415 rather than a string body to misparse.
   app.removeContentTypeParser('text/plain');
+  registerJsonBodyParser(app);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -11,6 +11,13 @@ export interface Rule {
   windowSeconds: number;
 }
 
+/**
+ * Every state-changing route counts against this budget, per account (per client IP when
+ * signed out), on top of any tighter rule of its own (posts, sign-in…): no write route is
+ * left for a script to hammer. Generous for a person clicking, small for a loop.
+ */
+export const WRITE_BUDGET: Rule = { name: 'write:actor', limit: 600, windowSeconds: 60 };
+
 export interface RateLimiter {
   /** Counts one hit; returns seconds to wait when the limit is exceeded, else 0. */
   hit(rule: Rule, key: string): Promise<number>;

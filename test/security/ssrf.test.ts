@@ -1,9 +1,58 @@
 // The outbound guard: the server never fetches a private address for anyone — not by
 // literal, not by a name resolving to one, not through a redirect — unless an operator
-// allowed that host.
+// allowed that host. Every case runs against a web peer on loopback only: an address that
+// is not loopback is refused by the guard before any connection (the refusal is its
+// decision, OutboundRefused, not a network error), so no traffic leaves the machine.
+// Webhooks do not exist yet; when they do, they must go through the same guard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboundRefused, outboundFetch } from '../../server/platform/outbound/fetch.ts';
 import { htmlPage, startWebPeer, type WebPeer } from '../helpers/web-peer.ts';
+
+/** Every spelling of a forbidden address, as a link (port given for loopback ones). */
+const FORBIDDEN = (port: string) => [
+  // loopback, in decimal, octal, hex, short and mixed forms
+  `http://127.1:${port}/page`,
+  `http://0177.0.0.1:${port}/page`,
+  `http://017700000001:${port}/page`,
+  `http://0x7f000001:${port}/page`,
+  `http://0x7f.0x0.0x0.0x1:${port}/page`,
+  `http://127.0.0.255:${port}/page`,
+  `http://0:${port}/page`,
+  `http://0.0.0.0:${port}/page`,
+  // IPv4-mapped and -embedding IPv6
+  `http://[::ffff:7f00:1]:${port}/page`,
+  `http://[0:0:0:0:0:ffff:127.0.0.1]:${port}/page`,
+  `http://[::127.0.0.1]:${port}/page`,
+  `http://[64:ff9b::7f00:1]:${port}/page`,
+  `http://[::ffff:a9fe:a9fe]/latest/meta-data/`,
+  // cloud metadata, in every spelling
+  'http://169.254.169.254/latest/meta-data/',
+  'http://2852039166/latest/meta-data/',
+  'http://0xa9fea9fe/latest/meta-data/',
+  'http://0251.0376.0251.0376/latest/meta-data/',
+  'http://169.254.43518/latest/meta-data/',
+  'http://[fd00:ec2::254]/latest/meta-data/',
+  // private, link-local, shared and unique-local ranges
+  'http://10.1/',
+  'http://012.0.0.1/',
+  'http://172.16.0.1/',
+  'http://192.168.1.1/',
+  'http://0xc0a80101/',
+  'http://100.64.0.1/',
+  'http://[fe80::1]/',
+  'http://[fc00::1]/',
+];
+
+/** Where the loopback peer redirects to: each must stop the fetch at that hop. */
+const REDIRECT_TARGETS: ((port: string) => string)[] = [
+  (port) => `http://2130706433:${port}/page`,
+  (port) => `http://0x7f.1:${port}/page`,
+  (port) => `http://0177.1:${port}/page`,
+  (port) => `http://[::ffff:7f00:1]:${port}/page`,
+  () => 'http://0xa9fea9fe/latest/meta-data/',
+  () => 'http://[::ffff:169.254.169.254]/latest/meta-data/',
+  () => 'http://192.168.0.1/',
+];
 
 describe('outbound fetch guard', () => {
   let peer: WebPeer;
@@ -14,6 +63,12 @@ describe('outbound fetch guard', () => {
       '/to-private': (res) => res.writeHead(302, { location: `http://intranet.example:${port}/page` }).end(),
       '/to-metadata': (res) =>
         res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
+      ...Object.fromEntries(
+        REDIRECT_TARGETS.map((target, i) => [
+          `/hop-${i}`,
+          (res: import('node:http').ServerResponse) => res.writeHead(302, { location: target(port) }).end(),
+        ]),
+      ),
       '/loop': (res) => res.writeHead(302, { location: '/loop' }).end(),
       '/big': htmlPage(`<title>Big</title>${'x'.repeat(300_000)}`),
       '/file': (res) => res.writeHead(200, { 'content-type': 'application/zip' }).end('PK'),
@@ -44,6 +99,37 @@ describe('outbound fetch guard', () => {
       'gopher://127.0.0.1/',
     ]) {
       expect([url, await refused(url)]).toEqual([url, 0]);
+    }
+  });
+
+  it('refuses decimal, octal, hex, short, IPv4-mapped and metadata forms, without a connection', async () => {
+    for (const url of FORBIDDEN(port)) {
+      const before = peer.hits.length;
+      const error = await outboundFetch(url).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect([url, error instanceof OutboundRefused, peer.hits.length - before]).toEqual([url, true, 0]);
+      expect((error as Error).message).toMatch(/address Trame does not fetch from/);
+    }
+  });
+
+  it('refuses a redirect from an allowed loopback page to any of those forms, at that hop', async () => {
+    // The operator allowed one name (the peer); an address literal is never that name.
+    const allowHosts = ['peer.example'];
+    const resolve = async () => [{ address: '127.0.0.1', family: 4 }];
+    for (let i = 0; i < REDIRECT_TARGETS.length; i++) {
+      const path = `/hop-${i}`;
+      const before = peer.hits.filter((h) => h === path).length;
+      const all = peer.hits.length;
+      const error = await outboundFetch(`http://peer.example:${port}${path}`, { allowHosts, resolve }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect([path, error instanceof OutboundRefused]).toEqual([path, true]);
+      // The peer saw the first hop only: the redirect target was never asked for.
+      expect(peer.hits.filter((h) => h === path).length - before).toBe(1);
+      expect(peer.hits.length - all).toBe(1);
     }
   });
 

@@ -2,6 +2,7 @@
 // server validates with, so it cannot drift. Security tests discover routes from it.
 import { z } from 'zod';
 import type { Endpoint } from '../../../common/endpoint.ts';
+import { WRITE_BUDGET } from '../rate-limit.ts';
 
 const toSchema = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<
@@ -48,6 +49,8 @@ export function buildOpenApi(endpoints: Endpoint[], info: { version: string; ser
       summary: e.summary,
       tags: e.tags,
       'x-trame-access': e.access,
+      // Every write counts against the general budget (route.ts), besides any rule of its own.
+      ...(e.method === 'GET' ? {} : { 'x-trame-rate-limit': WRITE_BUDGET }),
       security: e.access === 'public' ? [] : [{ session: [] }],
       parameters: [...parameters(e.params, 'path'), ...parameters(e.query, 'query')],
       ...(e.body

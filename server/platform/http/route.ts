@@ -9,6 +9,7 @@ import { toFieldIssues } from '../../../common/validation.ts';
 import type { AppContext } from '../../context.ts';
 import type { RequestMeta } from '../audit.ts';
 import { AppError, unauthenticated, ValidationError } from '../errors.ts';
+import { enforce, WRITE_BUDGET } from '../rate-limit.ts';
 import { type Actor, requestMeta } from './request.ts';
 
 export interface HandlerInput<E extends Endpoint> {
@@ -33,8 +34,25 @@ export type Handler<E extends Endpoint> = (input: HandlerInput<E>) => Promise<Ha
 const registered = new WeakMap<AppContext, Endpoint[]>();
 export const registeredEndpoints = (ctx: AppContext): Endpoint[] => registered.get(ctx) ?? [];
 
+/** Where a NUL character hides in a value, if anywhere: PostgreSQL text cannot hold one. */
+function nulAt(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value && typeof value === 'object')
+    for (const [key, inner] of Object.entries(value)) {
+      const found = nulAt(inner, path ? `${path}.${key}` : key);
+      if (found !== null) return found;
+    }
+  return null;
+}
+
 function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
   if (!schema) return undefined;
+  // Refused here, once, rather than failing deep in the database as a 500.
+  const nul = nulAt(value, '');
+  if (nul !== null)
+    throw new ValidationError([
+      { field: nul || where, reason: 'invalid', message: 'Contains a NUL character.' },
+    ]);
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (!result.success) {
     const issues = toFieldIssues(result.error, value);
@@ -58,6 +76,8 @@ export function route<E extends Endpoint>(
     url: endpoint.path,
     handler: async (req, reply) => {
       if (endpoint.access === 'signed-in' && !req.actor) throw unauthenticated();
+      if (endpoint.method !== 'GET')
+        await enforce(ctx.limiter, [[WRITE_BUDGET, req.actor?.id ?? `ip:${req.ip}`]]);
       const input = {
         params: parse(endpoint.params, req.params, 'params'),
         query: parse(endpoint.query, req.query, 'query'),
