@@ -17,6 +17,7 @@ import { insertBatched } from './history.ts';
 import { seedInvitations } from './invitations.ts';
 import { emailBook, seedPeople } from './people.ts';
 import { seededRandom } from './random.ts';
+import { seedRetention } from './retention.ts';
 import { seedStream } from './stream.ts';
 
 export class AlreadySeededError extends Error {}
@@ -112,6 +113,7 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
     });
     const expertise = await seedExpertise(trx, { accounts: people.accounts, admin: people.admin, now });
     await seedContentRules(trx, { admin: people.admin, now });
+    await seedRetention(joinTransaction(ctx, trx), people.admin);
     return { people, invitations: invitations.counts, stream, expertise };
   });
   const { pending, expired, accepted } = seeded.invitations;

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { api } from '../../common/api.ts';
 import type { SpaceType } from '../../server/db/schema.ts';
-import { RETENTION_JOB, retentionTask } from '../../server/modules/retention/run.ts';
+import { RETENTION_BATCH, RETENTION_JOB, retentionTask } from '../../server/modules/retention/run.ts';
 import { DAY, MINUTE } from '../../server/platform/clock.ts';
+import { newId } from '../../server/platform/ids.ts';
 import { enqueueDueTasks } from '../../server/platform/jobs/schedule.ts';
 import { caughtUp } from '../../server/platform/transaction.ts';
 import type { TestClient } from '../helpers/client.ts';
@@ -392,6 +393,33 @@ describe('retention', () => {
     expect(JSON.stringify(mine.body)).not.toContain(p.id);
   });
 
+  it('deletes many posts in several bounded batches, all counted in one run', async () => {
+    const author = await person(t.server);
+    const old = new Date(t.server.clock.now().getTime() - 100 * DAY);
+    const count = RETENTION_BATCH * 2 + 7;
+    await t.server.ctx.db
+      .insertInto('posts')
+      .values(
+        Array.from({ length: count }, (_, i) => ({
+          id: newId(old.getTime() + i),
+          author_id: author.id,
+          space_id: null,
+          body: `Ancien message ${i}`,
+          created_at: old,
+        })),
+      )
+      .execute();
+    await setRule({ scope: 'organisation', keepDays: 60 });
+    const run = await runNow();
+    expect(run).toMatchObject({ status: 'done', deletedPosts: count });
+    const left = await t.server.ctx.db
+      .selectFrom('posts')
+      .select('id')
+      .where('author_id', '=', author.id)
+      .execute();
+    expect(left).toEqual([]);
+  });
+
   it('runs once a day, whichever worker finds it due', async () => {
     const author = await person(t.server);
     const p = await post(author.client, null, 'Ancien message');
@@ -399,6 +427,9 @@ describe('retention', () => {
     await setRule({ scope: 'organisation', keepDays: 30 });
     const db = t.server.ctx.db;
     const task = retentionTask(t.server.ctx.config.RETENTION_HOUR_UTC);
+    const runsBefore = new Set(
+      (await admin.call(api.listRetentionRuns)).body.items.map((r: { id: string }) => r.id),
+    );
     const jobsBefore = await db.selectFrom('jobs').select('id').where('name', '=', RETENTION_JOB).execute();
     await db
       .updateTable('scheduled_tasks')
@@ -419,7 +450,9 @@ describe('retention', () => {
     for (let i = 0; i < 200 && !(scheduled && scheduled.status !== 'running'); i++) {
       await new Promise((r) => setTimeout(r, 50));
       const runs = await admin.call(api.listRetentionRuns);
-      scheduled = runs.body.items.find((r: { trigger: string }) => r.trigger === 'schedule');
+      scheduled = runs.body.items.find(
+        (r: { id: string; trigger: string }) => r.trigger === 'schedule' && !runsBefore.has(r.id),
+      );
     }
     expect(scheduled).toMatchObject({ trigger: 'schedule', status: 'done', deletedPosts: 1 });
     expect(await exists(p.id)).toBe(false);

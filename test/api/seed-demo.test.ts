@@ -142,6 +142,23 @@ describe('demo data', () => {
     expect(await everything(admin, api.listAudit, { action: 'invitation.accepted' })).toHaveLength(accepted);
   });
 
+  it('sets retention rules and a legal hold an administrator can read', async () => {
+    const admin = await signIn(t.server, printed);
+    const retention = await admin.call(api.getRetention);
+    expect(retention.status).toBe(200);
+    const byKey = Object.fromEntries(
+      retention.body.rules.map((r: { key: string; keepDays: number | null }) => [r.key, r.keepDays]),
+    );
+    expect(byKey).toEqual({ organisation: null, 'type:event': 730 });
+    const holds = await admin.call(api.listLegalHolds);
+    expect(holds.body.items).toHaveLength(1);
+    expect(holds.body.items[0]).toMatchObject({
+      space: { name: 'Qualité & sécurité atelier' },
+      releasedAt: null,
+    });
+    expect(await everything(admin, api.listAudit, { action: 'retention.rule_changed' })).toHaveLength(2);
+  });
+
   it('fills spaces with conversations a member can read in their feed', async () => {
     const admin = await signIn(t.server, printed);
     expect(seeded.posts).toBeGreaterThan(20);

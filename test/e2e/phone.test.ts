@@ -92,6 +92,11 @@ describe('on a phone', () => {
     await page.goto('/admin/invitations');
     await heading(page, 'Invitations').waitFor();
     await expectNoHorizontalScroll(page, 'the invitations page');
+
+    await page.goto('/admin/retention');
+    await heading(page, 'Retention').waitFor();
+    await page.getByRole('button', { name: 'Run now' }).waitFor();
+    await expectNoHorizontalScroll(page, 'the retention page');
   });
 
   test('signing out is within reach', async () => {

@@ -127,7 +127,7 @@ export async function executeRun(ctx: AppContext, runId: string, jobId?: number)
   for (;;) {
     const more = await inTransaction(ctx, async (tx) => {
       const run = await lockRun(tx, runId);
-      if (!run || run.status !== 'running') return false;
+      if (run?.status !== 'running') return false;
       const batch = await expiredPosts(tx.db, tx.now, { deletableOnly: true, limit: RETENTION_BATCH });
       if (batch.length === 0) return false;
       const result = await purgePosts(
@@ -175,7 +175,7 @@ export async function executeRun(ctx: AppContext, runId: string, jobId?: number)
 async function finishRun(ctx: AppContext, runId: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const run = await lockRun(tx, runId);
-    if (!run || run.status !== 'running') return;
+    if (run?.status !== 'running') return;
     const details = [...run.details];
     let held = 0;
     for (const count of await countExpired(tx.db, tx.now)) {
