@@ -8,6 +8,7 @@ import { peopleApi } from './api/people.ts';
 import { questionsApi } from './api/questions.ts';
 import { searchApi } from './api/search.ts';
 import { spacesApi } from './api/spaces.ts';
+import { ssoApi } from './api/sso.ts';
 import { streamApi } from './api/stream.ts';
 import { endpoint } from './endpoint.ts';
 import {
@@ -345,6 +346,7 @@ export const api = {
   ...eventsApi,
   ...knowledgeApi,
   ...peopleApi,
+  ...ssoApi,
 } as const;
 
 export type Api = typeof api;

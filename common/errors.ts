@@ -23,6 +23,9 @@ export const ERROR_CODES = [
   'poll_closed',
   'slug_taken',
   'last_owner',
+  'sso_required',
+  'sso_not_configured',
+  'sso_test_required',
   'internal',
 ] as const;
 

@@ -128,6 +128,16 @@ const spec = {
     default: '',
     doc: 'Comma-separated host names or addresses that link previews may fetch even though they are private (an intranet). Everything private is refused otherwise.',
   },
+  SSO_ALLOW_PRIVATE_ISSUER: {
+    schema: bool,
+    default: 'false',
+    doc: "Let single sign-on reach the configured OpenID provider's host even though it is on a private network (only that host; everything else private stays refused).",
+  },
+  SSO_BREAK_GLASS: {
+    schema: bool,
+    default: 'false',
+    doc: 'Ignore "single sign-on required" so employees can sign in with their password again (for when the identity provider is down; restart without it once it is back).',
+  },
   WEB_DIST_DIR: {
     schema: z.string().min(1),
     default: './web/dist',
