@@ -53,6 +53,10 @@ export const AUDIT_ACTIONS = [
   'space.request_declined',
   'post.deleted_by_moderator',
   'comment.deleted_by_moderator',
+  'sso.settings_changed',
+  'sso.connection_tested',
+  'sso.identity_linked',
+  'user.created_by_sso',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

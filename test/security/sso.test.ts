@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../common/api.ts';
 import type { TestClient } from '../helpers/client.ts';
-import { buildUser, PASSWORD, setUpOrganisation } from '../helpers/factories.ts';
+import { buildUser, drainJobs, PASSWORD, setUpOrganisation } from '../helpers/factories.ts';
 import { ssoSettingsFor, ssoSignIn, startIdp, type TestIdp } from '../helpers/oidc-provider.ts';
 import { useServer } from '../helpers/server.ts';
 
@@ -249,6 +249,19 @@ describe('single sign-on (OpenID Connect)', () => {
       .call(api.signIn, { body: { email: guest.email, password: PASSWORD } });
     expect(guestTry.status).toBe(200);
     expect((await t.server.client().call(api.getSsoOptions)).body.required).toBe(true);
+    // A reset request answers as always, but only the guest receives a link.
+    for (const who of [member, guest]) {
+      const asked = await t.server.client().call(api.requestPasswordReset, { body: { email: who.email } });
+      expect(asked.status).toBe(202);
+    }
+    await drainJobs(t.server);
+    const links = await t.server.ctx.db
+      .selectFrom('mail_outbox')
+      .select('to_address')
+      .where('kind', '=', 'password_reset')
+      .where('to_address', 'in', [member.email, guest.email])
+      .execute();
+    expect(links.map((l) => l.to_address)).toEqual([guest.email]);
 
     await admin.call(api.updateSsoSettings, { body: settings({ clientSecret: undefined }) });
     const after = await t.server

@@ -1101,6 +1101,9 @@ export const en = {
       required:
         'Your organisation signs employees in with single sign-on. Use the “Sign in with {{label}}” button.',
     },
+    forgot: {
+      required: 'Employees sign in with {{label}} and have no password here: only guests receive a link.',
+    },
     failures: {
       not_configured:
         'Single sign-on is not set up. Sign in with your email and password, or ask an administrator.',

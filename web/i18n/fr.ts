@@ -1126,6 +1126,10 @@ export const fr: Catalog = {
       required:
         'Votre organisation connecte ses salariés par authentification unique. Utilisez le bouton « Se connecter avec {{label}} ».',
     },
+    forgot: {
+      required:
+        'Les salariés se connectent avec {{label}} et n’ont pas de mot de passe ici : seuls les invités reçoivent un lien.',
+    },
     failures: {
       not_configured:
         'L’authentification unique n’est pas configurée. Connectez-vous avec votre e-mail et votre mot de passe, ou demandez à un administrateur.',
