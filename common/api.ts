@@ -10,6 +10,7 @@ import { questionsApi } from './api/questions.ts';
 import { retentionApi } from './api/retention.ts';
 import { searchApi } from './api/search.ts';
 import { spacesApi } from './api/spaces.ts';
+import { ssoApi } from './api/sso.ts';
 import { streamApi } from './api/stream.ts';
 import { endpoint } from './endpoint.ts';
 import {
@@ -349,6 +350,7 @@ export const api = {
   ...knowledgeApi,
   ...peopleApi,
   ...contentRulesApi,
+  ...ssoApi,
 } as const;
 
 export type Api = typeof api;

@@ -25,6 +25,9 @@ export const ERROR_CODES = [
   'last_owner',
   'retention_running',
   'hold_released',
+  'sso_required',
+  'sso_not_configured',
+  'sso_test_required',
   'internal',
 ] as const;
 

@@ -20,6 +20,7 @@ import { registerPeopleRoutes } from './modules/people/routes.ts';
 import { registerRetentionRoutes } from './modules/retention/routes.ts';
 import { registerSearchRoutes } from './modules/search/routes.ts';
 import { registerSpaceRoutes } from './modules/spaces/routes.ts';
+import { registerSsoRoutes } from './modules/sso/routes.ts';
 import { registerQuestionRoutes } from './modules/stream/question-routes.ts';
 import { registerStreamRoutes } from './modules/stream/routes.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
@@ -106,6 +107,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerNotificationRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
   registerRetentionRoutes(app, ctx);
+  registerSsoRoutes(app, ctx);
   await app.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 5, parts: 6 },
   });

@@ -133,6 +133,16 @@ const spec = {
     default: '3',
     doc: 'Hour of the day (UTC) at which the daily retention job deletes expired posts.',
   },
+  SSO_ALLOW_PRIVATE_ISSUER: {
+    schema: bool,
+    default: 'false',
+    doc: "Let single sign-on reach the configured OpenID provider's host even though it is on a private network (only that host; everything else private stays refused).",
+  },
+  SSO_BREAK_GLASS: {
+    schema: bool,
+    default: 'false',
+    doc: 'Ignore "single sign-on required" so employees can sign in with their password again (for when the identity provider is down; restart without it once it is back).',
+  },
   WEB_DIST_DIR: {
     schema: z.string().min(1),
     default: './web/dist',

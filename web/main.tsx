@@ -8,6 +8,7 @@ import './styles-composer.css';
 import './styles-stream.css';
 import './styles-spaces.css';
 import './styles-people.css';
+import './styles-sso.css';
 
 setupI18n(initialLocale());
 

@@ -57,6 +57,10 @@ export const AUDIT_ACTIONS = [
   'retention.applied',
   'legal_hold.placed',
   'legal_hold.released',
+  'sso.settings_changed',
+  'sso.connection_tested',
+  'sso.identity_linked',
+  'user.created_by_sso',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -531,6 +531,42 @@ export interface ScheduledTaskTable {
   next_run_at: Timestamp;
 }
 
+export interface SsoSettingsTable {
+  id: Generated<number>;
+  issuer: string | null;
+  client_id: string | null;
+  client_secret: string | null;
+  button_label: string;
+  allow_create: boolean;
+  required: boolean;
+  /** The issuer of the last successful connection test; requiring SSO needs it to match. */
+  tested_issuer: string | null;
+  tested_at: Timestamp | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface UserIdentityTable {
+  id: string;
+  user_id: string;
+  issuer: string;
+  subject: string;
+  email: string | null;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
+}
+
+export interface SsoLoginTable {
+  id: string;
+  state_hash: string;
+  browser_hash: string;
+  nonce_hash: string;
+  code_verifier: string;
+  return_to: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   departments: DepartmentTable;
@@ -579,6 +615,9 @@ export interface Database {
   retention_runs: RetentionRunTable;
   storage_deletions: StorageDeletionTable;
   scheduled_tasks: ScheduledTaskTable;
+  sso_settings: SsoSettingsTable;
+  user_identities: UserIdentityTable;
+  sso_logins: SsoLoginTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -603,3 +642,4 @@ export type AttachmentRow = Selectable<AttachmentTable>;
 export type LinkPreviewRow = Selectable<LinkPreviewTable>;
 export type NotificationRow = Selectable<NotificationTable>;
 export type ContentRuleRow = Selectable<ContentRuleTable>;
+export type SsoSettingsRow = Selectable<SsoSettingsTable>;

@@ -59,6 +59,9 @@ const AdminContentRulesPage = lazy(() =>
 const AdminRetentionPage = lazy(() =>
   import('../routes/AdminRetentionPage.tsx').then((m) => ({ default: m.AdminRetentionPage })),
 );
+const AdminSsoPage = lazy(() =>
+  import('../routes/AdminSsoPage.tsx').then((m) => ({ default: m.AdminSsoPage })),
+);
 const AdminAuditPage = lazy(() =>
   import('../routes/AdminAuditPage.tsx').then((m) => ({ default: m.AdminAuditPage })),
 );
@@ -127,6 +130,7 @@ export function AppRoutes() {
             <Route path="content-rules" element={lazyPage(<AdminContentRulesPage />)} />
             <Route path="audit" element={lazyPage(<AdminAuditPage />)} />
             <Route path="retention" element={lazyPage(<AdminRetentionPage />)} />
+            <Route path="sso" element={lazyPage(<AdminSsoPage />)} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

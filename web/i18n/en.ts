@@ -119,6 +119,10 @@ export const en = {
     last_owner: 'A space needs at least one owner: name another owner first.',
     retention_running: 'A retention run is already in progress. Wait for it to finish.',
     hold_released: 'This legal hold was already released.',
+    sso_required:
+      'Your organisation signs employees in with single sign-on. Use the single sign-on button on the sign-in page.',
+    sso_not_configured: 'Single sign-on is not set up.',
+    sso_test_required: 'Pass the connection test with this provider before requiring single sign-on.',
     internal: 'Something went wrong on our side; try again.',
   },
   fieldErrors: {
@@ -1142,6 +1146,79 @@ export const en = {
     removeText:
       'Posts and comments with these words will be accepted again. This is recorded in the audit log.',
   },
+  sso: {
+    signIn: {
+      button: 'Sign in with {{label}}',
+      or: 'Or sign in with your email and password below.',
+      requiredHint: 'Employees sign in with this button. Guests use their email and password below.',
+      required:
+        'Your organisation signs employees in with single sign-on. Use the “Sign in with {{label}}” button.',
+    },
+    forgot: {
+      required: 'Employees sign in with {{label}} and have no password here: only guests receive a link.',
+    },
+    failures: {
+      not_configured:
+        'Single sign-on is not set up. Sign in with your email and password, or ask an administrator.',
+      provider_unreachable: 'The sign-in service cannot be reached right now. Try again in a few minutes.',
+      provider_refused: 'The sign-in service did not let you in. Try again, or ask an administrator.',
+      bad_state: 'This sign-in expired or was started in another browser. Start again.',
+      bad_token:
+        'The answer of the sign-in service could not be trusted, so you were not signed in. Try again, or ask an administrator.',
+      email_unverified:
+        'The sign-in service did not confirm your email address, so it cannot be matched to an account. Ask an administrator.',
+      no_account: 'There is no Trame account for you yet. Ask an administrator to invite you.',
+      deactivated: 'This account is deactivated. Ask an administrator.',
+      rate_limited: 'Too many sign-in attempts. Try again later.',
+    },
+    admin: {
+      tab: 'Single sign-on',
+      title: 'Single sign-on',
+      intro:
+        'Let people sign in with your company’s OpenID Connect provider (Keycloak, Microsoft Entra ID, Google Workspace…). Register Trame there with the redirect address below.',
+      redirectUri: 'Redirect address to register at the provider',
+      issuer: 'Issuer address',
+      issuerHint:
+        'For example https://login.example.com/realms/staff. Leave empty to turn single sign-on off.',
+      clientId: 'Client ID',
+      clientSecret: 'Client secret',
+      clientSecretSet: 'A secret is set. Leave empty to keep it; type a new one to replace it.',
+      clientSecretUnset: 'No secret is set yet.',
+      buttonLabel: 'Name on the sign-in button',
+      buttonLabelHint: 'Shown as “Sign in with …”, for example your company’s name.',
+      allowCreate: 'Create an account (as a member) for people signing in for the first time',
+      required:
+        'Require single sign-on for employees (members and administrators); guests keep their passwords',
+      requiredHint:
+        'Pass the connection test first. If the provider is ever down, the operator can restart Trame with SSO_BREAK_GLASS=true to allow passwords again.',
+      breakGlass: 'SSO_BREAK_GLASS is set: the requirement is off and employees can use passwords.',
+      save: 'Save',
+      saving: 'Saving…',
+      saved: 'Settings saved.',
+      test: 'Test the connection',
+      testing: 'Testing…',
+      tested: 'Connection tested {{when}}.',
+      notTested: 'This provider has not passed a connection test yet.',
+      testOk: 'The provider answered: discovery and signing keys found.',
+      testFailed: 'The connection test failed.',
+      found: {
+        issuer: 'Issuer',
+        authorization: 'Authorization endpoint',
+        token: 'Token endpoint',
+        jwks: 'Keys address',
+        keys: 'Signing keys',
+        algorithms: 'Signature algorithms',
+      },
+      problems: {
+        not_configured: 'Save an issuer address, a client ID and a client secret first.',
+        unreachable: 'The provider could not be reached (or is on a private network Trame may not call).',
+        not_json: 'The provider answered something that is not JSON. Check the issuer address.',
+        bad_discovery: 'The provider has no valid OpenID discovery document at this address.',
+        issuer_mismatch: 'The provider calls itself by another issuer address. Copy it exactly.',
+        bad_jwks: 'The provider publishes no signing keys.',
+      },
+    },
+  },
   auditActions: {
     content_rule: {
       created: 'Content rule added',
@@ -1168,6 +1245,7 @@ export const en = {
       accepted: 'Invitation accepted',
     },
     user: {
+      created_by_sso: 'Account created by single sign-on',
       role_changed: 'Role changed',
       deactivated: 'Account deactivated',
       reactivated: 'Account reactivated',
@@ -1193,6 +1271,11 @@ export const en = {
     event: {
       updated_by_moderator: 'Event changed by a moderator',
       cancelled_by_moderator: 'Event cancelled by a moderator',
+    },
+    sso: {
+      settings_changed: 'Single sign-on settings changed',
+      connection_tested: 'Single sign-on connection tested',
+      identity_linked: 'Account linked to single sign-on',
     },
     question: { answer_accepted_by_moderator: 'Answer accepted by a moderator' },
     retention: {

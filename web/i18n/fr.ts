@@ -122,6 +122,11 @@ export const fr: Catalog = {
     last_owner: 'Un espace doit garder au moins un propriétaire : nommez-en un autre d’abord.',
     retention_running: 'Une application de la conservation est déjà en cours. Attendez qu’elle se termine.',
     hold_released: 'Cette conservation légale a déjà été levée.',
+    sso_required:
+      'Votre organisation connecte ses salariés par authentification unique. Utilisez le bouton d’authentification unique de la page de connexion.',
+    sso_not_configured: 'L’authentification unique n’est pas configurée.',
+    sso_test_required:
+      'Réussissez le test de connexion avec ce fournisseur avant d’exiger l’authentification unique.',
     internal: 'Une erreur s’est produite de notre côté ; réessayez.',
   },
   fieldErrors: {
@@ -1165,6 +1170,87 @@ export const fr: Catalog = {
     removeText:
       'Les publications et commentaires contenant ces mots seront de nouveau acceptés. Ceci est inscrit au journal d’audit.',
   },
+  sso: {
+    signIn: {
+      button: 'Se connecter avec {{label}}',
+      or: 'Ou connectez-vous avec votre e-mail et votre mot de passe ci-dessous.',
+      requiredHint:
+        'Les salariés se connectent avec ce bouton. Les invités utilisent leur e-mail et leur mot de passe ci-dessous.',
+      required:
+        'Votre organisation connecte ses salariés par authentification unique. Utilisez le bouton « Se connecter avec {{label}} ».',
+    },
+    forgot: {
+      required:
+        'Les salariés se connectent avec {{label}} et n’ont pas de mot de passe ici : seuls les invités reçoivent un lien.',
+    },
+    failures: {
+      not_configured:
+        'L’authentification unique n’est pas configurée. Connectez-vous avec votre e-mail et votre mot de passe, ou demandez à un administrateur.',
+      provider_unreachable:
+        'Le service de connexion est injoignable pour le moment. Réessayez dans quelques minutes.',
+      provider_refused:
+        'Le service de connexion ne vous a pas laissé entrer. Réessayez, ou demandez à un administrateur.',
+      bad_state: 'Cette connexion a expiré ou a été commencée dans un autre navigateur. Recommencez.',
+      bad_token:
+        'La réponse du service de connexion n’était pas digne de confiance : vous n’avez pas été connecté. Réessayez, ou demandez à un administrateur.',
+      email_unverified:
+        'Le service de connexion n’a pas confirmé votre adresse e-mail : elle ne peut pas être rattachée à un compte. Demandez à un administrateur.',
+      no_account: 'Vous n’avez pas encore de compte Trame. Demandez à un administrateur de vous inviter.',
+      deactivated: 'Ce compte est désactivé. Demandez à un administrateur.',
+      rate_limited: 'Trop de tentatives de connexion. Réessayez plus tard.',
+    },
+    admin: {
+      tab: 'Authentification unique',
+      title: 'Authentification unique',
+      intro:
+        'Permettez la connexion par le fournisseur OpenID Connect de votre entreprise (Keycloak, Microsoft Entra ID, Google Workspace…). Déclarez-y Trame avec l’adresse de redirection ci-dessous.',
+      redirectUri: 'Adresse de redirection à déclarer chez le fournisseur',
+      issuer: 'Adresse de l’émetteur',
+      issuerHint:
+        'Par exemple https://login.example.com/realms/staff. Laissez vide pour désactiver l’authentification unique.',
+      clientId: 'Identifiant client',
+      clientSecret: 'Secret client',
+      clientSecretSet:
+        'Un secret est enregistré. Laissez vide pour le garder ; saisissez-en un nouveau pour le remplacer.',
+      clientSecretUnset: 'Aucun secret n’est encore enregistré.',
+      buttonLabel: 'Nom sur le bouton de connexion',
+      buttonLabelHint: 'Affiché « Se connecter avec … », par exemple le nom de votre entreprise.',
+      allowCreate: 'Créer un compte (membre) aux personnes qui se connectent pour la première fois',
+      required:
+        'Exiger l’authentification unique pour les salariés (membres et administrateurs) ; les invités gardent leur mot de passe',
+      requiredHint:
+        'Réussissez d’abord le test de connexion. Si le fournisseur tombe en panne, l’exploitant peut redémarrer Trame avec SSO_BREAK_GLASS=true pour rouvrir les mots de passe.',
+      breakGlass:
+        'SSO_BREAK_GLASS est activé : l’exigence est levée et les salariés peuvent utiliser leur mot de passe.',
+      save: 'Enregistrer',
+      saving: 'Enregistrement…',
+      saved: 'Réglages enregistrés.',
+      test: 'Tester la connexion',
+      testing: 'Test en cours…',
+      tested: 'Connexion testée {{when}}.',
+      notTested: 'Ce fournisseur n’a pas encore réussi de test de connexion.',
+      testOk: 'Le fournisseur a répondu : document de découverte et clés de signature trouvés.',
+      testFailed: 'Le test de connexion a échoué.',
+      found: {
+        issuer: 'Émetteur',
+        authorization: 'Point d’autorisation',
+        token: 'Point de jeton',
+        jwks: 'Adresse des clés',
+        keys: 'Clés de signature',
+        algorithms: 'Algorithmes de signature',
+      },
+      problems: {
+        not_configured: 'Enregistrez d’abord une adresse d’émetteur, un identifiant et un secret client.',
+        unreachable:
+          'Le fournisseur est injoignable (ou sur un réseau privé que Trame n’a pas le droit d’appeler).',
+        not_json: 'Le fournisseur a répondu autre chose que du JSON. Vérifiez l’adresse de l’émetteur.',
+        bad_discovery: 'Le fournisseur n’a pas de document de découverte OpenID valide à cette adresse.',
+        issuer_mismatch:
+          'Le fournisseur se présente sous une autre adresse d’émetteur. Recopiez-la exactement.',
+        bad_jwks: 'Le fournisseur ne publie aucune clé de signature.',
+      },
+    },
+  },
   auditActions: {
     content_rule: {
       created: 'Règle de contenu ajoutée',
@@ -1191,6 +1277,7 @@ export const fr: Catalog = {
       accepted: 'Invitation acceptée',
     },
     user: {
+      created_by_sso: 'Compte créé par authentification unique',
       role_changed: 'Rôle modifié',
       deactivated: 'Compte désactivé',
       reactivated: 'Compte réactivé',
@@ -1216,6 +1303,11 @@ export const fr: Catalog = {
     event: {
       updated_by_moderator: 'Événement modifié par un modérateur',
       cancelled_by_moderator: 'Événement annulé par un modérateur',
+    },
+    sso: {
+      settings_changed: 'Réglages de l’authentification unique modifiés',
+      connection_tested: 'Connexion d’authentification unique testée',
+      identity_linked: 'Compte rattaché à l’authentification unique',
     },
     question: { answer_accepted_by_moderator: 'Réponse acceptée par un modérateur' },
     retention: {

@@ -15,6 +15,7 @@ export function AdminLayout() {
     { to: '/admin/content-rules', label: t('admin.tabs.contentRules') },
     { to: '/admin/audit', label: t('admin.tabs.audit') },
     { to: '/admin/retention', label: t('retention.tab') },
+    { to: '/admin/sso', label: t('sso.admin.tab') },
   ];
   return (
     <div className="page page-wide">

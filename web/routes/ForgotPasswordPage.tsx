@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ResetRequestBody } from '../../common/schemas/session.ts';
 import { useRequestPasswordReset } from '../api/session.ts';
+import { useSsoOptions } from '../api/sso.ts';
 import { usePageTitle } from '../app/use-page-title.ts';
 import { Button } from '../components/Button.tsx';
 import { FormError } from '../components/FormError.tsx';
@@ -17,6 +18,7 @@ export function ForgotPasswordPage() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const request = useRequestPasswordReset();
   const form = useFormFeedback(['email']);
+  const sso = useSsoOptions().data;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -44,6 +46,11 @@ export function ForgotPasswordPage() {
       ) : (
         <form ref={form.formRef} onSubmit={submit} noValidate>
           <p>{t('forgot.intro')}</p>
+          {sso?.required ? (
+            <Notice tone="info">
+              <p>{t('sso.forgot.required', { label: sso.buttonLabel })}</p>
+            </Notice>
+          ) : null}
           <FormError ref={form.bannerRef} message={form.banner} />
           <TextField
             label={t('fields.email')}

@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { SignInBody } from '../../common/schemas/session.ts';
+import { SSO_FAILURES } from '../../common/schemas/sso.ts';
 import { isApiError } from '../api/client.ts';
 import { useSignIn } from '../api/session.ts';
+import { ssoStartUrl, useSsoOptions } from '../api/sso.ts';
+import { safeNextPath } from '../app/next-path.ts';
 import { usePageTitle } from '../app/use-page-title.ts';
 import { Button } from '../components/Button.tsx';
 import { FormError } from '../components/FormError.tsx';
@@ -17,6 +20,9 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const signIn = useSignIn();
   const form = useFormFeedback(['email', 'password']);
+  const sso = useSsoOptions().data;
+  const [params] = useSearchParams();
+  const ssoError = ssoFailure(params.get('sso_error'));
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -27,6 +33,8 @@ export function SignInPage() {
     signIn.mutate(body, {
       onError: (error) => {
         if (isApiError(error, 'invalid_credentials')) form.showBanner(t('signIn.invalidCredentials'));
+        else if (isApiError(error, 'sso_required'))
+          form.showBanner(t('sso.signIn.required', { label: sso?.buttonLabel ?? 'SSO' }));
         else form.showError(error);
       },
     });
@@ -35,6 +43,15 @@ export function SignInPage() {
   return (
     <div className="card auth-card">
       <h1>{t('signIn.title')}</h1>
+      {ssoError && !form.banner ? <FormError message={t(`sso.failures.${ssoError}`)} /> : null}
+      {sso?.enabled ? (
+        <div className="sso-sign-in">
+          <a className="button button-primary" href={ssoStartUrl(safeNextPath(params.get('next')))}>
+            {t('sso.signIn.button', { label: sso.buttonLabel })}
+          </a>
+          <p className="field-hint">{sso.required ? t('sso.signIn.requiredHint') : t('sso.signIn.or')}</p>
+        </div>
+      ) : null}
       <form ref={form.formRef} onSubmit={submit} noValidate>
         <FormError ref={form.bannerRef} message={form.banner} />
         <TextField
@@ -68,4 +85,11 @@ export function SignInPage() {
       </form>
     </div>
   );
+}
+
+type Failure = (typeof SSO_FAILURES)[number] | 'rate_limited';
+
+function ssoFailure(value: string | null): Failure | null {
+  if (value === 'rate_limited') return value;
+  return SSO_FAILURES.find((f) => f === value) ?? null;
 }

@@ -23,6 +23,11 @@ export interface OutboundOptions {
   accept?: string[];
   /** Tests resolve names their own way; production asks the system resolver. */
   resolve?: Resolver;
+  /** GET by default; a POST (an OpenID token request) is never redirected. */
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  userAgent?: string;
 }
 
 export interface OutboundResponse {
@@ -63,15 +68,20 @@ function requestOnce(
   url: URL,
   target: { address: string; family: number },
   signal: AbortSignal,
+  options: OutboundOptions,
 ): Promise<http.IncomingMessage> {
   const lib = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = lib.request(
       url,
       {
-        method: 'GET',
+        method: options.method ?? 'GET',
         signal,
-        headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' },
+        headers: {
+          'user-agent': options.userAgent ?? USER_AGENT,
+          accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1',
+          ...options.headers,
+        },
         // Pin the connection to the address we checked.
         lookup: ((_host: string, opts: { all?: boolean }, cb: (...args: unknown[]) => void) => {
           if (opts?.all) cb(null, [target]);
@@ -82,7 +92,7 @@ function requestOnce(
       resolve,
     );
     req.on('error', reject);
-    req.end();
+    req.end(options.body);
   });
 }
 
@@ -97,11 +107,12 @@ export async function outboundFetch(input: string, options: OutboundOptions = {}
   }
   for (let hop = 0; ; hop++) {
     const target = await checkedAddress(url, options);
-    const res = await requestOnce(url, target, signal);
+    const res = await requestOnce(url, target, signal, options);
     const location = res.headers.location;
     if (res.statusCode && res.statusCode >= 300 && res.statusCode < 400 && location) {
       res.resume();
-      if (hop >= (options.maxRedirects ?? 5)) throw new OutboundRefused('Too many redirects.');
+      const maxRedirects = options.method === 'POST' ? 0 : (options.maxRedirects ?? 5);
+      if (hop >= maxRedirects) throw new OutboundRefused('Too many redirects.');
       url = new URL(location, url);
       continue;
     }

@@ -3,7 +3,7 @@
 // built web app.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type TestServer, useServer } from '../../helpers/server.ts';
+import { type ServerOptions, type TestServer, useServer } from '../../helpers/server.ts';
 
 const WEB_INDEX = path.resolve(import.meta.dirname, '../../../web/dist/index.html');
 
@@ -17,7 +17,7 @@ export function assertWebAppBuilt(): void {
 }
 
 /** One server per test file; checked when the file is collected, so a missing build fails it at once. */
-export function useE2EServer(): { server: TestServer } {
+export function useE2EServer(options: ServerOptions = {}): { server: TestServer } {
   assertWebAppBuilt();
-  return useServer();
+  return useServer(options);
 }

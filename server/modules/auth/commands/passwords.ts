@@ -14,6 +14,7 @@ import { hashToken, newToken } from '../../../platform/tokens.ts';
 import { inTransaction, type Tx } from '../../../platform/transaction.ts';
 import { userLabel } from '../../people/presenters.ts';
 import { findUserByEmail } from '../../people/queries.ts';
+import { mustUseSso } from '../../sso/queries.ts';
 import { assertPasswordFits } from '../passwords.ts';
 import { limits } from '../rate-limits.ts';
 
@@ -102,6 +103,8 @@ export function sendPasswordReset(ctx: AppContext) {
     };
     const user = await findUserByEmail(ctx.db, email);
     if (user?.status !== 'active') return;
+    // Employees who must use single sign-on get no password link (the reset page says so).
+    if (await mustUseSso(ctx, user.role)) return;
     await inTransaction(ctx, async (tx) => {
       // One live link at a time: a new request replaces the previous ones.
       await tx.db
@@ -155,13 +158,23 @@ export async function completePasswordReset(
   const reset = await ctx.db
     .selectFrom('password_resets')
     .innerJoin('users', 'users.id', 'password_resets.user_id')
-    .select(['password_resets.id', 'password_resets.user_id', 'users.email', 'users.name', 'users.locale'])
+    .select([
+      'password_resets.id',
+      'password_resets.user_id',
+      'users.email',
+      'users.name',
+      'users.locale',
+      'users.role',
+    ])
     .where('password_resets.token_hash', '=', hashToken(input.token))
     .where('password_resets.used_at', 'is', null)
     .where('password_resets.expires_at', '>', now)
     .where('users.status', '=', 'active')
     .executeTakeFirst();
   if (!reset) throw invalidLink();
+  if (await mustUseSso(ctx, reset.role)) {
+    throw new AppError(403, 'sso_required', 'Your organisation signs employees in with single sign-on.');
+  }
   assertPasswordFits('newPassword', input.newPassword, reset.email);
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(ctx, async (tx) => {
