@@ -192,21 +192,29 @@ export class LiveHub {
     const list = [...connections];
     if (list.length === 0) return;
     try {
-      const live = new Set<string>();
+      const live = new Map<string, Viewer['role']>();
       for (let i = 0; i < list.length; i += 1000) {
         const ids = list.slice(i, i + 1000).map((c) => c.sessionId);
         const rows = await this.ctx.db
           .selectFrom('sessions')
           .innerJoin('users', 'users.id', 'sessions.user_id')
-          .select('sessions.id')
+          .select(['sessions.id', 'users.role'])
           .where('sessions.id', 'in', ids)
           .where('users.status', '=', 'active')
           .where('sessions.expires_at', '>', this.ctx.clock.now())
           .execute();
-        for (const r of rows) live.add(r.id);
+        for (const r of rows) live.set(r.id, r.role);
       }
-      for (const conn of list)
-        if (!live.has(conn.sessionId)) conn.ws.close(CLOSE_SESSION_ENDED, 'Session ended');
+      for (const conn of list) {
+        const role = live.get(conn.sessionId);
+        if (!role) conn.ws.close(CLOSE_SESSION_ENDED, 'Session ended');
+        else if (role !== conn.viewer.role) {
+          // A changed role changes what the rule lets through, and whether profiles are heard.
+          conn.viewer = { ...conn.viewer, role };
+          if (role === 'guest') await this.#unlisten(conn, PROFILES_CHANNEL);
+          else await this.#listen(conn, PROFILES_CHANNEL);
+        }
+      }
     } catch (error) {
       this.ctx.logger.error({ err: error }, 'live session check failed');
     }

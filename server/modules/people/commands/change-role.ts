@@ -3,6 +3,7 @@ import type { Role } from '../../../db/schema.ts';
 import { audit, type RequestMeta } from '../../../platform/audit.ts';
 import { conflict, forbidden, notFound } from '../../../platform/errors.ts';
 import { type Actor, actorRef } from '../../../platform/http/request.ts';
+import { publishAfterCommit } from '../../../platform/realtime/publish.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
 import { auditSnapshot, userLabel } from '../presenters.ts';
 import { findUser, lockActiveAdmins } from '../queries.ts';
@@ -55,6 +56,9 @@ export function changeRole(ctx: AppContext, input: ChangeAccountInput & { role: 
       meta: input.meta,
       at: tx.now,
     });
+    // Open WebSockets re-read the account: a colleague demoted to guest stops hearing of
+    // colleagues' profile posts at once, not at their next connection.
+    publishAfterCommit(tx, { type: 'sessions.ended', userId: user.id });
     return updated;
   });
 }
