@@ -2,6 +2,7 @@
 // with a handler, the web client calls them by name, and /api/openapi.json lists them.
 import { z } from 'zod';
 import { eventsApi } from './api/events.ts';
+import { externalApi } from './api/external.ts';
 import { knowledgeApi } from './api/knowledge.ts';
 import { notificationsApi } from './api/notifications.ts';
 import { peopleApi } from './api/people.ts';
@@ -345,6 +346,7 @@ export const api = {
   ...eventsApi,
   ...knowledgeApi,
   ...peopleApi,
+  ...externalApi,
 } as const;
 
 export type Api = typeof api;

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'poll_closed',
   'slug_taken',
   'last_owner',
+  'space_not_external',
+  'space_has_guests',
   'internal',
 ] as const;
 

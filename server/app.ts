@@ -11,6 +11,7 @@ import { registerAdminRoutes } from './modules/admin/routes.ts';
 import { registerAttachmentRoutes } from './modules/attachments/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerEventRoutes } from './modules/events/routes.ts';
+import { registerExternalRoutes } from './modules/external/routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/routes.ts';
 import { registerKnowledgeRoutes } from './modules/knowledge/routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
@@ -94,6 +95,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerInvitationRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerSpaceRoutes(app, ctx);
+  registerExternalRoutes(app, ctx);
   registerStreamRoutes(app, ctx);
   registerQuestionRoutes(app, ctx);
   registerEventRoutes(app, ctx);

@@ -51,6 +51,11 @@ export const AUDIT_ACTIONS = [
   'space.member_removed',
   'space.request_approved',
   'space.request_declined',
+  'space.made_external',
+  'space.made_internal',
+  'space.guest_invited',
+  'space.guest_invitation_revoked',
+  'organisation.settings_changed',
   'post.deleted_by_moderator',
   'comment.deleted_by_moderator',
 ] as const;

@@ -53,6 +53,9 @@ const AdminOutboxPage = lazy(() =>
 const AdminOutboxMessagePage = lazy(() =>
   import('../routes/AdminOutboxMessagePage.tsx').then((m) => ({ default: m.AdminOutboxMessagePage })),
 );
+const AdminExternalPage = lazy(() =>
+  import('../routes/AdminExternalPage.tsx').then((m) => ({ default: m.AdminExternalPage })),
+);
 const AdminAuditPage = lazy(() =>
   import('../routes/AdminAuditPage.tsx').then((m) => ({ default: m.AdminAuditPage })),
 );
@@ -119,6 +122,7 @@ export function AppRoutes() {
             <Route path="outbox" element={lazyPage(<AdminOutboxPage />)} />
             <Route path="outbox/:id" element={lazyPage(<AdminOutboxMessagePage />)} />
             <Route path="audit" element={lazyPage(<AdminAuditPage />)} />
+            <Route path="external" element={lazyPage(<AdminExternalPage />)} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -13,6 +13,7 @@ export function AdminLayout() {
     { to: '/admin/invitations', label: t('admin.tabs.invitations') },
     { to: '/admin/outbox', label: t('admin.tabs.outbox') },
     { to: '/admin/audit', label: t('admin.tabs.audit') },
+    { to: '/admin/external', label: t('external.adminTab') },
   ];
   return (
     <div className="page page-wide">
