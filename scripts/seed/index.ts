@@ -12,6 +12,7 @@ import { ChangeFeed } from '../../server/platform/cache/changes.ts';
 import type { Bus } from '../../server/platform/realtime/bus.ts';
 import { ORGANISATION } from './data.ts';
 import { seedExpertise } from './expertise.ts';
+import { seedExternal } from './external.ts';
 import { insertBatched } from './history.ts';
 import { seedInvitations } from './invitations.ts';
 import { emailBook, seedPeople } from './people.ts';
@@ -110,7 +111,12 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
       now,
     });
     const expertise = await seedExpertise(trx, { accounts: people.accounts, admin: people.admin, now });
-    return { people, invitations: invitations.counts, stream, expertise };
+    const external = await seedExternal(joinTransaction(ctx, trx), {
+      people: people.accounts,
+      admin: people.admin,
+      now,
+    });
+    return { people, invitations: invitations.counts, stream: { ...stream, ...external }, expertise };
   });
   const { pending, expired, accepted } = seeded.invitations;
   return {
