@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { contentRulesApi } from './api/content-rules.ts';
 import { eventsApi } from './api/events.ts';
+import { externalApi } from './api/external.ts';
 import { knowledgeApi } from './api/knowledge.ts';
 import { notificationsApi } from './api/notifications.ts';
 import { peopleApi } from './api/people.ts';
@@ -351,6 +352,7 @@ export const api = {
   ...peopleApi,
   ...contentRulesApi,
   ...ssoApi,
+  ...externalApi,
 } as const;
 
 export type Api = typeof api;

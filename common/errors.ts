@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'sso_required',
   'sso_not_configured',
   'sso_test_required',
+  'space_not_external',
+  'space_has_guests',
   'internal',
 ] as const;
 

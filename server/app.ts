@@ -12,6 +12,7 @@ import { registerAttachmentRoutes } from './modules/attachments/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerContentRuleRoutes } from './modules/content-rules/routes.ts';
 import { registerEventRoutes } from './modules/events/routes.ts';
+import { registerExternalRoutes } from './modules/external/routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/routes.ts';
 import { registerKnowledgeRoutes } from './modules/knowledge/routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
@@ -100,6 +101,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerAdminRoutes(app, ctx);
   registerContentRuleRoutes(app, ctx);
   registerSpaceRoutes(app, ctx);
+  registerExternalRoutes(app, ctx);
   registerStreamRoutes(app, ctx);
   registerQuestionRoutes(app, ctx);
   registerEventRoutes(app, ctx);

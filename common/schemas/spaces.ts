@@ -35,7 +35,13 @@ export const PersonRef = z.object({
 });
 export type PersonRef = z.infer<typeof PersonRef>;
 
-export const SpaceSummary = z.object({ id: z.string(), slug: z.string(), name: z.string() });
+/** external: people outside the company (guests) may be in it, so every surface shows a badge. */
+export const SpaceSummary = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  external: z.boolean(),
+});
 export type SpaceSummary = z.infer<typeof SpaceSummary>;
 
 export const Space = z.object({
@@ -45,6 +51,8 @@ export const Space = z.object({
   description: z.string(),
   type: SpaceType,
   visibility: SpaceVisibility,
+  /** Open to guests (customers, partners) invited into it. */
+  external: z.boolean(),
   memberCount: z.number(),
   createdAt: DateTime,
   /** The viewer's relation to the space. */
@@ -81,6 +89,7 @@ export const SpaceCreateBody = z.object({
   description: SpaceDescription.default(''),
   type: SpaceType,
   visibility: SpaceVisibility,
+  external: z.boolean().default(false),
 });
 export type SpaceCreateBody = z.input<typeof SpaceCreateBody>;
 
@@ -90,6 +99,7 @@ export const SpaceUpdateBody = z
     description: SpaceDescription.optional(),
     type: SpaceType.optional(),
     visibility: SpaceVisibility.optional(),
+    external: z.boolean().optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'Nothing to change.');
 export type SpaceUpdateBody = z.input<typeof SpaceUpdateBody>;

@@ -13,6 +13,7 @@ import type { Bus } from '../../server/platform/realtime/bus.ts';
 import { seedContentRules } from './content-rules.ts';
 import { ORGANISATION } from './data.ts';
 import { seedExpertise } from './expertise.ts';
+import { seedExternal } from './external.ts';
 import { insertBatched } from './history.ts';
 import { seedInvitations } from './invitations.ts';
 import { emailBook, seedPeople } from './people.ts';
@@ -114,7 +115,12 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
     const expertise = await seedExpertise(trx, { accounts: people.accounts, admin: people.admin, now });
     await seedContentRules(trx, { admin: people.admin, now });
     await seedRetention(joinTransaction(ctx, trx), people.admin);
-    return { people, invitations: invitations.counts, stream, expertise };
+    const external = await seedExternal(joinTransaction(ctx, trx), {
+      people: people.accounts,
+      admin: people.admin,
+      now,
+    });
+    return { people, invitations: invitations.counts, stream: { ...stream, ...external }, expertise };
   });
   const { pending, expired, accepted } = seeded.invitations;
   return {

@@ -21,7 +21,7 @@ import { insertBatched } from './history.ts';
 import type { SeededPerson } from './people.ts';
 import type { Random } from './random.ts';
 
-const actorOf = (p: SeededPerson): Actor => ({
+export const actorOf = (p: SeededPerson): Actor => ({
   id: p.id,
   name: p.name,
   email: p.email,

@@ -16,7 +16,17 @@ export interface OrganisationTable {
   name: string;
   default_locale: Locale;
   created_at: Timestamp;
+  external_space_creators: ColumnType<
+    ExternalSpaceCreators,
+    ExternalSpaceCreators | undefined,
+    ExternalSpaceCreators
+  >;
+  guest_inviters: ColumnType<GuestInviters, GuestInviters | undefined, GuestInviters>;
 }
+
+/** Who may create external spaces, and who may invite guests into them. */
+export type ExternalSpaceCreators = 'admins' | 'members';
+export type GuestInviters = 'admins' | 'managers';
 
 export interface DepartmentTable {
   id: string;
@@ -85,6 +95,8 @@ export interface InvitationTable {
   accepted_at: Timestamp | null;
   accepted_user_id: string | null;
   revoked_at: Timestamp | null;
+  /** The external space a guest joins on accepting. */
+  space_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PasswordResetTable {
@@ -178,6 +190,7 @@ export interface SpaceTable {
   updated_at: Timestamp;
   archived_at: Timestamp | null;
   member_count: Generated<number>;
+  external: Generated<boolean>;
 }
 
 export interface SpaceMemberTable {

@@ -39,6 +39,8 @@ export async function makeSpace(
     members?: ({ id: string } | [{ id: string }, SpaceRole])[];
     archived?: boolean;
     name?: string;
+    /** Open to guests (an external space). */
+    external?: boolean;
   },
 ): Promise<{ id: string; slug: string; name: string }> {
   const id = newId();
@@ -57,6 +59,7 @@ export async function makeSpace(
       created_at: now,
       updated_at: now,
       archived_at: options.archived ? now : null,
+      external: options.external ?? false,
     })
     .execute();
   if (options.owner) await addMember(server, id, options.owner, 'owner');

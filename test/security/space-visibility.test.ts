@@ -44,6 +44,17 @@ describe('space visibility', () => {
     open = await create(owner, 'Vis open', 'open', 'shared with everyone');
     priv = await create(owner, 'Vis private', 'private', 'members only');
     secret = await create(owner, 'Vis secret', 'secret', 'codename bluebird');
+    // Guests belong only to external spaces; here owners may make them so and invite guests.
+    await admin.client.call(api.updateExternalSettings, {
+      body: { externalSpaceCreators: 'members', guestInviters: 'managers' },
+    });
+    for (const space of [open, priv, secret]) {
+      const made = await owner.client.call(api.updateSpace, {
+        params: { space: space.id },
+        body: { external: true },
+      });
+      expect(made.status, JSON.stringify(made.body)).toBe(200);
+    }
     for (const space of [open, priv, secret]) {
       const res = await owner.client.call(api.inviteToSpace, {
         params: { space: space.id },

@@ -62,6 +62,9 @@ const AdminRetentionPage = lazy(() =>
 const AdminSsoPage = lazy(() =>
   import('../routes/AdminSsoPage.tsx').then((m) => ({ default: m.AdminSsoPage })),
 );
+const AdminExternalPage = lazy(() =>
+  import('../routes/AdminExternalPage.tsx').then((m) => ({ default: m.AdminExternalPage })),
+);
 const AdminAuditPage = lazy(() =>
   import('../routes/AdminAuditPage.tsx').then((m) => ({ default: m.AdminAuditPage })),
 );
@@ -131,6 +134,7 @@ export function AppRoutes() {
             <Route path="audit" element={lazyPage(<AdminAuditPage />)} />
             <Route path="retention" element={lazyPage(<AdminRetentionPage />)} />
             <Route path="sso" element={lazyPage(<AdminSsoPage />)} />
+            <Route path="external" element={lazyPage(<AdminExternalPage />)} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

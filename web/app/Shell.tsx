@@ -25,7 +25,8 @@ export function Shell() {
     { to: '/', label: t('nav.home'), end: true },
     { to: '/spaces', label: t('nav.spaces') },
     { to: '/questions', label: t('nav.questions') },
-    { to: '/people', label: t('nav.people') },
+    // Guests have no directory: they meet the people of their spaces there.
+    ...(user.role === 'guest' ? [] : [{ to: '/people', label: t('nav.people') }]),
     { to: '/search', label: t('nav.search') },
     ...(user.role === 'admin' ? [{ to: '/admin', label: t('nav.admin') }] : []),
   ];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notificationPath } from './notification-links.ts';
 
-const space = { id: 's1', slug: 'design', name: 'Design' };
+const space = { id: 's1', slug: 'design', name: 'Design', external: false };
 const post = { id: 'p1', excerpt: 'Hello' };
 const event = null;
 

@@ -123,6 +123,10 @@ export const en = {
       'Your organisation signs employees in with single sign-on. Use the single sign-on button on the sign-in page.',
     sso_not_configured: 'Single sign-on is not set up.',
     sso_test_required: 'Pass the connection test with this provider before requiring single sign-on.',
+    space_not_external:
+      'Guests can only join external spaces. Make this space external first, or invite colleagues only.',
+    space_has_guests:
+      'This space still has guests or pending guest invitations. Remove them before making it internal.',
     internal: 'Something went wrong on our side; try again.',
   },
   fieldErrors: {
@@ -564,6 +568,53 @@ export const en = {
     approved: '{{name}} is now a member.',
     declined: 'The request of {{name}} was declined.',
     withdrawn: 'The invitation of {{name}} was withdrawn.',
+  },
+  external: {
+    badge: 'External',
+    badgeHint: 'People outside the company are in this space.',
+    composerWarning: 'People outside the company will see this: this space is external.',
+    field: 'External space',
+    fieldHint:
+      'Customers, suppliers or partners can be invited as guests. They see only this space and its members, nothing else of the company.',
+    adminTab: 'External spaces',
+    adminTitle: 'External spaces and guests',
+    adminText:
+      'External spaces are shared with customers, suppliers and partners. Guests see only the external spaces they belong to and the people in them.',
+    settings: {
+      externalSpaceCreators: {
+        legend: 'Who may create external spaces (or make a space external)',
+        admins: 'Administrators only',
+        members: 'Any member',
+      },
+      guestInviters: {
+        legend: 'Who may invite guests',
+        admins: 'Administrators only',
+        managers: 'Owners and moderators of external spaces',
+      },
+    },
+    save: 'Save settings',
+    saved: 'Settings saved.',
+    inviteTitle: 'Invite guests by email',
+    inviteText:
+      'Someone without an account receives an invitation email and joins as a guest. A colleague or an existing guest is invited into the space.',
+    inviteNotAllowed: 'Only administrators may invite guests into this space.',
+    email: 'Email address',
+    language: 'Language of the invitation',
+    message: 'Personal message (optional)',
+    inviteSubmit: 'Send the invitation',
+    outcome: {
+      emailed: 'Invitation sent to {{email}}.',
+      invited: '{{email}} already has an account and was invited into the space.',
+      already_member: '{{email}} is already a member of this space.',
+    },
+    pendingTitle: 'Pending guest invitations',
+    pendingEmpty: 'No pending guest invitation.',
+    pendingUntil: 'valid until {{date}}',
+    revoke: 'Revoke',
+    revokeLabel: 'Revoke the invitation of {{email}}',
+    guestTitle: 'You are a guest',
+    guestText:
+      'You see the external spaces you were invited to and the people in them. Open a space to read and take part.',
   },
   spaceSettings: {
     title: 'Settings of the space',
@@ -1226,6 +1277,7 @@ export const en = {
     },
     organisation: {
       setup: 'Organisation set up',
+      settings_changed: 'Organisation settings changed',
     },
     audit: {
       exported: 'Audit log exported',
@@ -1261,6 +1313,10 @@ export const en = {
       member_removed: 'Removed from a space',
       request_approved: 'Join request approved',
       request_declined: 'Join request declined',
+      made_external: 'Space made external',
+      made_internal: 'Space made internal',
+      guest_invited: 'Guest invited to a space',
+      guest_invitation_revoked: 'Guest invitation revoked',
     },
     post: {
       deleted_by_moderator: 'Post deleted by a moderator',

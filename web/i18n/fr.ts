@@ -127,6 +127,10 @@ export const fr: Catalog = {
     sso_not_configured: 'L’authentification unique n’est pas configurée.',
     sso_test_required:
       'Réussissez le test de connexion avec ce fournisseur avant d’exiger l’authentification unique.',
+    space_not_external:
+      'Les invités ne peuvent rejoindre que des espaces externes. Rendez d’abord cet espace externe, ou n’invitez que des collègues.',
+    space_has_guests:
+      'Cet espace compte encore des invités ou des invitations d’invités en attente. Retirez-les avant de le rendre interne.',
     internal: 'Une erreur s’est produite de notre côté ; réessayez.',
   },
   fieldErrors: {
@@ -574,6 +578,53 @@ export const fr: Catalog = {
     approved: '{{name}} est désormais membre.',
     declined: 'La demande de {{name}} a été refusée.',
     withdrawn: 'L’invitation de {{name}} a été retirée.',
+  },
+  external: {
+    badge: 'Externe',
+    badgeHint: 'Des personnes extérieures à l’entreprise font partie de cet espace.',
+    composerWarning: 'Des personnes extérieures à l’entreprise verront ce message : cet espace est externe.',
+    field: 'Espace externe',
+    fieldHint:
+      'Clients, fournisseurs ou partenaires peuvent y être invités. Ils ne voient que cet espace et ses membres, rien d’autre de l’entreprise.',
+    adminTab: 'Espaces externes',
+    adminTitle: 'Espaces externes et invités',
+    adminText:
+      'Les espaces externes sont partagés avec des clients, fournisseurs et partenaires. Les invités ne voient que les espaces externes dont ils sont membres et les personnes qui s’y trouvent.',
+    settings: {
+      externalSpaceCreators: {
+        legend: 'Qui peut créer des espaces externes (ou rendre un espace externe)',
+        admins: 'Les administrateurs seulement',
+        members: 'Tous les membres',
+      },
+      guestInviters: {
+        legend: 'Qui peut inviter des invités',
+        admins: 'Les administrateurs seulement',
+        managers: 'Les propriétaires et modérateurs des espaces externes',
+      },
+    },
+    save: 'Enregistrer les réglages',
+    saved: 'Réglages enregistrés.',
+    inviteTitle: 'Inviter des invités par e-mail',
+    inviteText:
+      'Une personne sans compte reçoit une invitation par e-mail et arrive en tant qu’invité. Un collègue ou un invité existant est invité dans l’espace.',
+    inviteNotAllowed: 'Seuls les administrateurs peuvent inviter des invités dans cet espace.',
+    email: 'Adresse e-mail',
+    language: 'Langue de l’invitation',
+    message: 'Message personnel (facultatif)',
+    inviteSubmit: 'Envoyer l’invitation',
+    outcome: {
+      emailed: 'Invitation envoyée à {{email}}.',
+      invited: '{{email}} a déjà un compte et a été invité dans l’espace.',
+      already_member: '{{email}} est déjà membre de cet espace.',
+    },
+    pendingTitle: 'Invitations d’invités en attente',
+    pendingEmpty: 'Aucune invitation d’invité en attente.',
+    pendingUntil: 'valable jusqu’au {{date}}',
+    revoke: 'Révoquer',
+    revokeLabel: 'Révoquer l’invitation de {{email}}',
+    guestTitle: 'Vous êtes invité',
+    guestText:
+      'Vous voyez les espaces externes auxquels vous avez été invité et les personnes qui s’y trouvent. Ouvrez un espace pour lire et participer.',
   },
   spaceSettings: {
     title: 'Paramètres de l’espace',
@@ -1258,6 +1309,7 @@ export const fr: Catalog = {
     },
     organisation: {
       setup: 'Organisation installée',
+      settings_changed: 'Réglages de l’organisation modifiés',
     },
     audit: {
       exported: 'Journal d’audit exporté',
@@ -1293,6 +1345,10 @@ export const fr: Catalog = {
       member_removed: 'Retiré d’un espace',
       request_approved: 'Demande d’adhésion acceptée',
       request_declined: 'Demande d’adhésion refusée',
+      made_external: 'Espace rendu externe',
+      made_internal: 'Espace rendu interne',
+      guest_invited: 'Invité convié dans un espace',
+      guest_invitation_revoked: 'Invitation d’invité révoquée',
     },
     post: {
       deleted_by_moderator: 'Publication supprimée par un modérateur',

@@ -16,6 +16,7 @@ export function AdminLayout() {
     { to: '/admin/audit', label: t('admin.tabs.audit') },
     { to: '/admin/retention', label: t('retention.tab') },
     { to: '/admin/sso', label: t('sso.admin.tab') },
+    { to: '/admin/external', label: t('external.adminTab') },
   ];
   return (
     <div className="page page-wide">

@@ -5,6 +5,7 @@ import { useSignedIn } from '../app/signed-in-context.ts';
 import { usePageTitle } from '../app/use-page-title.ts';
 import { Composer } from '../components/composer/Composer.tsx';
 import { spacePath } from '../components/rich-text-links.ts';
+import { ExternalBadge } from '../components/spaces/ExternalBadge.tsx';
 import { Feed } from '../components/stream/Feed.tsx';
 
 function firstName(name: string): string {
@@ -48,14 +49,22 @@ export function HomePage() {
               </p>
             </section>
           ) : null}
+          {user.role === 'guest' ? (
+            <section className="card card-accent" aria-labelledby="home-guest">
+              <h2 id="home-guest">{t('external.guestTitle')}</h2>
+              <p>{t('external.guestText')}</p>
+            </section>
+          ) : null}
           <MySpaces />
-          <section className="card" aria-labelledby="home-people">
-            <h2 id="home-people">{t('home.peopleTitle')}</h2>
-            <p>{t('home.peopleText')}</p>
-            <p>
-              <Link to="/people">{t('home.peopleLink')}</Link>
-            </p>
-          </section>
+          {user.role === 'guest' ? null : (
+            <section className="card" aria-labelledby="home-people">
+              <h2 id="home-people">{t('home.peopleTitle')}</h2>
+              <p>{t('home.peopleText')}</p>
+              <p>
+                <Link to="/people">{t('home.peopleLink')}</Link>
+              </p>
+            </section>
+          )}
         </aside>
       </div>
     </div>
@@ -76,6 +85,7 @@ function MySpaces() {
           {items.slice(0, 8).map((space) => (
             <li key={space.id}>
               <Link to={spacePath(space.slug)}>{space.name}</Link>
+              <ExternalBadge external={space.external} />
             </li>
           ))}
         </ul>

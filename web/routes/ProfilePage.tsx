@@ -74,7 +74,7 @@ function Profile({ detail }: { detail: PersonDetail }) {
           <Link className="button button-secondary" to="/settings#profile-details">
             {t('personProfile.editProfile')}
           </Link>
-        ) : active ? (
+        ) : active && colleague ? (
           <FollowButton personId={person.id} />
         ) : null}
       </header>
@@ -100,22 +100,26 @@ function Profile({ detail }: { detail: PersonDetail }) {
               <p className="profile-about">{about}</p>
             </section>
           ) : null}
-          <section className="card" aria-labelledby="profile-skills-title">
-            <h2 id="profile-skills-title">{t('personProfile.skillsTitle')}</h2>
-            {skills.length === 0 ? (
-              <p className="muted">
-                {isMe ? t('personProfile.noSkillsMine') : t('personProfile.noSkills', { name: person.name })}
-                {isMe ? (
-                  <>
-                    {' '}
-                    <Link to="/settings#skills">{t('personProfile.addSkills')}</Link>
-                  </>
-                ) : null}
-              </p>
-            ) : (
-              <SkillList personId={person.id} skills={skills} canEndorse={detail.canEndorse} />
-            )}
-          </section>
+          {colleague || isMe ? (
+            <section className="card" aria-labelledby="profile-skills-title">
+              <h2 id="profile-skills-title">{t('personProfile.skillsTitle')}</h2>
+              {skills.length === 0 ? (
+                <p className="muted">
+                  {isMe
+                    ? t('personProfile.noSkillsMine')
+                    : t('personProfile.noSkills', { name: person.name })}
+                  {isMe ? (
+                    <>
+                      {' '}
+                      <Link to="/settings#skills">{t('personProfile.addSkills')}</Link>
+                    </>
+                  ) : null}
+                </p>
+              ) : (
+                <SkillList personId={person.id} skills={skills} canEndorse={detail.canEndorse} />
+              )}
+            </section>
+          ) : null}
         </div>
         <div className="profile-main">
           <h2 className="section-title">{t('personProfile.postsTitle')}</h2>

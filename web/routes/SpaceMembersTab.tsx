@@ -15,6 +15,7 @@ import { Notice } from '../components/Notice.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { personPath } from '../components/rich-text-links.ts';
 import { Select } from '../components/Select.tsx';
+import { GuestInvitations } from '../components/spaces/GuestInvitations.tsx';
 import { InviteToSpace } from '../components/spaces/InviteToSpace.tsx';
 import { isManager, useSpaceOfPage } from '../components/spaces/space-context.ts';
 import { TextField } from '../components/TextField.tsx';
@@ -26,6 +27,7 @@ import { errorMessage } from '../i18n/messages.ts';
 export function SpaceMembersTab() {
   const { t } = useTranslation();
   const space = useSpaceOfPage();
+  const { user } = useSignedIn();
   const [q, setQ] = useState('');
   const query = useDebouncedValue(q.trim(), 250);
   const members = useSpaceMembers(space.slug, query);
@@ -39,6 +41,9 @@ export function SpaceMembersTab() {
   return (
     <div className="stream-single">
       {isManager(space) ? <InviteToSpace space={space} /> : null}
+      {space.external && (isManager(space) || user.role === 'admin') ? (
+        <GuestInvitations space={space} />
+      ) : null}
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t('members.title')}</h2>
         <search className="filters">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SpaceUpdateBody } from '../../common/schemas/spaces.ts';
+import { useExternalSettings } from '../api/external.ts';
 import { useUpdateSpace } from '../api/spaces.ts';
 import { Button } from '../components/Button.tsx';
 import { FormError } from '../components/FormError.tsx';
@@ -14,13 +15,15 @@ export function SpaceSettingsTab() {
   const { t } = useTranslation();
   const space = useSpaceOfPage();
   const update = useUpdateSpace(space.slug);
-  const form = useFormFeedback(['name', 'description', 'type', 'visibility']);
+  const form = useFormFeedback(['name', 'description', 'type', 'visibility', 'external']);
+  const settings = useExternalSettings(space.can.manage);
   const [saved, setSaved] = useState(false);
   const [draft, setDraft] = useState<SpaceDraft>({
     name: space.name,
     description: space.description,
     type: space.type,
     visibility: space.visibility,
+    external: space.external,
   });
 
   if (!space.can.manage) return null;
@@ -35,6 +38,7 @@ export function SpaceSettingsTab() {
     if (draft.description !== space.description) changes.description = draft.description;
     if (draft.type !== space.type) changes.type = draft.type;
     if (draft.visibility !== space.visibility) changes.visibility = draft.visibility;
+    if (draft.external !== space.external) changes.external = draft.external;
     if (Object.keys(changes).length === 0) {
       setSaved(true);
       return;
@@ -61,7 +65,12 @@ export function SpaceSettingsTab() {
           onChange={() => {}}
           readOnly
         />
-        <SpaceFields value={draft} onChange={setDraft} errors={form.fieldErrors} />
+        <SpaceFields
+          value={draft}
+          onChange={setDraft}
+          errors={form.fieldErrors}
+          externalAllowed={settings.data?.canCreateExternal ?? false}
+        />
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={update.isPending} busyLabel={t('common.saving')}>
             {t('spaceSettings.save')}

@@ -8,7 +8,14 @@ export function presentContentRule(r: ContentRuleListRow): ContentRule {
     term: r.term,
     action: r.action,
     note: r.note,
-    space: r.space_id ? { id: r.space_id, slug: r.space_slug ?? '', name: r.space_name ?? '' } : null,
+    space: r.space_id
+      ? {
+          id: r.space_id,
+          slug: r.space_slug ?? '',
+          name: r.space_name ?? '',
+          external: r.space_external ?? false,
+        }
+      : null,
     createdBy: r.author_id
       ? {
           id: r.author_id,

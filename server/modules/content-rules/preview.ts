@@ -79,7 +79,7 @@ export async function previewContentRule(
       ? []
       : await db
           .selectFrom('spaces')
-          .select(['spaces.id', 'spaces.slug', 'spaces.name'])
+          .select(['spaces.id', 'spaces.slug', 'spaces.name', 'spaces.external'])
           .select((eb) => [
             eb('spaces.id', 'in', readableSpaceIds(eb as never, input.viewer)).as('readable'),
             eb('spaces.id', 'in', listableSpaceIds(eb as never, input.viewer)).as('listable'),
@@ -89,7 +89,9 @@ export async function previewContentRule(
   const byId = new Map(spaces.map((s) => [s.id, s]));
   const summary = (id: string | null) => {
     const space = id ? byId.get(id) : undefined;
-    return space?.listable ? { id: space.id, slug: space.slug, name: space.name } : null;
+    return space?.listable
+      ? { id: space.id, slug: space.slug, name: space.name, external: space.external }
+      : null;
   };
   // A secret space the administrator is not in is counted, not named.
   const place = (id: string | null) =>

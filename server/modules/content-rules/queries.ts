@@ -15,6 +15,7 @@ function ruleRows(db: AnyDb) {
       's.id as space_id',
       's.slug as space_slug',
       's.name as space_name',
+      's.external as space_external',
       'u.id as author_id',
       'u.name as author_name',
       'u.handle as author_handle',

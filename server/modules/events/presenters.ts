@@ -8,7 +8,7 @@ export function presentEvent(row: EventRow, viewer: Viewer): Event {
   const membership = row.my_role ?? null;
   return {
     id: row.id,
-    space: { id: row.space_id, slug: row.space_slug, name: row.space_name },
+    space: { id: row.space_id, slug: row.space_slug, name: row.space_name, external: row.space_external },
     title: row.title,
     description: row.description,
     startsAt: row.starts_at.toISOString(),

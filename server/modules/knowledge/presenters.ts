@@ -9,7 +9,7 @@ const person = (id: string | null, name: string | null, handle: string | null, j
 export function presentPage(row: PageRow): Page {
   return {
     id: row.id,
-    space: { id: row.space_id, slug: row.space_slug, name: row.space_name },
+    space: { id: row.space_id, slug: row.space_slug, name: row.space_name, external: row.space_external },
     parent: row.parent_id && row.parent_title ? { id: row.parent_id, title: row.parent_title } : null,
     title: row.title,
     body: row.body,

@@ -19,6 +19,7 @@ export async function findPage(db: AnyDb, viewer: Viewer, id: string) {
     .select([
       's.slug as space_slug',
       's.name as space_name',
+      's.external as space_external',
       's.visibility as space_visibility',
       's.archived_at as space_archived_at',
       'sm.role as my_role',

@@ -1,6 +1,7 @@
 import { plainExcerpt } from '../../../common/rich-text.ts';
 import type { Notification, NotificationKind } from '../../../common/schemas/notifications.ts';
 import { NOTIFICATION_KINDS } from '../../../common/schemas/notifications.ts';
+import { presentSpaceSummary } from '../spaces/summary.ts';
 import type { listNotifications } from './queries.ts';
 
 type Row = Awaited<ReturnType<typeof listNotifications>>[number];
@@ -27,10 +28,7 @@ export function presentNotification(row: Row): Notification {
       row.actor_id && row.actor_name && row.actor_handle
         ? { id: row.actor_id, name: row.actor_name, handle: row.actor_handle, jobTitle: row.actor_job_title }
         : null,
-    space:
-      row.space_id && row.space_slug && row.space_name
-        ? { id: row.space_id, slug: row.space_slug, name: row.space_name }
-        : null,
+    space: presentSpaceSummary(row),
     post:
       row.post_id && row.post_body !== null
         ? { id: row.post_id, excerpt: plainExcerpt(row.post_body) }

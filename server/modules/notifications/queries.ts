@@ -46,6 +46,7 @@ export async function listNotifications(
       'spaces.id as space_id',
       'spaces.slug as space_slug',
       'spaces.name as space_name',
+      'spaces.external as space_external',
     ]);
   if (query.unread) q = q.where('n.read_at', 'is', null);
   const before = decodeCursor<string>(query.cursor, 'string');

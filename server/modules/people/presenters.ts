@@ -104,6 +104,24 @@ export function presentPersonDetail(
   };
 }
 
+/**
+ * What a guest sees of someone sharing an external space with them: name, photo and job
+ * title. No email, phone, place, manager, about or skills.
+ */
+export function presentPersonCard(u: WithPlaces): PersonDetail {
+  return {
+    person: { ...presentPerson(u), email: '', department: null, site: null },
+    status: u.status,
+    phone: null,
+    languages: [],
+    about: null,
+    manager: null,
+    reportCount: 0,
+    skills: [],
+    canEndorse: false,
+  };
+}
+
 export function presentOrgMember(u: PersonRow, counts: Map<string, number>): OrgMember {
   return { person: presentPerson(u), reportCount: counts.get(u.id) ?? 0 };
 }

@@ -21,18 +21,22 @@ import {
   presentAdminUser,
   presentOrgMember,
   presentPerson,
+  presentPersonCard,
   presentPersonDetail,
   presentSkill,
 } from './presenters.ts';
+import { profileAccess } from './profile-access.ts';
 import { directReportIds, listSkills, managerChain, orgRootIds, reportCounts } from './profile-queries.ts';
 import { findUser, findUsers } from './queries.ts';
 
 const WHO_KNOWS_RESULTS = 20;
 
 async function personDetail(db: Db, actor: Actor, id: string) {
-  if (!peoplePolicy.canSeeProfile(actor, id)) throw notFound('Person');
+  const access = await profileAccess(db, actor, id);
+  if (!access) throw notFound('Person');
   const user = await findUser(db, id);
   if (!user) throw notFound('Person');
+  if (access === 'card') return presentPersonCard(user);
   const [skills, counts] = await Promise.all([listSkills(db, id, actor), reportCounts(db, [id])]);
   return presentPersonDetail(user, skills, counts.get(id) ?? 0, peoplePolicy.canEndorse(actor, user));
 }
@@ -93,7 +97,7 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AppContext): vo
   });
 
   route(app, ctx, api.personPhoto, async ({ actor, params, reply }) => {
-    if (!peoplePolicy.canSeeProfile(actor, params.id)) throw notFound('Photo');
+    if (!(await profileAccess(ctx.db, actor, params.id))) throw notFound('Photo');
     const row = await ctx.db
       .selectFrom('users')
       .select(['photo_key', 'photo_type'])

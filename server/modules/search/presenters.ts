@@ -1,4 +1,5 @@
 import type { SearchResult, SnippetPart } from '../../../common/schemas/search.ts';
+import { presentSpaceSummary } from '../spaces/summary.ts';
 import { HIT_END, HIT_START, type SearchRow } from './queries.ts';
 
 /** A headline from the database as parts, the matched words marked; never HTML. */
@@ -46,10 +47,7 @@ export function presentSearchResult(row: SearchRow): SearchResult {
             jobTitle: row.author_job_title,
           }
         : null,
-    space:
-      row.kind !== 'person' && row.space_id && row.space_slug && row.space_name
-        ? { id: row.space_id, slug: row.space_slug, name: row.space_name }
-        : null,
+    space: row.kind !== 'person' ? presentSpaceSummary(row) : null,
     createdAt: row.created_at.toISOString(),
   };
 }

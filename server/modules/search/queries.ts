@@ -170,6 +170,7 @@ export async function searchPage(db: Db, viewer: Viewer, filter: SearchFilter, a
       's.id as space_id',
       's.slug as space_slug',
       's.name as space_name',
+      's.external as space_external',
       sql<string>`ts_headline('trame_fr', d.body, ${q}, ${HEADLINE_OPTIONS})`.as('snippet_fr'),
       sql<string>`ts_headline('trame_en', d.body, ${q}, ${HEADLINE_OPTIONS})`.as('snippet_en'),
     ])

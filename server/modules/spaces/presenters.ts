@@ -16,6 +16,7 @@ export function presentSpace(viewer: Viewer, row: SpaceWithViewer): Space {
     description: row.description,
     type: row.type,
     visibility: row.visibility,
+    external: row.external,
     memberCount: row.member_count,
     createdAt: row.created_at.toISOString(),
     myRole: membership,

@@ -6,6 +6,8 @@ import type { Actor } from '../../platform/http/request.ts';
 import { route } from '../../platform/http/route.ts';
 import { pageOf } from '../../platform/pagination.ts';
 import { authorize } from '../../platform/policy.ts';
+import { externalPolicy } from '../external/policies.ts';
+import { externalRules } from '../external/queries.ts';
 import { createSpace, updateSpace } from './commands/create-update.ts';
 import { joinSpace, leaveSpace } from './commands/membership.ts';
 import { decideRequest, inviteToSpace } from './commands/requests.ts';
@@ -34,6 +36,12 @@ export function registerSpaceRoutes(app: FastifyInstance, ctx: AppContext): void
 
   route(app, ctx, api.createSpace, async ({ actor, body, meta }) => {
     authorize(spacesPolicy.canCreate(actor), 'Guests cannot create spaces.');
+    if (body.external) {
+      authorize(
+        externalPolicy.canCreateExternal(actor, await externalRules(ctx.db)),
+        'The organisation does not let you create external spaces.',
+      );
+    }
     return present(actor, await createSpace(ctx, { actor, body, meta }));
   });
 
@@ -44,6 +52,12 @@ export function registerSpaceRoutes(app: FastifyInstance, ctx: AppContext): void
   route(app, ctx, api.updateSpace, async ({ actor, params, body, meta }) => {
     const space = await listed(actor, params.space);
     authorize(spacesPolicy.canManage(actor, space.my_role ?? null));
+    if (body.external && !space.external) {
+      authorize(
+        externalPolicy.canCreateExternal(actor, await externalRules(ctx.db)),
+        'The organisation does not let you make spaces external.',
+      );
+    }
     await updateSpace(ctx, { actor, spaceId: space.id, body, meta });
     return present(actor, space.id);
   });
@@ -74,7 +88,7 @@ export function registerSpaceRoutes(app: FastifyInstance, ctx: AppContext): void
   route(app, ctx, api.inviteToSpace, async ({ actor, params, body, meta }) => {
     const space = await listed(actor, params.space);
     authorize(spacesPolicy.canHandleRequests(space.my_role ?? null), 'Only owners and moderators invite.');
-    return inviteToSpace(ctx, { actor, space, userIds: body.userIds, meta });
+    return inviteToSpace(ctx, { actor, space, myRole: space.my_role ?? null, userIds: body.userIds, meta });
   });
 
   route(app, ctx, api.changeSpaceRole, async ({ actor, params, body, meta }) => {

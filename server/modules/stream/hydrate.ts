@@ -35,6 +35,7 @@ function selectPosts(db: AnyDb, viewer: Viewer, ids: string[]) {
       'au.job_title as author_job_title',
       's.slug as space_slug',
       's.name as space_name',
+      's.external as space_external',
       's.visibility as space_visibility',
       's.archived_at as space_archived_at',
       'sm.role as my_role',

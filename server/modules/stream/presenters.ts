@@ -12,6 +12,7 @@ import type {
 } from '../../../common/schemas/stream.ts';
 import type { ReactionCounts, UserRow } from '../../db/schema.ts';
 import { knowledgePolicy } from '../knowledge/policies.ts';
+import { presentSpaceSummary } from '../spaces/summary.ts';
 import type { Membership, Viewer } from '../spaces/visibility.ts';
 import type { HydratedRow } from './hydrate.ts';
 import { streamPolicy } from './policies.ts';
@@ -78,10 +79,7 @@ function presentCore(row: HydratedRow, now: Date) {
       handle: row.author_handle,
       job_title: row.author_job_title,
     }),
-    space:
-      row.space_id && row.space_slug && row.space_name
-        ? { id: row.space_id, slug: row.space_slug, name: row.space_name }
-        : null,
+    space: presentSpaceSummary(row),
     body: row.body,
     tags: row.tags.map((t) => t.tag),
     mentions: row.mentions.map(presentPersonRef),

@@ -5,6 +5,7 @@ import { notFound } from '../../platform/errors.ts';
 import { route } from '../../platform/http/route.ts';
 import { authorize } from '../../platform/policy.ts';
 import { enforce } from '../../platform/rate-limit.ts';
+import { profileAccess } from '../people/profile-access.ts';
 import type { Viewer } from '../spaces/visibility.ts';
 import { readablePost, readableSpace } from './access.ts';
 import { createComment, deleteComment, updateComment } from './commands/comments.ts';
@@ -67,7 +68,8 @@ export function registerStreamRoutes(app: FastifyInstance, ctx: AppContext): voi
   );
 
   route(app, ctx, api.profileFeed, async ({ actor, params, query }) => {
-    if (!streamPolicy.canSeeProfile(actor, params.id)) throw notFound('Person');
+    // The posts themselves are filtered by the visibility rule: a guest sees those in their spaces.
+    if (!(await profileAccess(ctx.db, actor, params.id))) throw notFound('Person');
     return page(actor, await profileFeedIds(ctx.db, actor, params.id, query));
   });
 

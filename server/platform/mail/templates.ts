@@ -15,6 +15,15 @@ type Templates = {
     message: string | null;
     days: number;
   }): MailContent;
+  /** A guest (customer, partner) invited into one external space. */
+  guestInvitation(v: {
+    organisation: string;
+    inviter: string;
+    space: string;
+    link: string;
+    message: string | null;
+    days: number;
+  }): MailContent;
   passwordReset(v: { organisation: string; name: string; link: string; minutes: number }): MailContent;
   passwordChanged(v: { organisation: string; name: string; resetLink: string }): MailContent;
 };
@@ -33,6 +42,19 @@ const en: Templates = {
     text: `Hello,
 
 ${inviter} invites you to join ${organisation} on Trame, where colleagues share news, ask questions and find the people who know.
+${quote(message, `${inviter} wrote:`)}
+Choose your password to join:
+${link}
+
+This link is valid for ${days} days and can be used once. If you were not expecting it, you can ignore this email.
+`,
+  }),
+  guestInvitation: ({ organisation, inviter, space, link, message, days }) => ({
+    subject: `${inviter} invites you to the space "${space}" of ${organisation}`,
+    text: `Hello,
+
+${inviter} invites you, as a guest, to the space "${space}" that ${organisation} shares with its customers and partners on Trame.
+You will see that space and the people in it, nothing else of ${organisation}.
 ${quote(message, `${inviter} wrote:`)}
 Choose your password to join:
 ${link}
@@ -68,6 +90,19 @@ const fr: Templates = {
     text: `Bonjour,
 
 ${inviter} vous invite à rejoindre ${organisation} sur Trame, où les collègues partagent leurs nouvelles, posent leurs questions et trouvent qui sait.
+${quote(message, `Message de ${inviter} :`)}
+Choisissez votre mot de passe pour nous rejoindre :
+${link}
+
+Ce lien est valable ${days} jours et ne sert qu'une fois. Si vous ne l'attendiez pas, ignorez ce message.
+`,
+  }),
+  guestInvitation: ({ organisation, inviter, space, link, message, days }) => ({
+    subject: `${inviter} vous invite dans l'espace « ${space} » de ${organisation}`,
+    text: `Bonjour,
+
+${inviter} vous invite, en tant qu'invité, dans l'espace « ${space} » que ${organisation} partage avec ses clients et partenaires sur Trame.
+Vous y verrez cet espace et les personnes qui en font partie, rien d'autre de ${organisation}.
 ${quote(message, `Message de ${inviter} :`)}
 Choisissez votre mot de passe pour nous rejoindre :
 ${link}

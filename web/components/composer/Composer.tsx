@@ -136,6 +136,11 @@ export function Composer({ space, onPosted }: ComposerProps) {
             </Button>
           )}
         </div>
+        {chosenSpace?.external && user.role !== 'guest' ? (
+          <Notice tone="warning">
+            <p>{t('external.composerWarning')}</p>
+          </Notice>
+        ) : null}
         <div className="composer-footer">
           {space ? null : (
             <Select

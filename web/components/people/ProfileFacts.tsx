@@ -13,12 +13,14 @@ export function ProfileFacts({ detail }: { detail: PersonDetail }) {
   const { person, phone, languages, manager, reportCount } = detail;
   return (
     <dl className="facts profile-facts">
-      <div>
-        <dt>{t('fields.email')}</dt>
-        <dd>
-          <a href={`mailto:${person.email}`}>{person.email}</a>
-        </dd>
-      </div>
+      {person.email ? (
+        <div>
+          <dt>{t('fields.email')}</dt>
+          <dd>
+            <a href={`mailto:${person.email}`}>{person.email}</a>
+          </dd>
+        </div>
+      ) : null}
       {phone ? (
         <div>
           <dt>{t('personProfile.phone')}</dt>

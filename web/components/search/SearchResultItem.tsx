@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { SearchResult, SnippetPart } from '../../../common/schemas/search.ts';
 import { RelativeTime } from '../RelativeTime.tsx';
 import { personPath, postPath, spacePath } from '../rich-text-links.ts';
+import { ExternalBadge } from '../spaces/ExternalBadge.tsx';
 
 /** Where a result leads: the post (or question) a result belongs to; the person; the space. */
 export function resultPath(r: Pick<SearchResult, 'kind' | 'id' | 'postId' | 'space'>): string {
@@ -55,6 +56,7 @@ export function SearchResultItem({ result, onAuthor }: SearchResultItemProps) {
           {space ? (
             <>
               <Link to={spacePath(space.slug)}>{space.name}</Link>
+              <ExternalBadge external={space.external} />
               {' · '}
             </>
           ) : null}

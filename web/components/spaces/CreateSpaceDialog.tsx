@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { SpaceCreateBody } from '../../../common/schemas/spaces.ts';
+import { useExternalSettings } from '../../api/external.ts';
 import { useCreateSpace } from '../../api/spaces.ts';
 import { useFormFeedback } from '../../forms/use-form-feedback.ts';
 import { Button } from '../Button.tsx';
@@ -10,7 +11,7 @@ import { FormError } from '../FormError.tsx';
 import { spacePath } from '../rich-text-links.ts';
 import { type SpaceDraft, SpaceFields } from './SpaceFields.tsx';
 
-const FIELDS = ['name', 'description', 'type', 'visibility'];
+const FIELDS = ['name', 'description', 'type', 'visibility', 'external'];
 
 export function CreateSpaceDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -31,7 +32,9 @@ function CreateSpaceForm({ onClose }: { onClose: () => void }) {
     description: '',
     type: 'project',
     visibility: 'open',
+    external: false,
   });
+  const settings = useExternalSettings();
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -50,7 +53,12 @@ function CreateSpaceForm({ onClose }: { onClose: () => void }) {
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate>
       <FormError ref={form.bannerRef} message={form.banner} />
-      <SpaceFields value={draft} onChange={setDraft} errors={form.fieldErrors} />
+      <SpaceFields
+        value={draft}
+        onChange={setDraft}
+        errors={form.fieldErrors}
+        externalAllowed={settings.data?.canCreateExternal ?? false}
+      />
       <div className="dialog-actions">
         <Button type="button" onClick={onClose}>
           {t('common.cancel')}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Space } from '../../../common/schemas/spaces.ts';
 import { Badge } from '../Badge.tsx';
+import { ExternalBadge } from './ExternalBadge.tsx';
 
 /** Type, visibility, member count, and the reader's place in the space. */
 export function SpaceBadges({ space }: { space: Space }) {
@@ -12,7 +13,8 @@ export function SpaceBadges({ space }: { space: Space }) {
         tone={space.visibility === 'open' ? 'success' : space.visibility === 'private' ? 'warning' : 'danger'}
       >
         {t(`spaceVisibility.${space.visibility}`)}
-      </Badge>{' '}
+      </Badge>
+      <ExternalBadge external={space.external} />{' '}
       <span className="muted">{t('spaces.members', { count: space.memberCount })}</span>
       {space.myRole ? (
         <>

@@ -14,16 +14,19 @@ export interface SpaceDraft {
   description: string;
   type: SpaceType;
   visibility: SpaceVisibility;
+  external: boolean;
 }
 
 interface SpaceFieldsProps {
   value: SpaceDraft;
   onChange: (value: SpaceDraft) => void;
   errors: Record<string, string>;
+  /** Whether the reader may make the space external (the organisation's setting). */
+  externalAllowed?: boolean;
 }
 
 /** Name, description, type and visibility (with what each visibility means), for create and edit. */
-export function SpaceFields({ value, onChange, errors }: SpaceFieldsProps) {
+export function SpaceFields({ value, onChange, errors, externalAllowed = false }: SpaceFieldsProps) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -79,6 +82,23 @@ export function SpaceFields({ value, onChange, errors }: SpaceFieldsProps) {
         ))}
         {errors.visibility ? <p className="field-error">{errors.visibility}</p> : null}
       </fieldset>
+      {externalAllowed || value.external ? (
+        <div className="check-field">
+          <input
+            id={`${id}-external`}
+            type="checkbox"
+            checked={value.external}
+            disabled={!externalAllowed && !value.external}
+            onChange={(event) => onChange({ ...value, external: event.target.checked })}
+            aria-describedby={`${id}-external-hint`}
+          />
+          <label htmlFor={`${id}-external`}>{t('external.field')}</label>
+          <p id={`${id}-external-hint`} className="field-hint">
+            {t('external.fieldHint')}
+          </p>
+          {errors.external ? <p className="field-error">{errors.external}</p> : null}
+        </div>
+      ) : null}
     </>
   );
 }

@@ -6,6 +6,7 @@ import type { Post } from '../../../common/schemas/stream.ts';
 import { Avatar } from '../Avatar.tsx';
 import { RelativeTime } from '../RelativeTime.tsx';
 import { personPath, postPath, spacePath } from '../rich-text-links.ts';
+import { ExternalBadge } from '../spaces/ExternalBadge.tsx';
 import { RevisionsDialog } from './RevisionsDialog.tsx';
 
 interface PostHeaderProps {
@@ -37,6 +38,7 @@ export function PostHeader({ id, author, space, createdAt, edited, headingId }: 
               <Link to={spacePath(space.slug)} className="post-space">
                 {space.name}
               </Link>
+              <ExternalBadge external={space.external} />
             </>
           ) : null}
         </p>

@@ -1,5 +1,5 @@
 // Accepting an invitation creates the account with the invited role and signs the
-// person in. The link works once: the invitation row is locked while it is used.
+// person in; a guest also joins the external spaces they were invited into. The link works once: the invitation row is locked while it is used.
 import type { z } from 'zod';
 import type { InvitationAcceptBody } from '../../../../common/schemas/invitations.ts';
 import type { AppContext } from '../../../context.ts';
@@ -14,6 +14,7 @@ import { hashToken } from '../../../platform/tokens.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
 import { assertPasswordFits } from '../../auth/passwords.ts';
 import { limits } from '../../auth/rate-limits.ts';
+import { joinInvitedSpaces } from '../../external/commands/accept-guest.ts';
 import { findUserByEmail } from '../../people/queries.ts';
 import { invitationStatus } from '../presenters.ts';
 import { findInvitationByTokenHash } from '../queries.ts';
@@ -67,6 +68,8 @@ export async function acceptInvitation(
         password_changed_at: tx.now,
       })
       .execute();
+    // Before this invitation is marked accepted, so its own space is among them.
+    const spaces = invitation.role === 'guest' ? await joinInvitedSpaces(tx, invitation.email, userId) : [];
     await tx.db
       .updateTable('invitations')
       .set({ accepted_at: tx.now, accepted_user_id: userId })
@@ -79,7 +82,8 @@ export async function acceptInvitation(
       action: 'invitation.accepted',
       actor: { id: userId, label },
       target: { type: 'invitation', id: invitation.id, label: invitation.email },
-      after: { userId, role: invitation.role },
+      after:
+        spaces.length > 0 ? { userId, role: invitation.role, spaces } : { userId, role: invitation.role },
       meta,
       at: tx.now,
     });

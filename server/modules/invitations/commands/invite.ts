@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { InvitationCreateBody } from '../../../../common/schemas/invitations.ts';
 import type { AppContext } from '../../../context.ts';
+import type { Locale, Role } from '../../../db/schema.ts';
 import { recordActivity } from '../../../platform/activity.ts';
 import { audit, type RequestMeta } from '../../../platform/audit.ts';
 import { DAY } from '../../../platform/clock.ts';
@@ -44,6 +45,49 @@ async function emailInvitation(
   });
 }
 
+/**
+ * Writes a pending invitation with a fresh link (returned once, stored hashed). It replaces
+ * any earlier pending one for the same address and the same space (or none).
+ */
+export async function issueInvitation(
+  tx: Tx,
+  input: {
+    email: string;
+    role: Role;
+    locale: Locale;
+    message: string | null;
+    invitedBy: string;
+    spaceId: string | null;
+  },
+): Promise<{ id: string; token: string }> {
+  await tx.db
+    .updateTable('invitations')
+    .set({ revoked_at: tx.now })
+    .where('email', '=', input.email)
+    .where((eb) => (input.spaceId === null ? eb('space_id', 'is', null) : eb('space_id', '=', input.spaceId)))
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .execute();
+  const token = newToken();
+  const id = newId();
+  await tx.db
+    .insertInto('invitations')
+    .values({
+      id,
+      email: input.email,
+      role: input.role,
+      locale: input.locale,
+      message: input.message,
+      token_hash: hashToken(token),
+      invited_by: input.invitedBy,
+      created_at: tx.now,
+      expires_at: new Date(tx.now.getTime() + INVITATION_VALID_DAYS * DAY),
+      space_id: input.spaceId,
+    })
+    .execute();
+  return { id, token };
+}
+
 export async function createInvitation(
   ctx: AppContext,
   input: { actor: Actor; body: z.output<typeof InvitationCreateBody>; meta: RequestMeta },
@@ -57,30 +101,14 @@ export async function createInvitation(
     throw conflict('email_taken', 'Someone with this email already has an account.');
   }
   return inTransaction(ctx, async (tx) => {
-    // A new invitation replaces any earlier pending one for the same address.
-    await tx.db
-      .updateTable('invitations')
-      .set({ revoked_at: tx.now })
-      .where('email', '=', body.email)
-      .where('accepted_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .execute();
-    const token = newToken();
-    const id = newId();
-    await tx.db
-      .insertInto('invitations')
-      .values({
-        id,
-        email: body.email,
-        role: body.role,
-        locale: body.locale,
-        message: body.message || null,
-        token_hash: hashToken(token),
-        invited_by: actor.id,
-        created_at: tx.now,
-        expires_at: new Date(tx.now.getTime() + INVITATION_VALID_DAYS * DAY),
-      })
-      .execute();
+    const { id, token } = await issueInvitation(tx, {
+      email: body.email,
+      role: body.role,
+      locale: body.locale,
+      message: body.message || null,
+      invitedBy: actor.id,
+      spaceId: null,
+    });
     await emailInvitation(
       tx,
       { email: body.email, locale: body.locale, message: body.message || null },

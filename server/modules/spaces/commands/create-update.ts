@@ -1,5 +1,6 @@
 // Creating a space (its creator becomes owner) and changing its name, description, type
-// or visibility. A visibility change is audited: it decides who reads what.
+// visibility or whether it is external. Visibility and external changes are audited: they
+// decide who reads what.
 import type { z } from 'zod';
 import type { SpaceCreateBody, SpaceUpdateBody } from '../../../../common/schemas/spaces.ts';
 import type { AppContext } from '../../../context.ts';
@@ -9,6 +10,7 @@ import { conflict, notFound } from '../../../platform/errors.ts';
 import { type Actor, actorRef } from '../../../platform/http/request.ts';
 import { newId } from '../../../platform/ids.ts';
 import { inTransaction, type Tx } from '../../../platform/transaction.ts';
+import { hasGuests } from '../../external/queries.ts';
 import { slugify } from '../slug.ts';
 
 async function freeSlug(tx: Tx, wanted: string, explicit: boolean): Promise<string> {
@@ -52,6 +54,7 @@ export function createSpace(
           description: body.description,
           type: body.type,
           visibility: body.visibility,
+          external: body.external,
           created_by: actor.id,
           created_at: tx.now,
           updated_at: tx.now,
@@ -70,7 +73,7 @@ export function createSpace(
       action: 'space.created',
       actor: actorRef(actor),
       target: { type: 'space', id, label: body.name },
-      after: { name: body.name, slug, type: body.type, visibility: body.visibility },
+      after: { name: body.name, slug, type: body.type, visibility: body.visibility, external: body.external },
       meta,
       at: tx.now,
     });
@@ -80,7 +83,7 @@ export function createSpace(
       objectType: 'space',
       objectId: id,
       spaceId: id,
-      data: { type: body.type, visibility: body.visibility },
+      data: { type: body.type, visibility: body.visibility, external: body.external },
       at: tx.now,
     });
     return id;
@@ -95,11 +98,19 @@ export function updateSpace(
   return inTransaction(ctx, async (tx) => {
     const before = await tx.db
       .selectFrom('spaces')
-      .select(['name', 'description', 'type', 'visibility'])
+      .select(['name', 'description', 'type', 'visibility', 'external'])
       .where('id', '=', spaceId)
       .forUpdate()
       .executeTakeFirst();
     if (!before) throw notFound('Space');
+    // Guests may belong only to external spaces: they must all be gone (and their
+    // invitations withdrawn) first. The row lock above makes invitations wait for us.
+    if (body.external === false && before.external && (await hasGuests(tx.db, spaceId, tx.now))) {
+      throw conflict(
+        'space_has_guests',
+        'This space still has guests or pending guest invitations: remove them before making it internal.',
+      );
+    }
     const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
     await tx.db
       .updateTable('spaces')
@@ -113,6 +124,17 @@ export function updateSpace(
         target: { type: 'space', id: spaceId, label: body.name ?? before.name },
         before: { visibility: before.visibility },
         after: { visibility: body.visibility },
+        meta,
+        at: tx.now,
+      });
+    }
+    if (body.external !== undefined && body.external !== before.external) {
+      await audit(tx.db, {
+        action: body.external ? 'space.made_external' : 'space.made_internal',
+        actor: actorRef(actor),
+        target: { type: 'space', id: spaceId, label: body.name ?? before.name },
+        before: { external: before.external },
+        after: { external: body.external },
         meta,
         at: tx.now,
       });
