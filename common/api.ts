@@ -5,6 +5,7 @@ import { eventsApi } from './api/events.ts';
 import { knowledgeApi } from './api/knowledge.ts';
 import { notificationsApi } from './api/notifications.ts';
 import { peopleApi } from './api/people.ts';
+import { privacyApi } from './api/privacy.ts';
 import { questionsApi } from './api/questions.ts';
 import { searchApi } from './api/search.ts';
 import { spacesApi } from './api/spaces.ts';
@@ -345,6 +346,7 @@ export const api = {
   ...eventsApi,
   ...knowledgeApi,
   ...peopleApi,
+  ...privacyApi,
 } as const;
 
 export type Api = typeof api;

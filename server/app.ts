@@ -16,6 +16,7 @@ import { registerKnowledgeRoutes } from './modules/knowledge/routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
 import { registerProfileRoutes } from './modules/people/profile-routes.ts';
 import { registerPeopleRoutes } from './modules/people/routes.ts';
+import { registerPrivacyRoutes } from './modules/privacy/routes.ts';
 import { registerSearchRoutes } from './modules/search/routes.ts';
 import { registerSpaceRoutes } from './modules/spaces/routes.ts';
 import { registerQuestionRoutes } from './modules/stream/question-routes.ts';
@@ -93,6 +94,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerProfileRoutes(app, ctx);
   registerInvitationRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerPrivacyRoutes(app, ctx);
   registerSpaceRoutes(app, ctx);
   registerStreamRoutes(app, ctx);
   registerQuestionRoutes(app, ctx);

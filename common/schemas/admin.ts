@@ -53,6 +53,11 @@ export const AUDIT_ACTIONS = [
   'space.request_declined',
   'post.deleted_by_moderator',
   'comment.deleted_by_moderator',
+  'user.erased',
+  'privacy.settings_changed',
+  'personal_data.export_requested',
+  'personal_data.exported',
+  'personal_data.downloaded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
