@@ -15,6 +15,7 @@ import { seedExpertise } from './expertise.ts';
 import { insertBatched } from './history.ts';
 import { seedInvitations } from './invitations.ts';
 import { emailBook, seedPeople } from './people.ts';
+import { seedFormerEmployee } from './privacy.ts';
 import { seededRandom } from './random.ts';
 import { seedStream } from './stream.ts';
 
@@ -36,6 +37,8 @@ export interface SeedSummary {
   pages: number;
   skills: number;
   endorsements: number;
+  /** People who left and were erased, their content kept as a former employee's. */
+  formerEmployees: number;
   admin: { email: string; password: string };
   demoPassword: string;
   elapsedMs: number;
@@ -110,7 +113,11 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
       now,
     });
     const expertise = await seedExpertise(trx, { accounts: people.accounts, admin: people.admin, now });
-    return { people, invitations: invitations.counts, stream, expertise };
+    const formerEmployees = await seedFormerEmployee(joinTransaction(ctx, trx), {
+      accounts: people.accounts,
+      admin: people.admin,
+    });
+    return { people, invitations: invitations.counts, stream, expertise, formerEmployees };
   });
   const { pending, expired, accepted } = seeded.invitations;
   return {
@@ -122,6 +129,7 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
     invitationsByStatus: seeded.invitations,
     ...seeded.stream,
     ...seeded.expertise,
+    formerEmployees: seeded.formerEmployees,
     admin: { email: seeded.people.admin.email, password: adminPassword },
     demoPassword,
     elapsedMs: Math.round(performance.now() - started),
