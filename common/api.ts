@@ -7,6 +7,7 @@ import { externalApi } from './api/external.ts';
 import { knowledgeApi } from './api/knowledge.ts';
 import { notificationsApi } from './api/notifications.ts';
 import { peopleApi } from './api/people.ts';
+import { privacyApi } from './api/privacy.ts';
 import { questionsApi } from './api/questions.ts';
 import { retentionApi } from './api/retention.ts';
 import { searchApi } from './api/search.ts';
@@ -353,6 +354,7 @@ export const api = {
   ...contentRulesApi,
   ...ssoApi,
   ...externalApi,
+  ...privacyApi,
 } as const;
 
 export type Api = typeof api;

@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'sso_test_required',
   'space_not_external',
   'space_has_guests',
+  'export_pending',
   'internal',
 ] as const;
 

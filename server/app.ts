@@ -18,6 +18,7 @@ import { registerKnowledgeRoutes } from './modules/knowledge/routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
 import { registerProfileRoutes } from './modules/people/profile-routes.ts';
 import { registerPeopleRoutes } from './modules/people/routes.ts';
+import { registerPrivacyRoutes } from './modules/privacy/routes.ts';
 import { registerRetentionRoutes } from './modules/retention/routes.ts';
 import { registerSearchRoutes } from './modules/search/routes.ts';
 import { registerSpaceRoutes } from './modules/spaces/routes.ts';
@@ -100,6 +101,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerInvitationRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerContentRuleRoutes(app, ctx);
+  registerPrivacyRoutes(app, ctx);
   registerSpaceRoutes(app, ctx);
   registerExternalRoutes(app, ctx);
   registerStreamRoutes(app, ctx);

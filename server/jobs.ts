@@ -4,6 +4,8 @@ import { cleanupOrphan, ORPHAN_CLEANUP_JOB } from './modules/attachments/command
 import { RESET_JOB, sendPasswordReset } from './modules/auth/commands/passwords.ts';
 import { EVENT_REMINDER_JOB, remindAttendees } from './modules/events/commands.ts';
 import { LINK_PREVIEW_JOB, previewLink } from './modules/links/preview-job.ts';
+import { REMOVE_FILES_JOB, removeFiles } from './modules/privacy/erase.ts';
+import { buildExport, EXPORT_BUILD_JOB, EXPORT_EXPIRE_JOB, expireExport } from './modules/privacy/exports.ts';
 import { applyRetention, RETENTION_JOB, retentionTask } from './modules/retention/run.ts';
 import type { JobHandler } from './platform/jobs/queue.ts';
 import type { RecurringTask } from './platform/jobs/schedule.ts';
@@ -17,6 +19,9 @@ export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
     [ORPHAN_CLEANUP_JOB]: cleanupOrphan(ctx),
     [EVENT_REMINDER_JOB]: remindAttendees(ctx),
     [RETENTION_JOB]: applyRetention(ctx),
+    [EXPORT_BUILD_JOB]: buildExport(ctx),
+    [EXPORT_EXPIRE_JOB]: expireExport(ctx),
+    [REMOVE_FILES_JOB]: removeFiles(ctx),
   };
 }
 

@@ -66,6 +66,11 @@ export const AUDIT_ACTIONS = [
   'sso.connection_tested',
   'sso.identity_linked',
   'user.created_by_sso',
+  'user.erased',
+  'privacy.settings_changed',
+  'personal_data.export_requested',
+  'personal_data.exported',
+  'personal_data.downloaded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

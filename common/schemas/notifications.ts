@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   'event_reminder',
   'event_cancelled',
   'skill_endorsed',
+  'personal_data_ready',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;

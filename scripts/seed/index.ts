@@ -17,6 +17,7 @@ import { seedExternal } from './external.ts';
 import { insertBatched } from './history.ts';
 import { seedInvitations } from './invitations.ts';
 import { emailBook, seedPeople } from './people.ts';
+import { seedFormerEmployee } from './privacy.ts';
 import { seededRandom } from './random.ts';
 import { seedRetention } from './retention.ts';
 import { seedStream } from './stream.ts';
@@ -39,6 +40,8 @@ export interface SeedSummary {
   pages: number;
   skills: number;
   endorsements: number;
+  /** People who left and were erased, their content kept as a former employee's. */
+  formerEmployees: number;
   admin: { email: string; password: string };
   demoPassword: string;
   elapsedMs: number;
@@ -120,7 +123,17 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
       admin: people.admin,
       now,
     });
-    return { people, invitations: invitations.counts, stream: { ...stream, ...external }, expertise };
+    const formerEmployees = await seedFormerEmployee(joinTransaction(ctx, trx), {
+      accounts: people.accounts,
+      admin: people.admin,
+    });
+    return {
+      people,
+      invitations: invitations.counts,
+      stream: { ...stream, ...external },
+      expertise,
+      formerEmployees,
+    };
   });
   const { pending, expired, accepted } = seeded.invitations;
   return {
@@ -132,6 +145,7 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
     invitationsByStatus: seeded.invitations,
     ...seeded.stream,
     ...seeded.expertise,
+    formerEmployees: seeded.formerEmployees,
     admin: { email: seeded.people.admin.email, password: adminPassword },
     demoPassword,
     elapsedMs: Math.round(performance.now() - started),

@@ -9,6 +9,7 @@ Demo organisation "${s.organisation}" is ready (${(run.elapsedMs / 1000).toFixed
   ${s.users} people, ${s.departments} departments, ${s.sites} sites, an org chart, ${s.skills} skills with ${s.endorsements} endorsements
   ${s.invitations} invitations (${pending} pending, ${expired} expired, ${accepted} accepted), their mail in Admin → Outbox
   ${s.spaces} spaces, ${s.posts} posts, ${s.comments} comments, ${s.reactions} reactions, ${s.events} events, ${s.pages} knowledge pages
+  ${s.formerEmployees} former employee erased (Admin → People), their posts kept as "Former employee"
 
 Open ${run.publicUrl} and sign in as the administrator:
   email     ${s.admin.email}

@@ -10,6 +10,7 @@ type JsonWithDefault<T> = ColumnType<T, string | T | undefined, string | T>;
 export type Role = 'admin' | 'member' | 'guest';
 export type UserStatus = 'active' | 'deactivated';
 export type Locale = 'fr' | 'en';
+export type ErasureContent = 'keep' | 'delete';
 
 export interface OrganisationTable {
   id: Generated<number>;
@@ -22,6 +23,8 @@ export interface OrganisationTable {
     ExternalSpaceCreators
   >;
   guest_inviters: ColumnType<GuestInviters, GuestInviters | undefined, GuestInviters>;
+  /** What erasing a person does with what they wrote (migration 2026-12-02-11). */
+  erasure_content: ColumnType<ErasureContent, ErasureContent | undefined, ErasureContent>;
 }
 
 /** Who may create external spaces, and who may invite guests into them. */
@@ -69,6 +72,8 @@ export interface UserTable {
   photo_key: ColumnType<string | null, string | null | undefined, string | null>;
   photo_type: ColumnType<string | null, string | null | undefined, string | null>;
   photo_updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Set when the person was erased: the row stays for attribution, the account never returns. */
+  erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SessionTable {
@@ -580,6 +585,18 @@ export interface SsoLoginTable {
   expires_at: Timestamp;
 }
 
+export interface PersonalDataExportTable {
+  id: string;
+  user_id: string;
+  status: 'pending' | 'ready' | 'failed';
+  locale: Locale;
+  storage_key: string | null;
+  size_bytes: ColumnType<string | number | null, number | null | undefined, number | null>;
+  created_at: Timestamp;
+  ready_at: Timestamp | null;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   departments: DepartmentTable;
@@ -631,13 +648,21 @@ export interface Database {
   sso_settings: SsoSettingsTable;
   user_identities: UserIdentityTable;
   sso_logins: SsoLoginTable;
+  personal_data_exports: PersonalDataExportTable;
 }
 
 export type UserRow = Selectable<UserTable>;
 /** The account without the profile it describes: what a session carries. */
 export type AccountRow = Omit<
   UserRow,
-  'phone' | 'about' | 'languages' | 'manager_id' | 'photo_key' | 'photo_type' | 'photo_updated_at'
+  | 'phone'
+  | 'about'
+  | 'languages'
+  | 'manager_id'
+  | 'photo_key'
+  | 'photo_type'
+  | 'photo_updated_at'
+  | 'erased_at'
 >;
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;

@@ -237,6 +237,21 @@ describe('demo data', () => {
     expect(english.body.items.length).toBeGreaterThan(0);
   });
 
+  it('shows a former employee whose posts stay, signed in the reader’s language', async () => {
+    expect(seeded.formerEmployees).toBe(1);
+    const admin = await signIn(t.server, printed);
+    // The administrator reads in their own language: one of the two labels, never a name.
+    const label =
+      (await admin.call(api.getMe)).body.locale === 'fr' ? 'Ancien collaborateur' : 'Former employee';
+    const left = (await everything(admin, api.listUsers, { status: 'deactivated' })).find((u) =>
+      u.email.endsWith('@erased.invalid'),
+    );
+    expect(left?.name).toBe(label);
+    const feed = await admin.call(api.profileFeed, { params: { id: left.id } });
+    expect(feed.body.items.length).toBeGreaterThan(0);
+    expect(feed.body.items[0].author.name).toBe(label);
+  });
+
   it('refuses to seed a database that already has an organisation, and changes nothing', async () => {
     await expect(seedDemo(t.server.ctx, { users: 20 })).rejects.toBeInstanceOf(AlreadySeededError);
     const admin = await signIn(t.server, printed);

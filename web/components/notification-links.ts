@@ -10,6 +10,7 @@ export function notificationPath(
   selfId?: string,
 ): string {
   if (n.kind === 'skill_endorsed' && selfId) return personPath(selfId);
+  if (n.kind === 'personal_data_ready') return '/settings#privacy';
   if (n.kind === 'join_request' && n.space) return `${spacePath(n.space.slug)}/requests`;
   if (n.event) return `/events/${encodeURIComponent(n.event.id)}`;
   if (n.post) return postPath(n.post.id);

@@ -83,6 +83,7 @@ export const en = {
     invitation: 'Invitation',
     password_reset: 'Password reset',
     password_changed: 'Password changed',
+    personal_data_ready: 'Personal data archive ready',
   },
   time: {
     seconds_one: '{{count}} second',
@@ -127,9 +128,11 @@ export const en = {
       'Guests can only join external spaces. Make this space external first, or invite colleagues only.',
     space_has_guests:
       'This space still has guests or pending guest invitations. Remove them before making it internal.',
+    export_pending: 'Your previous archive is still being prepared.',
     internal: 'Something went wrong on our side; try again.',
   },
   fieldErrors: {
+    confirmation_mismatch: 'This is not their email address.',
     invalid: 'This value is not valid.',
     required: 'This field is required.',
     too_small: 'This is too short.',
@@ -701,6 +704,7 @@ export const en = {
       event_reminder: '{{event}} starts in an hour',
       event_cancelled: '{{actor}} cancelled {{event}}',
       skill_endorsed: '{{actor}} endorsed your skill “{{skill}}”',
+      personal_data_ready: 'Your personal data archive is ready to download',
     },
     inSpace: 'in {{space}}',
     preferencesTitle: 'Notifications',
@@ -718,6 +722,7 @@ export const en = {
       event_reminder: 'An hour before an event I said I would attend',
       event_cancelled: 'When an event I said I would attend is cancelled',
       skill_endorsed: 'When a colleague endorses one of my skills',
+      personal_data_ready: 'When my personal data archive is ready',
     },
     savePreferences: 'Save preferences',
   },
@@ -1018,6 +1023,36 @@ export const en = {
     sessionsText:
       'If you signed in on a device you no longer use, or think someone else knows your password, sign out everywhere.',
   },
+  privacy: {
+    title: 'Privacy',
+    intro:
+      'Download an archive of everything you wrote and everything Trame stores about you: your profile, posts, comments, reactions, votes, follows, notifications and your files.',
+    request: 'Prepare my archive',
+    requested: 'Your archive is being prepared. You will be notified when it is ready.',
+    listLabel: 'Your archives',
+    pending: 'Being prepared…',
+    failed: 'It could not be prepared. Ask again.',
+    ready: 'Ready: {{size}}, kept until {{date}}',
+    download: 'Download archive',
+    none: 'No archive yet.',
+    settingsTitle: 'Personal data',
+    settingsIntro:
+      'When a person is erased, their personal data is removed and their account closed for good. Choose what happens to what they wrote.',
+    keep: 'Keep it, signed “Former employee”, so knowledge stays',
+    delete: 'Delete it with them (posts, comments, pages only they wrote, their files)',
+    contentLabel: 'Their content',
+    saveSettings: 'Save',
+    settingsSaved: 'Saved.',
+    erase: 'Erase…',
+    eraseTitle: 'Erase {{name}}',
+    eraseText:
+      'Their name, email, phone, photo, skills, sessions, notifications and follows are removed and the account can never sign in again. This cannot be undone.',
+    eraseKeep: 'Their posts and comments stay, shown as written by a former employee.',
+    eraseDelete: 'Their posts, comments and files are deleted.',
+    eraseConfirmLabel: 'Type their email address to confirm',
+    eraseConfirm: 'Erase for good',
+    erased: 'The person was erased.',
+  },
   notFound: {
     title: 'Page not found',
     text: 'There is nothing at this address. The link may be wrong or the page may have moved.',
@@ -1302,6 +1337,13 @@ export const en = {
       deactivated: 'Account deactivated',
       reactivated: 'Account reactivated',
       organisation_changed: 'Organisation changed',
+      erased: 'Person erased',
+    },
+    privacy: { settings_changed: 'Personal data settings changed' },
+    personal_data: {
+      export_requested: 'Personal data archive requested',
+      exported: 'Personal data archive prepared',
+      downloaded: 'Personal data archive downloaded',
     },
     mail: {
       sensitive_viewed: 'Email with a personal link viewed',

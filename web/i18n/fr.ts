@@ -86,6 +86,7 @@ export const fr: Catalog = {
     invitation: 'Invitation',
     password_reset: 'Réinitialisation du mot de passe',
     password_changed: 'Mot de passe modifié',
+    personal_data_ready: 'Archive de données personnelles prête',
   },
   time: {
     seconds_one: '{{count}} seconde',
@@ -131,9 +132,11 @@ export const fr: Catalog = {
       'Les invités ne peuvent rejoindre que des espaces externes. Rendez d’abord cet espace externe, ou n’invitez que des collègues.',
     space_has_guests:
       'Cet espace compte encore des invités ou des invitations d’invités en attente. Retirez-les avant de le rendre interne.',
+    export_pending: 'Votre archive précédente est encore en préparation.',
     internal: 'Une erreur s’est produite de notre côté ; réessayez.',
   },
   fieldErrors: {
+    confirmation_mismatch: 'Ce n’est pas son adresse e-mail.',
     invalid: 'Cette valeur n’est pas valide.',
     required: 'Ce champ est obligatoire.',
     too_small: 'C’est trop court.',
@@ -712,6 +715,7 @@ export const fr: Catalog = {
       event_reminder: '{{event}} commence dans une heure',
       event_cancelled: '{{actor}} a annulé {{event}}',
       skill_endorsed: '{{actor}} a recommandé votre compétence « {{skill}} »',
+      personal_data_ready: 'L’archive de vos données personnelles est prête',
     },
     inSpace: 'dans {{space}}',
     preferencesTitle: 'Notifications',
@@ -729,6 +733,7 @@ export const fr: Catalog = {
       event_reminder: 'Une heure avant un événement auquel j’ai dit venir',
       event_cancelled: 'Quand un événement auquel j’ai dit venir est annulé',
       skill_endorsed: 'Quand un collègue recommande l’une de mes compétences',
+      personal_data_ready: 'Quand l’archive de mes données personnelles est prête',
     },
     savePreferences: 'Enregistrer les préférences',
   },
@@ -1041,6 +1046,36 @@ export const fr: Catalog = {
     sessionsText:
       'Si vous vous êtes connecté sur un appareil que vous n’utilisez plus, ou si quelqu’un d’autre connaît votre mot de passe, déconnectez-vous partout.',
   },
+  privacy: {
+    title: 'Confidentialité',
+    intro:
+      'Téléchargez une archive de tout ce que vous avez écrit et de tout ce que Trame conserve sur vous : profil, publications, commentaires, réactions, votes, abonnements, notifications et fichiers.',
+    request: 'Préparer mon archive',
+    requested: 'Votre archive est en préparation. Vous serez prévenu quand elle sera prête.',
+    listLabel: 'Vos archives',
+    pending: 'En préparation…',
+    failed: 'Elle n’a pas pu être préparée. Demandez-la à nouveau.',
+    ready: 'Prête : {{size}}, conservée jusqu’au {{date}}',
+    download: 'Télécharger l’archive',
+    none: 'Aucune archive pour l’instant.',
+    settingsTitle: 'Données personnelles',
+    settingsIntro:
+      'Quand une personne est effacée, ses données personnelles sont supprimées et son compte fermé définitivement. Choisissez ce que devient ce qu’elle a écrit.',
+    keep: 'Le garder, signé « Ancien collaborateur », pour que le savoir reste',
+    delete: 'Le supprimer avec elle (publications, commentaires, pages qu’elle seule a écrites, fichiers)',
+    contentLabel: 'Son contenu',
+    saveSettings: 'Enregistrer',
+    settingsSaved: 'Enregistré.',
+    erase: 'Effacer…',
+    eraseTitle: 'Effacer {{name}}',
+    eraseText:
+      'Son nom, son adresse, son téléphone, sa photo, ses compétences, ses sessions, ses notifications et ses abonnements sont supprimés, et le compte ne pourra plus jamais se connecter. C’est irréversible.',
+    eraseKeep: 'Ses publications et commentaires restent, signés par un ancien collaborateur.',
+    eraseDelete: 'Ses publications, commentaires et fichiers sont supprimés.',
+    eraseConfirmLabel: 'Saisissez son adresse e-mail pour confirmer',
+    eraseConfirm: 'Effacer définitivement',
+    erased: 'La personne a été effacée.',
+  },
   notFound: {
     title: 'Page introuvable',
     text: 'Il n’y a rien à cette adresse. Le lien est peut-être erroné, ou la page a été déplacée.',
@@ -1334,6 +1369,13 @@ export const fr: Catalog = {
       deactivated: 'Compte désactivé',
       reactivated: 'Compte réactivé',
       organisation_changed: 'Organisation modifiée',
+      erased: 'Personne effacée',
+    },
+    privacy: { settings_changed: 'Réglages des données personnelles modifiés' },
+    personal_data: {
+      export_requested: 'Archive de données personnelles demandée',
+      exported: 'Archive de données personnelles préparée',
+      downloaded: 'Archive de données personnelles téléchargée',
     },
     mail: {
       sensitive_viewed: 'E-mail contenant un lien personnel consulté',

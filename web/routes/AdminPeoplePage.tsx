@@ -15,6 +15,8 @@ import { Loading } from '../components/Loading.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { OrganisationDialog } from '../components/people/OrganisationDialog.tsx';
+import { EraseDialog } from '../components/privacy/EraseDialog.tsx';
+import { ErasureSettings } from '../components/privacy/ErasureSettings.tsx';
 import { Select } from '../components/Select.tsx';
 import { Table } from '../components/Table.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -28,6 +30,7 @@ export function AdminPeoplePage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('admin.people.title'), t('admin.title'));
   const { user: me } = useSignedIn();
+  const [erasing, setErasing] = useState<AdminUser | null>(null);
   const [q, setQ] = useState('');
   const [role, setRole] = useState<Role | ''>('');
   const [status, setStatus] = useState<Status | ''>('');
@@ -206,6 +209,22 @@ export function AdminPeoplePage() {
                           <span className="sr-only"> {user.name}</span>
                         </Button>
                       )}
+                      {user.id !== me.id ? (
+                        <Button
+                          type="button"
+                          small
+                          variant="danger"
+                          disabled={busy}
+                          onClick={() => {
+                            setError(null);
+                            setNotice(null);
+                            setErasing(user);
+                          }}
+                        >
+                          {t('privacy.erase')}
+                          <span className="sr-only"> {user.name}</span>
+                        </Button>
+                      ) : null}
                     </div>
                   </td>
                 </tr>
@@ -227,6 +246,15 @@ export function AdminPeoplePage() {
           setNotice(t('admin.people.organisationSaved', { name: saved.name }));
         }}
       />
+      <EraseDialog
+        user={erasing}
+        onClose={() => setErasing(null)}
+        onErased={() => {
+          setErasing(null);
+          setNotice(t('privacy.erased'));
+        }}
+      />
+      <ErasureSettings />
       <ConfirmDialog
         open={deactivating !== null}
         title={t('admin.people.deactivateTitle', { name: deactivating?.name ?? '' })}

@@ -14,6 +14,7 @@ import { LocaleSelect } from '../components/LocaleSelect.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { NotificationPreferences } from '../components/NotificationPreferences.tsx';
 import { ProfileEditor } from '../components/people/ProfileEditor.tsx';
+import { PersonalDataSettings } from '../components/privacy/PersonalDataSettings.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { containsEmailIssue, mismatchIssue } from '../forms/password-checks.ts';
 import { useFormFeedback } from '../forms/use-form-feedback.ts';
@@ -34,6 +35,7 @@ export function SettingsPage() {
       <CalendarFeedSettings />
       <PasswordSection />
       <SessionsSection />
+      <PersonalDataSettings />
     </div>
   );
 }

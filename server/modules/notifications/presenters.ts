@@ -2,6 +2,7 @@ import { plainExcerpt } from '../../../common/rich-text.ts';
 import type { Notification, NotificationKind } from '../../../common/schemas/notifications.ts';
 import { NOTIFICATION_KINDS } from '../../../common/schemas/notifications.ts';
 import { presentSpaceSummary } from '../spaces/summary.ts';
+import { presentPersonRef } from '../stream/presenters.ts';
 import type { listNotifications } from './queries.ts';
 
 type Row = Awaited<ReturnType<typeof listNotifications>>[number];
@@ -26,7 +27,12 @@ export function presentNotification(row: Row): Notification {
     kind: row.kind as NotificationKind,
     actor:
       row.actor_id && row.actor_name && row.actor_handle
-        ? { id: row.actor_id, name: row.actor_name, handle: row.actor_handle, jobTitle: row.actor_job_title }
+        ? presentPersonRef({
+            id: row.actor_id,
+            name: row.actor_name,
+            handle: row.actor_handle,
+            job_title: row.actor_job_title,
+          })
         : null,
     space: presentSpaceSummary(row),
     post:

@@ -4,6 +4,7 @@ import type { AdminUser, OrgMember, Person, PersonDetail, Skill } from '../../..
 import type { Me } from '../../../common/schemas/session.ts';
 import { LANGUAGE_CODES, type LanguageCode } from '../../../common/skills.ts';
 import type { UserRow } from '../../db/schema.ts';
+import { displayName } from '../privacy/former-employee.ts';
 import type { SkillRow } from './profile-queries.ts';
 
 type Places = { department_name: string | null; site_name: string | null };
@@ -44,7 +45,7 @@ export function presentMe(u: WithPlaces): z.infer<typeof Me> {
 export function presentPerson(u: PersonRow): Person {
   return {
     id: u.id,
-    name: u.name,
+    name: displayName(u.name),
     handle: u.handle,
     email: u.email,
     jobTitle: u.job_title,

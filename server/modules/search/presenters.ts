@@ -1,5 +1,6 @@
 import type { SearchResult, SnippetPart } from '../../../common/schemas/search.ts';
 import { presentSpaceSummary } from '../spaces/summary.ts';
+import { presentPersonRef } from '../stream/presenters.ts';
 import { HIT_END, HIT_START, type SearchRow } from './queries.ts';
 
 /** A headline from the database as parts, the matched words marked; never HTML. */
@@ -40,12 +41,12 @@ export function presentSearchResult(row: SearchRow): SearchResult {
     snippet: bestSnippet(row),
     author:
       row.author_id && row.author_name && row.author_handle
-        ? {
+        ? presentPersonRef({
             id: row.author_id,
             name: row.author_name,
             handle: row.author_handle,
-            jobTitle: row.author_job_title,
-          }
+            job_title: row.author_job_title,
+          })
         : null,
     space: row.kind !== 'person' ? presentSpaceSummary(row) : null,
     createdAt: row.created_at.toISOString(),

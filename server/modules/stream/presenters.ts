@@ -12,6 +12,7 @@ import type {
 } from '../../../common/schemas/stream.ts';
 import type { ReactionCounts, UserRow } from '../../db/schema.ts';
 import { knowledgePolicy } from '../knowledge/policies.ts';
+import { displayName } from '../privacy/former-employee.ts';
 import { presentSpaceSummary } from '../spaces/summary.ts';
 import type { Membership, Viewer } from '../spaces/visibility.ts';
 import type { HydratedRow } from './hydrate.ts';
@@ -20,7 +21,7 @@ import { streamPolicy } from './policies.ts';
 type PersonFields = Pick<UserRow, 'id' | 'name' | 'handle' | 'job_title'>;
 
 export function presentPersonRef(u: PersonFields): PersonRef {
-  return { id: u.id, name: u.name, handle: u.handle, jobTitle: u.job_title };
+  return { id: u.id, name: displayName(u.name), handle: u.handle, jobTitle: u.job_title };
 }
 
 export const attachmentUrl = (id: string) => `/api/v1/attachments/${id}/content`;

@@ -10,6 +10,7 @@ import type { AppContext } from '../../context.ts';
 import type { RequestMeta } from '../audit.ts';
 import { AppError, unauthenticated, ValidationError } from '../errors.ts';
 import { enforce, WRITE_BUDGET } from '../rate-limit.ts';
+import { withReaderLocale } from './reader-locale.ts';
 import { type Actor, requestMeta } from './request.ts';
 
 export interface HandlerInput<E extends Endpoint> {
@@ -87,7 +88,8 @@ export function route<E extends Endpoint>(
         req,
         reply,
       } as HandlerInput<E>;
-      const result = await handler(input);
+      // Presenters read the reader's language (a former employee's name) from here.
+      const result = await withReaderLocale(req.actor?.locale ?? 'en', () => handler(input));
       if (endpoint.raw) return reply;
       if (endpoint.response === null) {
         return reply.code(endpoint.status ?? 204).send();

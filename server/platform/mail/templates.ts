@@ -26,6 +26,7 @@ type Templates = {
   }): MailContent;
   passwordReset(v: { organisation: string; name: string; link: string; minutes: number }): MailContent;
   passwordChanged(v: { organisation: string; name: string; resetLink: string }): MailContent;
+  personalDataReady(v: { organisation: string; name: string; link: string; days: number }): MailContent;
 };
 
 const quote = (message: string | null, intro: string) =>
@@ -82,6 +83,17 @@ If this was not you, reset your password at once: ${resetLink}
 and tell your administrator.
 `,
   }),
+  personalDataReady: ({ organisation, name, link, days }) => ({
+    subject: `Your ${organisation} data archive is ready`,
+    text: `Hello ${name},
+
+The archive of your personal data you asked for on ${organisation}'s Trame is ready: everything you wrote and everything stored about you, with your files.
+Download it from your settings (you will be asked to sign in):
+${link}
+
+It is kept for ${days} days, then deleted. Only you can download it. If you did not ask for it, tell your administrator.
+`,
+  }),
 };
 
 const fr: Templates = {
@@ -128,6 +140,17 @@ Ce lien est valable ${minutes} minutes et ne sert qu'une fois. Si vous n'avez ri
 Le mot de passe de votre compte ${organisation} sur Trame vient d'être modifié, et vos autres sessions ont été fermées.
 Si ce n'était pas vous, réinitialisez votre mot de passe tout de suite : ${resetLink}
 et prévenez votre administrateur.
+`,
+  }),
+  personalDataReady: ({ organisation, name, link, days }) => ({
+    subject: `L'archive de vos données ${organisation} est prête`,
+    text: `Bonjour ${name},
+
+L'archive de vos données personnelles que vous avez demandée sur le Trame de ${organisation} est prête : tout ce que vous avez écrit et tout ce qui est conservé sur vous, avec vos fichiers.
+Téléchargez-la depuis vos paramètres (il vous sera demandé de vous connecter) :
+${link}
+
+Elle est conservée ${days} jours, puis supprimée. Vous seul pouvez la télécharger. Si vous ne l'avez pas demandée, prévenez votre administrateur.
 `,
   }),
 };

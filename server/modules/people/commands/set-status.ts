@@ -1,6 +1,7 @@
 import type { AppContext } from '../../../context.ts';
 import { audit } from '../../../platform/audit.ts';
 import { endAllSessions } from '../../../platform/auth/sessions.ts';
+import { conflict } from '../../../platform/errors.ts';
 import { actorRef } from '../../../platform/http/request.ts';
 import { publishAfterCommit } from '../../../platform/realtime/publish.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
@@ -44,6 +45,8 @@ export function reactivateUser(ctx: AppContext, input: ChangeAccountInput) {
   return inTransaction(ctx, async (tx) => {
     const user = await guardAccountChange(tx, input, false);
     if (user.status === 'active') return user;
+    // An erased account has nothing left to come back to.
+    if (user.erased_at) throw conflict('conflict', 'An erased person cannot be reactivated.');
     await tx.db
       .updateTable('users')
       .set({ status: 'active', deactivated_at: null, updated_at: tx.now })
