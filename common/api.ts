@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { eventsApi } from './api/events.ts';
 import { knowledgeApi } from './api/knowledge.ts';
+import { moderationApi } from './api/moderation.ts';
 import { notificationsApi } from './api/notifications.ts';
 import { peopleApi } from './api/people.ts';
 import { questionsApi } from './api/questions.ts';
@@ -345,6 +346,7 @@ export const api = {
   ...eventsApi,
   ...knowledgeApi,
   ...peopleApi,
+  ...moderationApi,
 } as const;
 
 export type Api = typeof api;

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'poll_closed',
   'slug_taken',
   'last_owner',
+  'already_reported',
   'internal',
 ] as const;
 

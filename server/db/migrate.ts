@@ -12,6 +12,7 @@ import * as knowledge from './migrations/2026-12-02-04-knowledge.ts';
 import * as search from './migrations/2026-12-02-05-search.ts';
 import * as people from './migrations/2026-12-02-06-people.ts';
 import * as auditChain from './migrations/2026-12-02-07-audit-chain.ts';
+import * as moderation from './migrations/2026-12-02-10-moderation.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
 export const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-05-search': search,
   '2026-12-02-06-people': people,
   '2026-12-02-07-audit-chain': auditChain,
+  '2026-12-02-10-moderation': moderation,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -16,6 +16,8 @@ export interface OrganisationTable {
   name: string;
   default_locale: Locale;
   created_at: Timestamp;
+  /** Guests' posts and comments wait for a moderator's approval in every space. */
+  premoderate_guests: Generated<boolean>;
 }
 
 export interface DepartmentTable {
@@ -178,6 +180,8 @@ export interface SpaceTable {
   updated_at: Timestamp;
   archived_at: Timestamp | null;
   member_count: Generated<number>;
+  /** Guests' posts and comments in this space wait for a moderator's approval. */
+  premoderate_guests: Generated<boolean>;
 }
 
 export interface SpaceMemberTable {
@@ -198,6 +202,40 @@ export interface SpaceRequestTable {
   created_at: Timestamp;
   decided_by: string | null;
   decided_at: Timestamp | null;
+}
+
+export type HeldState = 'hidden' | 'pending';
+
+export interface ModerationCaseTable {
+  id: string;
+  target_type: 'post' | 'comment' | 'person';
+  target_id: string;
+  space_id: string | null;
+  post_id: string | null;
+  subject_id: string;
+  status: 'open' | 'closed';
+  outcome: 'hidden' | 'deleted' | 'dismissed' | 'warned' | 'suspended' | null;
+  report_count: Generated<number>;
+  opened_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface ModerationReportTable {
+  id: string;
+  case_id: string;
+  reporter_id: string;
+  reason: 'spam' | 'harassment' | 'confidential' | 'inappropriate' | 'other';
+  details: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface ModerationEventTable {
+  id: string;
+  case_id: string;
+  action: 'reported' | 'hidden' | 'restored' | 'deleted' | 'dismissed' | 'warned' | 'suspended';
+  actor_id: string | null;
+  note: Generated<string>;
+  at: Timestamp;
 }
 
 export interface PostTable {
@@ -221,6 +259,8 @@ export interface PostTable {
   /** Live top-level comments of a question. */
   answer_count: Generated<number>;
   accepted_comment_id: Generated<string | null>;
+  /** Held back from everyone but its author: hidden by a moderator, or pending approval. */
+  held: Generated<HeldState | null>;
 }
 
 export interface PostRevisionTable {
@@ -305,6 +345,7 @@ export interface CommentTable {
   deleted_at: Timestamp | null;
   reaction_counts: JsonWithDefault<ReactionCounts>;
   vote_count: Generated<number>;
+  held: Generated<HeldState | null>;
 }
 
 export interface AnswerVoteTable {
@@ -503,6 +544,9 @@ export interface Database {
   knowledge_revisions: KnowledgeRevisionTable;
   user_skills: UserSkillTable;
   skill_endorsements: SkillEndorsementTable;
+  moderation_cases: ModerationCaseTable;
+  moderation_reports: ModerationReportTable;
+  moderation_events: ModerationEventTable;
 }
 
 export type UserRow = Selectable<UserTable>;
