@@ -5,6 +5,7 @@ import { contentRulesApi } from './api/content-rules.ts';
 import { eventsApi } from './api/events.ts';
 import { externalApi } from './api/external.ts';
 import { knowledgeApi } from './api/knowledge.ts';
+import { moderationApi } from './api/moderation.ts';
 import { notificationsApi } from './api/notifications.ts';
 import { peopleApi } from './api/people.ts';
 import { privacyApi } from './api/privacy.ts';
@@ -355,6 +356,7 @@ export const api = {
   ...ssoApi,
   ...externalApi,
   ...privacyApi,
+  ...moderationApi,
 } as const;
 
 export type Api = typeof api;

@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'space_not_external',
   'space_has_guests',
   'export_pending',
+  'already_reported',
   'internal',
 ] as const;
 

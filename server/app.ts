@@ -15,6 +15,7 @@ import { registerEventRoutes } from './modules/events/routes.ts';
 import { registerExternalRoutes } from './modules/external/routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/routes.ts';
 import { registerKnowledgeRoutes } from './modules/knowledge/routes.ts';
+import { registerModerationRoutes } from './modules/moderation/routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
 import { registerProfileRoutes } from './modules/people/profile-routes.ts';
 import { registerPeopleRoutes } from './modules/people/routes.ts';
@@ -112,6 +113,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerSearchRoutes(app, ctx);
   registerRetentionRoutes(app, ctx);
   registerSsoRoutes(app, ctx);
+  registerModerationRoutes(app, ctx);
   await app.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 5, parts: 6 },
   });

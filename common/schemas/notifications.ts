@@ -15,6 +15,10 @@ export const NOTIFICATION_KINDS = [
   'event_cancelled',
   'skill_endorsed',
   'personal_data_ready',
+  'report_outcome',
+  'moderation_warning',
+  'post_approved',
+  'post_rejected',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -30,6 +34,13 @@ export const Notification = z.object({
   event: z.object({ id: z.string(), title: z.string() }).nullable(),
   /** Endorsement notifications: the skill, as its owner wrote it. */
   skill: z.string().nullable(),
+  /** Moderation notifications: what was decided, and the moderator's note when one is shared. */
+  moderation: z
+    .object({
+      outcome: z.enum(['hidden', 'deleted', 'dismissed', 'warned', 'suspended', 'approved', 'rejected']),
+      note: z.string(),
+    })
+    .nullable(),
   createdAt: DateTime,
   read: z.boolean(),
 });

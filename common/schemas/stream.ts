@@ -106,6 +106,8 @@ export const Post = PostCore.extend({
   /** For announcements: whether the viewer acknowledged, and how many did. */
   acknowledgement: z.object({ acknowledged: z.boolean(), count: z.number() }).nullable(),
   pinned: z.boolean(),
+  /** Only its author sees a held post: hidden by a moderator, or waiting for approval. */
+  held: z.enum(['hidden', 'pending']).nullable(),
   /** Set when the post is a question. */
   question: z
     .object({ title: z.string(), answerCount: z.number(), acceptedAnswerId: z.string().nullable() })
@@ -163,6 +165,8 @@ export const Comment = z.object({
   /** Answers (top-level comments of a question): votes, and whether the viewer gave one. */
   votes: z.number(),
   myVote: z.boolean(),
+  /** Only its author sees a held comment: hidden by a moderator, or waiting for approval. */
+  held: z.enum(['hidden', 'pending']).nullable(),
   can: z.object({ edit: z.boolean(), delete: z.boolean() }),
 });
 export type Comment = z.infer<typeof Comment>;

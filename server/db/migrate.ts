@@ -14,6 +14,7 @@ import * as people from './migrations/2026-12-02-06-people.ts';
 import * as auditChain from './migrations/2026-12-02-07-audit-chain.ts';
 import * as externalSpaces from './migrations/2026-12-02-08-external-spaces.ts';
 import * as sso from './migrations/2026-12-02-09-sso.ts';
+import * as moderation from './migrations/2026-12-02-10-moderation.ts';
 import * as personalData from './migrations/2026-12-02-11-personal-data.ts';
 import * as retention from './migrations/2026-12-02-12-retention.ts';
 import * as contentRules from './migrations/2026-12-02-13-content-rules.ts';
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-07-audit-chain': auditChain,
   '2026-12-02-08-external-spaces': externalSpaces,
   '2026-12-02-09-sso': sso,
+  '2026-12-02-10-moderation': moderation,
   '2026-12-02-11-personal-data': personalData,
   '2026-12-02-12-retention': retention,
   '2026-12-02-13-content-rules': contentRules,

@@ -25,6 +25,8 @@ export interface OrganisationTable {
   guest_inviters: ColumnType<GuestInviters, GuestInviters | undefined, GuestInviters>;
   /** What erasing a person does with what they wrote (migration 2026-12-02-11). */
   erasure_content: ColumnType<ErasureContent, ErasureContent | undefined, ErasureContent>;
+  /** Guests' posts and comments wait for a moderator's approval in every space. */
+  premoderate_guests: Generated<boolean>;
 }
 
 /** Who may create external spaces, and who may invite guests into them. */
@@ -196,6 +198,8 @@ export interface SpaceTable {
   archived_at: Timestamp | null;
   member_count: Generated<number>;
   external: Generated<boolean>;
+  /** Guests' posts and comments in this space wait for a moderator's approval. */
+  premoderate_guests: Generated<boolean>;
 }
 
 export interface SpaceMemberTable {
@@ -216,6 +220,40 @@ export interface SpaceRequestTable {
   created_at: Timestamp;
   decided_by: string | null;
   decided_at: Timestamp | null;
+}
+
+export type HeldState = 'hidden' | 'pending';
+
+export interface ModerationCaseTable {
+  id: string;
+  target_type: 'post' | 'comment' | 'person';
+  target_id: string;
+  space_id: string | null;
+  post_id: string | null;
+  subject_id: string;
+  status: 'open' | 'closed';
+  outcome: 'hidden' | 'deleted' | 'dismissed' | 'warned' | 'suspended' | null;
+  report_count: Generated<number>;
+  opened_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface ModerationReportTable {
+  id: string;
+  case_id: string;
+  reporter_id: string;
+  reason: 'spam' | 'harassment' | 'confidential' | 'inappropriate' | 'other';
+  details: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface ModerationEventTable {
+  id: string;
+  case_id: string;
+  action: 'reported' | 'hidden' | 'restored' | 'deleted' | 'dismissed' | 'warned' | 'suspended';
+  actor_id: string | null;
+  note: Generated<string>;
+  at: Timestamp;
 }
 
 export interface PostTable {
@@ -239,6 +277,8 @@ export interface PostTable {
   /** Live top-level comments of a question. */
   answer_count: Generated<number>;
   accepted_comment_id: Generated<string | null>;
+  /** Held back from everyone but its author: hidden by a moderator, or pending approval. */
+  held: Generated<HeldState | null>;
 }
 
 export interface PostRevisionTable {
@@ -323,6 +363,7 @@ export interface CommentTable {
   deleted_at: Timestamp | null;
   reaction_counts: JsonWithDefault<ReactionCounts>;
   vote_count: Generated<number>;
+  held: Generated<HeldState | null>;
 }
 
 export interface AnswerVoteTable {
@@ -649,6 +690,9 @@ export interface Database {
   user_identities: UserIdentityTable;
   sso_logins: SsoLoginTable;
   personal_data_exports: PersonalDataExportTable;
+  moderation_cases: ModerationCaseTable;
+  moderation_reports: ModerationReportTable;
+  moderation_events: ModerationEventTable;
 }
 
 export type UserRow = Selectable<UserTable>;

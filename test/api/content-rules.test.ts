@@ -135,6 +135,44 @@ describe('content rules', () => {
     ]);
   });
 
+  it('hold a post or comment with a held word for a space moderator, and refuse it where nothing can wait', async () => {
+    const owner = await person(t.server, { name: 'Odile Propriétaire' });
+    const reader = await person(t.server);
+    const space = await makeSpace(t.server, { visibility: 'open', owner, members: [author, reader] });
+    await addRule({ term: 'licenciement*', action: 'hold', spaceId: space.id });
+    await addRule({ term: 'restructuration', action: 'hold' });
+
+    const held = await post(author.client, space.id, 'Rumeur de licenciements au dépôt ?');
+    expect(held.held).toBe('pending');
+    const feed = await reader.client.call(api.spaceFeed, { params: { space: space.id } });
+    expect(feed.text).not.toContain('Rumeur de licenciements');
+    const pending = await owner.client.call(api.listPending, { query: {} });
+    expect(pending.status, pending.text).toBe(200);
+    expect(pending.body.items.map((i: { body: string }) => i.body)).toContain(
+      'Rumeur de licenciements au dépôt ?',
+    );
+    const approve = await owner.client.call(api.decidePending, {
+      params: { id: held.id },
+      body: { decision: 'approve', note: '' },
+    });
+    expect(approve.status, approve.text).toBeLessThan(300);
+    expect((await reader.client.call(api.spaceFeed, { params: { space: space.id } })).text).toContain(
+      'Rumeur de licenciements',
+    );
+
+    // An edit of what is published, or a profile post, has no queue to wait in: refused.
+    const fine = await post(author.client, space.id, 'Réunion du personnel jeudi');
+    const edit = await author.client.call(api.updatePost, {
+      params: { id: fine.id },
+      body: { body: 'Réunion du personnel jeudi : restructuration' },
+    });
+    expect(refusal(edit)[0]).toMatchObject({ field: 'body', reason: 'content_blocked' });
+    const profile = await author.client.call(api.createPost, {
+      body: { spaceId: null, body: 'La restructuration' },
+    });
+    expect(refusal(profile)[0]).toMatchObject({ field: 'body', params: { found: 'restructuration' } });
+  });
+
   it('refuse terms that cannot be rules and terms already ruled, with the field named', async () => {
     const issue = async (body: Record<string, unknown>) => {
       const res = await admin.call(api.createContentRule, { body: { action: 'reject', ...body } as never });

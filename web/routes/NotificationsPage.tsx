@@ -67,6 +67,7 @@ function NotificationItem({ notification: n, onRead }: { notification: Notificat
     space: n.space?.name ?? '',
     event: n.event?.title ?? '',
     skill: n.skill ?? '',
+    outcome: n.moderation ? t(`moderation.outcomes.${n.moderation.outcome}`) : '',
   });
   return (
     <li className={n.read ? 'notification' : 'notification is-unread'} data-testid="notification">
@@ -82,6 +83,11 @@ function NotificationItem({ notification: n, onRead }: { notification: Notificat
           ) : null}
         </p>
         {n.post?.excerpt ? <p className="notification-excerpt">{n.post.excerpt}</p> : null}
+        {n.moderation?.note ? (
+          <p className="notification-excerpt">
+            {t('moderation.noteFromModerator', { note: n.moderation.note })}
+          </p>
+        ) : null}
         <p className="muted notification-time">
           <RelativeTime value={n.createdAt} />
         </p>

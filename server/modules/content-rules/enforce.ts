@@ -17,11 +17,16 @@ export interface Held {
   found: string;
 }
 
-/** Throws 400 `content_blocked` when a rule refuses one of the texts; returns the hold, if a rule holds one. */
+/**
+ * Throws 400 `content_blocked` when a rule refuses one of the texts; returns the hold, if a
+ * rule holds one. Where nothing can wait for approval (`canHold` false: an edit of something
+ * already published, a profile with no moderators of its own) a holding rule refuses.
+ */
 export async function checkContentRules(
   db: AnyDb,
   spaceId: string | null,
   fields: TextField[],
+  options: { canHold: boolean } = { canHold: false },
 ): Promise<Held | null> {
   const rules = await rulesFor(db, spaceId);
   if (rules.length === 0) return null;
@@ -29,7 +34,7 @@ export async function checkContentRules(
   for (const { field, text } of fields) {
     const hit = firstHit(rules, text);
     if (!hit) continue;
-    if (hit.rule.action === 'reject')
+    if (hit.rule.action === 'reject' || !options.canHold)
       throw new ValidationError([
         {
           field,

@@ -21,6 +21,15 @@ function skillOf(data: unknown): string | null {
   return d && typeof d.skill === 'string' ? d.skill : null;
 }
 
+const OUTCOMES = ['hidden', 'deleted', 'dismissed', 'warned', 'suspended', 'approved', 'rejected'] as const;
+
+/** Moderation notifications carry the outcome (and the note the author is told) in their data. */
+function moderationOf(data: unknown): Notification['moderation'] {
+  const d = data as { outcome?: unknown; note?: unknown } | null;
+  const outcome = OUTCOMES.find((o) => o === d?.outcome);
+  return outcome ? { outcome, note: typeof d?.note === 'string' ? d.note : '' } : null;
+}
+
 export function presentNotification(row: Row): Notification {
   return {
     id: row.id,
@@ -42,6 +51,7 @@ export function presentNotification(row: Row): Notification {
     commentId: row.comment_id,
     event: eventOf(row.data),
     skill: skillOf(row.data),
+    moderation: moderationOf(row.data),
     createdAt: row.created_at.toISOString(),
     read: row.read_at !== null,
   };

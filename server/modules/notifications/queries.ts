@@ -3,15 +3,17 @@
 // applies here as everywhere.
 import type { Db } from '../../db/database.ts';
 import { decodeCursor } from '../../platform/pagination.ts';
-import { readablePosts, readableSpaceIds, type Viewer } from '../spaces/visibility.ts';
+import { readableComments, readablePosts, readableSpaceIds, type Viewer } from '../spaces/visibility.ts';
 
 function visibleTo(db: Db, viewer: Viewer) {
   return (
     db
       .selectFrom('notifications as n')
       .leftJoin('posts', 'posts.id', 'n.post_id')
+      .leftJoin('comments as c', 'c.id', 'n.comment_id')
       .where('n.user_id', '=', viewer.id)
       .where((eb) => eb.or([eb('n.post_id', 'is', null), readablePosts(eb as never, viewer)]))
+      .where((eb) => eb.or([eb('n.comment_id', 'is', null), readableComments(eb as never, viewer)]))
       // An event's notification follows its space, like the event itself.
       .where((eb) =>
         eb.or([

@@ -10,11 +10,13 @@
 //   its members.
 // - A space's content is readable by its members, and by every colleague when it is open.
 // - A profile post (no space) is readable by every colleague and by its author.
+// - Held content (hidden by a moderator, or a guest's post waiting for approval) is readable
+//   by its author only; moderators reach it through the moderation queue, not through here.
 // - A deleted post is readable by nobody. Administrators get no reading privilege here:
 //   moderation goes through its own audited paths.
 import { type ExpressionBuilder, sql } from 'kysely';
 import { CONTENT_KINDS } from '../../../common/schemas/search.ts';
-import type { Database, Role, SpaceRole, SpaceVisibility } from '../../db/schema.ts';
+import type { Database, HeldState, Role, SpaceRole, SpaceVisibility } from '../../db/schema.ts';
 
 export interface Viewer {
   id: string;
@@ -45,6 +47,7 @@ export interface PostFacts {
   author_id: string;
   space_id: string | null;
   deleted_at: Date | null;
+  held: HeldState | null;
 }
 
 /** space is the post's space (null for a profile post). */
@@ -55,6 +58,7 @@ export function canReadPost(
   membership: Membership,
 ): boolean {
   if (post.deleted_at) return false;
+  if (post.held && post.author_id !== viewer.id) return false;
   if (post.space_id === null) return isColleague(viewer) || post.author_id === viewer.id;
   if (!space) return false;
   return canReadSpace(viewer, space, membership);
@@ -94,7 +98,27 @@ export function readablePosts(eb: PostsEb, viewer: Viewer) {
     : eb.and([eb('posts.space_id', 'is', null), eb('posts.author_id', '=', viewer.id)]);
   return eb.and([
     eb('posts.deleted_at', 'is', null),
+    eb.or([eb('posts.held', 'is', null), eb('posts.author_id', '=', viewer.id)]),
     eb.or([profile, eb('posts.space_id', 'in', readableSpaceIds(eb, viewer))]),
+  ]);
+}
+
+/** A comment of a readable post: live, and not held back unless the viewer wrote it. */
+export function canReadComment(
+  viewer: Viewer,
+  comment: { author_id: string; deleted_at: Date | null; held: HeldState | null },
+): boolean {
+  return !comment.deleted_at && (!comment.held || comment.author_id === viewer.id);
+}
+
+/** SQL form of canReadComment, over a query that has comments as `c` in scope. */
+export function readableComments(
+  eb: ExpressionBuilder<Database & { c: Database['comments'] }, 'c'>,
+  viewer: Viewer,
+) {
+  return eb.and([
+    eb('c.deleted_at', 'is', null),
+    eb.or([eb('c.held', 'is', null), eb('c.author_id', '=', viewer.id)]),
   ]);
 }
 

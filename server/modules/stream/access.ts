@@ -109,7 +109,7 @@ export async function readableSpace(db: AnyDb, viewer: Viewer, ref: string): Pro
  */
 export async function readersAmong(
   db: AnyDb,
-  post: Pick<PostRow, 'author_id' | 'space_id' | 'deleted_at'>,
+  post: Pick<PostRow, 'author_id' | 'space_id' | 'deleted_at' | 'held'>,
   space: SpaceFacts | null,
   candidates: string[],
 ): Promise<string[]> {

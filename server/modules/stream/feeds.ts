@@ -83,7 +83,9 @@ export async function homeFeedIds(db: Db, viewer: Viewer, window: FeedWindow): P
             .selectFrom('posts')
             .select('posts.id')
             .whereRef('posts.space_id', '=', 'sm.space_id')
-            .where('posts.deleted_at', 'is', null),
+            .where('posts.deleted_at', 'is', null)
+            // Held posts: others never see them; one's own come through `own` below.
+            .where('posts.held', 'is', null),
           'posts.id',
           b,
         ).as('sp'),
@@ -150,17 +152,48 @@ export async function homeFeedIds(db: Db, viewer: Viewer, window: FeedWindow): P
   );
 }
 
-export async function spaceFeedIds(db: Db, spaceId: string, window: FeedWindow): Promise<IdPage> {
+/**
+ * A space's posts: what everyone may see (posts_space_visible_idx), plus the viewer's own
+ * posts held back in it (hidden, or waiting for approval), which only they see.
+ */
+export async function spaceFeedIds(
+  db: Db,
+  viewer: Viewer,
+  spaceId: string,
+  window: FeedWindow,
+): Promise<IdPage> {
   const b = boundsOf(window);
-  const rows = await within(
-    db
-      .selectFrom('posts')
-      .select('posts.id')
-      .where('posts.space_id', '=', spaceId)
-      .where('posts.deleted_at', 'is', null),
-    'posts.id',
-    b,
-  ).execute();
+  const visible = db.selectFrom(
+    within(
+      db
+        .selectFrom('posts')
+        .select('posts.id')
+        .where('posts.space_id', '=', spaceId)
+        .where('posts.deleted_at', 'is', null)
+        .where('posts.held', 'is', null),
+      'posts.id',
+      b,
+    ).as('vp'),
+  );
+  const mineHeld = db.selectFrom(
+    within(
+      db
+        .selectFrom('posts')
+        .select('posts.id')
+        .where('posts.space_id', '=', spaceId)
+        .where('posts.deleted_at', 'is', null)
+        .where('posts.held', 'is not', null)
+        .where('posts.author_id', '=', viewer.id),
+      'posts.id',
+      b,
+    ).as('hp'),
+  );
+  const rows = await db
+    .selectFrom(visible.select('vp.id').union(mineHeld.select('hp.id')).as('feed'))
+    .select('feed.id')
+    .orderBy('feed.id', 'desc')
+    .limit(b.take)
+    .execute();
   return pageOfIds(
     rows.map((r) => r.id),
     window.limit,
@@ -176,6 +209,7 @@ export async function pinnedPostIds(db: Db, spaceId: string): Promise<IdPage> {
     .where('space_id', '=', spaceId)
     .where('pinned_at', 'is not', null)
     .where('deleted_at', 'is', null)
+    .where('held', 'is', null)
     .orderBy('pinned_at', 'desc')
     .orderBy('id', 'desc')
     .limit(MAX_PINNED)

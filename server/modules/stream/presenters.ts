@@ -121,6 +121,7 @@ export function presentPost(
       ? { acknowledged: row.acknowledged_at !== null, count: row.ack_count }
       : null,
     pinned: row.pinned_at !== null,
+    held: row.held,
     question:
       row.title !== null
         ? { title: row.title, answerCount: row.answer_count, acceptedAnswerId: row.accepted_comment_id }
@@ -155,6 +156,7 @@ export interface CommentRowFull {
   my_reaction: ReactionKind | null;
   vote_count: number;
   my_vote: boolean;
+  held: 'hidden' | 'pending' | null;
 }
 
 export function presentComment(row: CommentRowFull, viewer: Viewer, membership: Membership): Comment {
@@ -175,6 +177,7 @@ export function presentComment(row: CommentRowFull, viewer: Viewer, membership: 
     myReaction: row.my_reaction ?? null,
     votes: row.vote_count,
     myVote: row.my_vote,
+    held: row.held,
     can: {
       edit: streamPolicy.canEditComment(viewer, row),
       delete: streamPolicy.canDeleteComment(viewer, row, membership),

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Tx } from '../../platform/transaction.ts';
-import { listableSpaces, type Viewer } from '../spaces/visibility.ts';
+import { listableSpaces, readableComments, type Viewer } from '../spaces/visibility.ts';
 import type { CommentRowFull } from './presenters.ts';
 
 type AnyDb = Db | Tx['db'];
@@ -29,11 +29,12 @@ function selectComments(db: AnyDb, viewer: Viewer) {
       'c.reaction_counts',
       'cr.kind as my_reaction',
       'c.vote_count',
+      'c.held',
       sql<boolean>`exists (select 1 from answer_votes av where av.comment_id = c.id and av.user_id = ${viewer.id})`.as(
         'my_vote',
       ),
     ])
-    .where('c.deleted_at', 'is', null);
+    .where((eb) => readableComments(eb, viewer));
 }
 
 /**

@@ -9,3 +9,9 @@ export const writeLimits = {
   reactionPerAccount: { name: 'reaction:account', limit: 300, windowSeconds: MINUTE },
   uploadPerAccount: { name: 'upload:account', limit: 100, windowSeconds: 60 * MINUTE },
 } satisfies Record<string, Rule>;
+
+/** Reports: enough for a person who meets a wave of spam, not for a script burying the queue. */
+export const moderationLimits = {
+  reportPerAccount: { name: 'report:account', limit: 30, windowSeconds: 60 * MINUTE },
+  actionPerAccount: { name: 'moderation:account', limit: 300, windowSeconds: MINUTE },
+} satisfies Record<string, Rule>;

@@ -55,7 +55,7 @@ export function registerStreamRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   route(app, ctx, api.spaceFeed, async ({ actor, params, query }) => {
     const { space } = await readableSpace(ctx.db, actor, params.space);
-    return page(actor, await spaceFeedIds(ctx.db, space.id, query));
+    return page(actor, await spaceFeedIds(ctx.db, actor, space.id, query));
   });
 
   route(app, ctx, api.pinnedPosts, async ({ actor, params }) => {

@@ -133,7 +133,12 @@ export class LiveHub {
     const membership = event.spaceId ? (conn.spaces.get(event.spaceId) ?? null) : null;
     return canReadPost(
       conn.viewer,
-      { author_id: 'authorId' in event ? event.authorId : '', space_id: event.spaceId, deleted_at: null },
+      {
+        author_id: 'authorId' in event ? event.authorId : '',
+        space_id: event.spaceId,
+        deleted_at: null,
+        held: null,
+      },
       membership ? { visibility: membership.visibility } : null,
       membership?.role ?? null,
     );

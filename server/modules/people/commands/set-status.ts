@@ -4,13 +4,18 @@ import { endAllSessions } from '../../../platform/auth/sessions.ts';
 import { conflict } from '../../../platform/errors.ts';
 import { actorRef } from '../../../platform/http/request.ts';
 import { publishAfterCommit } from '../../../platform/realtime/publish.ts';
-import { inTransaction } from '../../../platform/transaction.ts';
+import { inTransaction, type Tx } from '../../../platform/transaction.ts';
 import { auditSnapshot, userLabel } from '../presenters.ts';
 import { type ChangeAccountInput, guardAccountChange } from './change-role.ts';
 
 /** Deactivation ends every session and pending password reset of the account at once. */
 export function deactivateUser(ctx: AppContext, input: ChangeAccountInput) {
-  return inTransaction(ctx, async (tx) => {
+  return inTransaction(ctx, (tx) => deactivateUserIn(tx, input));
+}
+
+/** The same, inside the caller's transaction (a moderator's suspension writes its case too). */
+export async function deactivateUserIn(tx: Tx, input: ChangeAccountInput & { reason?: string }) {
+  {
     const user = await guardAccountChange(tx, input, true);
     if (user.status === 'deactivated') return user;
     await tx.db
@@ -33,12 +38,12 @@ export function deactivateUser(ctx: AppContext, input: ChangeAccountInput) {
       target: { type: 'user', id: user.id, label: userLabel(user) },
       before: auditSnapshot(user),
       after: auditSnapshot(updated),
-      details: { sessionsEnded: sessions },
+      details: input.reason ? { sessionsEnded: sessions, reason: input.reason } : { sessionsEnded: sessions },
       meta: input.meta,
       at: tx.now,
     });
     return updated;
-  });
+  }
 }
 
 export function reactivateUser(ctx: AppContext, input: ChangeAccountInput) {

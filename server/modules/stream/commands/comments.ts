@@ -2,6 +2,7 @@
 // post). The post's comment_count counts the comments people can see, so it changes in
 // the same transaction; deleting a top-level comment hides its replies too.
 import type { AppContext } from '../../../context.ts';
+import type { CommentRow, PostRow } from '../../../db/schema.ts';
 import { recordActivity } from '../../../platform/activity.ts';
 import { audit, type RequestMeta } from '../../../platform/audit.ts';
 import { forbidden, notFound, ValidationError } from '../../../platform/errors.ts';
@@ -11,7 +12,9 @@ import { authorize } from '../../../platform/policy.ts';
 import { publishAfterCommit } from '../../../platform/realtime/publish.ts';
 import { inTransaction, type Tx } from '../../../platform/transaction.ts';
 import { checkContentRules } from '../../content-rules/enforce.ts';
+import { needsApproval } from '../../moderation/premoderation.ts';
 import { notify } from '../../notifications/notify.ts';
+import { canReadComment } from '../../spaces/visibility.ts';
 import { type PostAccess, readablePost, readersAmong } from '../access.ts';
 import { streamPolicy } from '../policies.ts';
 import { referencesOf, resolveHandles } from '../references.ts';
@@ -23,7 +26,7 @@ async function liveComment(tx: Tx, actor: Actor, commentId: string) {
     .where('id', '=', commentId)
     .forUpdate()
     .executeTakeFirst();
-  if (!comment || comment.deleted_at) throw notFound('Comment');
+  if (!comment || !canReadComment(actor, comment)) throw notFound('Comment');
   const access = await readablePost(tx.db, actor, comment.post_id).catch(() => {
     throw notFound('Comment');
   });
@@ -40,7 +43,7 @@ async function liveComment(tx: Tx, actor: Actor, commentId: string) {
 
 async function notifyForComment(
   tx: Tx,
-  actor: Actor,
+  actor: Pick<Actor, 'id'>,
   access: PostAccess,
   commentId: string,
   parentAuthorId: string | null,
@@ -79,6 +82,36 @@ async function notifyForComment(
   });
 }
 
+/**
+ * What a new comment sets off — the counts, replies and mentions, the live event — at its
+ * creation, or when a moderator approves it.
+ */
+export async function announceNewComment(
+  tx: Tx,
+  comment: { id: string; author_id: string; parent_id: string | null; body: string },
+  access: PostAccess,
+  parentAuthorId: string | null,
+): Promise<void> {
+  const { post } = access;
+  // A question's top-level comments are its answers, counted apart.
+  const isAnswer = post.title !== null && !comment.parent_id;
+  await tx.db
+    .updateTable('posts')
+    .set((eb) => ({
+      comment_count: eb('comment_count', '+', 1),
+      answer_count: eb('answer_count', '+', isAnswer ? 1 : 0),
+    }))
+    .where('id', '=', post.id)
+    .execute();
+  await notifyForComment(tx, { id: comment.author_id }, access, comment.id, parentAuthorId, comment.body);
+  publishAfterCommit(tx, {
+    type: 'comment.created',
+    postId: post.id,
+    spaceId: post.space_id,
+    commentId: comment.id,
+  });
+}
+
 export async function createComment(
   ctx: AppContext,
   input: { actor: Actor; postId: string; body: string; parentId?: string | undefined },
@@ -88,7 +121,9 @@ export async function createComment(
     const access = await readablePost(tx.db, actor, postId);
     const { post } = access;
     if (!streamPolicy.canComment(access.space)) throw forbidden('This space is archived.');
-    await checkContentRules(tx.db, post.space_id, [{ field: 'body', text: body }]);
+    const ruleHold = await checkContentRules(tx.db, post.space_id, [{ field: 'body', text: body }], {
+      canHold: post.space_id !== null,
+    });
     let parentAuthorId: string | null = null;
     if (parentId) {
       const parent = await tx.db
@@ -104,6 +139,12 @@ export async function createComment(
       parentAuthorId = parent.author_id;
     }
     const id = newId();
+    // A guest's comment waits for a moderator where pre-moderation is on, and anyone's
+    // comment where a content rule holds one of its words.
+    const held =
+      post.space_id && (ruleHold || (await needsApproval(tx, actor, post.space_id)))
+        ? ('pending' as const)
+        : null;
     await tx.db
       .insertInto('comments')
       .values({
@@ -113,33 +154,25 @@ export async function createComment(
         author_id: actor.id,
         body,
         created_at: tx.now,
+        held,
       })
       .execute();
-    // A question's top-level comments are its answers, counted apart.
     const isAnswer = post.title !== null && !parentId;
-    await tx.db
-      .updateTable('posts')
-      .set((eb) => ({
-        comment_count: eb('comment_count', '+', 1),
-        answer_count: eb('answer_count', '+', isAnswer ? 1 : 0),
-      }))
-      .where('id', '=', post.id)
-      .execute();
-    await notifyForComment(tx, actor, access, id, parentAuthorId, body);
+    if (!held)
+      await announceNewComment(
+        tx,
+        { id, author_id: actor.id, parent_id: parentId ?? null, body },
+        access,
+        parentAuthorId,
+      );
     await recordActivity(tx.db, {
       actorId: actor.id,
       verb: isAnswer ? 'question.answered' : 'comment.created',
       objectType: 'comment',
       objectId: id,
       spaceId: post.space_id,
-      data: { postId: post.id, reply: parentId !== undefined },
+      data: { postId: post.id, reply: parentId !== undefined, held },
       at: tx.now,
-    });
-    publishAfterCommit(tx, {
-      type: 'comment.created',
-      postId: post.id,
-      spaceId: post.space_id,
-      commentId: id,
     });
     return id;
   });
@@ -168,6 +201,7 @@ export async function updateComment(
       spaceId: access.post.space_id,
       at: tx.now,
     });
+    if (comment.held || access.post.held) return; // nobody else may know of it
     publishAfterCommit(tx, {
       type: 'comment.updated',
       postId: access.post.id,
@@ -189,9 +223,27 @@ export async function deleteComment(
       streamPolicy.canDeleteComment(actor, comment, membership),
       'Only its author or a moderator can delete a comment.',
     );
+    await removeComment(tx, { actor, comment, post, membership, meta: input.meta });
+  });
+}
+
+/** The soft delete, by its author or a moderator (audited), inside the caller's transaction. */
+export async function removeComment(
+  tx: Tx,
+  input: {
+    actor: Actor;
+    comment: Pick<CommentRow, 'id' | 'author_id' | 'parent_id' | 'body' | 'held'>;
+    post: Pick<PostRow, 'id' | 'space_id' | 'title'>;
+    membership: string | null;
+    meta: RequestMeta;
+  },
+): Promise<void> {
+  const { actor, comment, post, membership } = input;
+  {
     await tx.db.updateTable('comments').set({ deleted_at: tx.now }).where('id', '=', comment.id).execute();
-    // A top-level comment takes its visible replies out of the count with it.
-    let hidden = 1;
+    // A top-level comment takes its visible replies out of the count with it (a comment
+    // waiting for approval was never counted).
+    let hidden = comment.held === 'pending' ? 0 : 1;
     if (comment.parent_id === null) {
       const replies = await tx.db
         .selectFrom('comments')
@@ -244,5 +296,5 @@ export async function deleteComment(
       spaceId: post.space_id,
       commentId: comment.id,
     });
-  });
+  }
 }

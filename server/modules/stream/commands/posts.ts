@@ -15,6 +15,7 @@ import { authorize } from '../../../platform/policy.ts';
 import { publishAfterCommit } from '../../../platform/realtime/publish.ts';
 import { inTransaction, type Tx } from '../../../platform/transaction.ts';
 import { checkContentRules } from '../../content-rules/enforce.ts';
+import { needsApproval } from '../../moderation/premoderation.ts';
 import { notify, notYetNotified } from '../../notifications/notify.ts';
 import { canListSpace, type SpaceFacts } from '../../spaces/visibility.ts';
 import { loadPost, loadSpace, readablePost, readersAmong } from '../access.ts';
@@ -28,8 +29,8 @@ const invalid = (field: string, message: string) =>
 /** Notifies the newly mentioned people who may read the post, each once per post. */
 async function notifyMentions(
   tx: Tx,
-  actor: Actor,
-  post: Pick<PostRow, 'id' | 'author_id' | 'space_id' | 'deleted_at'>,
+  actor: Pick<Actor, 'id'>,
+  post: Pick<PostRow, 'id' | 'author_id' | 'space_id' | 'deleted_at' | 'held'>,
   space: SpaceFacts | null,
   mentioned: string[],
 ): Promise<void> {
@@ -97,7 +98,12 @@ async function writePoll(tx: Tx, postId: string, poll: NonNullable<CreateBody['p
     .execute();
 }
 
-async function notifyMembers(tx: Tx, actor: Actor, spaceId: string, postId: string): Promise<void> {
+async function notifyMembers(
+  tx: Tx,
+  actor: Pick<Actor, 'id'>,
+  spaceId: string,
+  postId: string,
+): Promise<void> {
   const members = await tx.db
     .selectFrom('space_members')
     .innerJoin('users', 'users.id', 'space_members.user_id')
@@ -116,6 +122,28 @@ async function notifyMembers(tx: Tx, actor: Actor, spaceId: string, postId: stri
 
 type CreateBody = z.output<typeof PostCreateBody>;
 
+/**
+ * What a new post sets off — mentions, an announcement to the members, the live event — at
+ * its creation, or when a moderator approves it (a held post sets off nothing before).
+ */
+export async function announceNewPost(
+  tx: Tx,
+  post: Pick<PostRow, 'id' | 'author_id' | 'space_id' | 'deleted_at' | 'is_announcement'>,
+  space: SpaceFacts | null,
+  mentioned: string[],
+): Promise<void> {
+  const author = { id: post.author_id };
+  const live = { ...post, held: null };
+  await notifyMentions(tx, author, live, space, mentioned);
+  if (post.is_announcement && post.space_id) await notifyMembers(tx, author, post.space_id, post.id);
+  publishAfterCommit(tx, {
+    type: 'post.created',
+    postId: post.id,
+    spaceId: post.space_id,
+    authorId: post.author_id,
+  });
+}
+
 export async function createPost(
   ctx: AppContext,
   input: { actor: Actor; body: CreateBody },
@@ -132,11 +160,16 @@ export async function createPost(
       throw invalid('poll.closesAt', 'Choose a closing date in the future.');
     if (body.title !== undefined && (body.poll || body.sharedPostId || body.isAnnouncement))
       throw invalid('title', 'A question cannot also be a poll, a share or an announcement.');
-    await checkContentRules(tx.db, spaceId, [
-      { field: 'title', text: body.title ?? '' },
-      { field: 'body', text: body.body },
-      ...(body.poll?.options ?? []).map((text, i) => ({ field: `poll.options.${i}`, text })),
-    ]);
+    const ruleHold = await checkContentRules(
+      tx.db,
+      spaceId,
+      [
+        { field: 'title', text: body.title ?? '' },
+        { field: 'body', text: body.body },
+        ...(body.poll?.options ?? []).map((text, i) => ({ field: `poll.options.${i}`, text })),
+      ],
+      { canHold: spaceId !== null },
+    );
 
     const refs = referencesOf(body.body);
     const post = {
@@ -150,6 +183,9 @@ export async function createPost(
       link_url: refs.link,
       created_at: tx.now,
       deleted_at: null,
+      // A guest's post waits for a moderator where pre-moderation is on, and anyone's post
+      // where a content rule holds one of its words.
+      held: spaceId && (ruleHold || (await needsApproval(tx, actor, spaceId))) ? ('pending' as const) : null,
     };
     await tx.db.insertInto('posts').values(post).execute();
     await writeTags(tx, post.id, refs.tags, false);
@@ -159,8 +195,7 @@ export async function createPost(
     await attach(tx, actor, post.id, body.attachmentIds);
     if (body.poll) await writePoll(tx, post.id, body.poll);
 
-    await notifyMentions(tx, actor, post, space, mentioned);
-    if (post.is_announcement && spaceId) await notifyMembers(tx, actor, spaceId, post.id);
+    if (!post.held) await announceNewPost(tx, post, space, mentioned);
     await recordActivity(tx.db, {
       actorId: actor.id,
       verb: post.title !== null ? 'question.asked' : post.shared_post_id ? 'post.shared' : 'post.created',
@@ -173,10 +208,10 @@ export async function createPost(
         attachments: body.attachmentIds.length,
         tags: refs.tags.length,
         mentions: mentioned.length,
+        held: post.held,
       },
       at: tx.now,
     });
-    publishAfterCommit(tx, { type: 'post.created', postId: post.id, spaceId, authorId: actor.id });
     return post.id;
   });
 }
@@ -206,7 +241,7 @@ export async function updatePost(
       await tx.db.updateTable('posts').set({ title, edited_at: tx.now }).where('id', '=', post.id).execute();
     }
     if (locked.body === input.body) {
-      if (title !== locked.title) {
+      if (title !== locked.title && !post.held) {
         publishAfterCommit(tx, {
           type: 'post.updated',
           postId: post.id,
@@ -230,6 +265,7 @@ export async function updatePost(
     const mentioned = await resolveHandles(tx, refs.handles);
     const added = await writeMentions(tx, post.id, mentioned, false);
     if (refs.link && refs.link !== post.link_url) await ensureLinkPreview(tx, refs.link);
+    if (post.held) return; // nobody else may know of it yet
     await notifyMentions(tx, actor, post, space, added);
     await recordActivity(tx.db, {
       actorId: actor.id,
@@ -259,40 +295,49 @@ export async function deletePost(
       streamPolicy.canDeletePost(actor, post, membership),
       'Only its author or a moderator can delete a post.',
     );
-    const deleted = await tx.db
-      .updateTable('posts')
-      .set({ deleted_at: tx.now, deleted_by: actor.id })
-      .where('id', '=', post.id)
-      .where('deleted_at', 'is', null)
-      .returning('id')
-      .executeTakeFirst();
-    if (!deleted) throw notFound('Post');
-    const byModerator = post.author_id !== actor.id;
-    if (byModerator) {
-      await audit(tx.db, {
-        action: 'post.deleted_by_moderator',
-        actor: actorRef(actor),
-        target: { type: 'post', id: post.id },
-        before: postSnapshot(post),
-        details: { role: actor.role === 'admin' ? 'admin' : membership },
-        meta: input.meta,
-        at: tx.now,
-      });
-    }
-    await recordActivity(tx.db, {
-      actorId: actor.id,
-      verb: 'post.deleted',
-      objectType: 'post',
-      objectId: post.id,
-      spaceId: post.space_id,
-      data: { byModerator },
+    await removePost(tx, { actor, post, membership, meta: input.meta });
+  });
+}
+
+/** The soft delete, by its author or a moderator (audited), inside the caller's transaction. */
+export async function removePost(
+  tx: Tx,
+  input: { actor: Actor; post: PostRow; membership: string | null; meta: RequestMeta },
+): Promise<void> {
+  const { actor, post, membership } = input;
+  const deleted = await tx.db
+    .updateTable('posts')
+    .set({ deleted_at: tx.now, deleted_by: actor.id })
+    .where('id', '=', post.id)
+    .where('deleted_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  if (!deleted) throw notFound('Post');
+  const byModerator = post.author_id !== actor.id;
+  if (byModerator) {
+    await audit(tx.db, {
+      action: 'post.deleted_by_moderator',
+      actor: actorRef(actor),
+      target: { type: 'post', id: post.id },
+      before: postSnapshot(post),
+      details: { role: actor.role === 'admin' ? 'admin' : membership },
+      meta: input.meta,
       at: tx.now,
     });
-    publishAfterCommit(tx, {
-      type: 'post.deleted',
-      postId: post.id,
-      spaceId: post.space_id,
-      authorId: post.author_id,
-    });
+  }
+  await recordActivity(tx.db, {
+    actorId: actor.id,
+    verb: 'post.deleted',
+    objectType: 'post',
+    objectId: post.id,
+    spaceId: post.space_id,
+    data: { byModerator },
+    at: tx.now,
+  });
+  publishAfterCommit(tx, {
+    type: 'post.deleted',
+    postId: post.id,
+    spaceId: post.space_id,
+    authorId: post.author_id,
   });
 }
