@@ -1,9 +1,9 @@
-// Reading the moderation queue. A case is listed to administrators, and to the owners and
-// moderators of the space its content lives in (moderationPolicy.canWorkCase, in SQL).
+// Reading the moderation queue. A case is listed to the owners and moderators of the space its
+// content lives in, and to administrators where they may read (moderationPolicy.canWorkCase, in SQL).
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
-import type { Viewer } from '../spaces/visibility.ts';
+import { readableSpaceIds, type Viewer } from '../spaces/visibility.ts';
 
 const moderatedSpaceIds = (eb: ExpressionBuilder<Database, keyof Database>, viewer: Viewer) =>
   eb
@@ -47,8 +47,11 @@ export function listCases(
   q: { status: 'open' | 'closed'; before?: string | undefined },
 ) {
   let query = selectCases(db).where('mc.status', '=', q.status);
-  if (viewer.role !== 'admin')
-    query = query.where('mc.space_id', 'in', (eb) => moderatedSpaceIds(eb as never, viewer));
+  query = query.where((eb) =>
+    viewer.role === 'admin'
+      ? eb.or([eb('mc.space_id', 'is', null), eb('mc.space_id', 'in', readableSpaceIds(eb as never, viewer))])
+      : eb('mc.space_id', 'in', moderatedSpaceIds(eb as never, viewer)),
+  );
   if (q.before) query = query.where('mc.id', '<', q.before);
   return query.orderBy('mc.id', 'desc').limit(51).execute();
 }
@@ -123,7 +126,9 @@ export async function listPending(db: Db, viewer: Viewer, spaceId: string | null
     .where('c.held', '=', 'pending')
     .where('c.deleted_at', 'is', null)
     .where('p.deleted_at', 'is', null);
-  const mine = viewer.role === 'admin' ? null : moderatedSpaceIds(db as never, viewer);
+  // Administrators: the spaces they may read; others: the spaces they moderate.
+  const mine =
+    viewer.role === 'admin' ? readableSpaceIds(db as never, viewer) : moderatedSpaceIds(db as never, viewer);
   const spaces = (q: typeof posts) => {
     let r = q;
     if (mine) r = r.where('s.id', 'in', mine);

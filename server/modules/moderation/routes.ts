@@ -9,7 +9,7 @@ import { enforce } from '../../platform/rate-limit.ts';
 import type { Viewer } from '../spaces/visibility.ts';
 import { loadSpace } from '../stream/access.ts';
 import { moderationLimits } from '../stream/rate-limits.ts';
-import { actOnCase, membershipIn } from './commands/act.ts';
+import { actOnCase, placeFor } from './commands/act.ts';
 import { decidePending, setPremoderation } from './commands/pending.ts';
 import { createReport } from './commands/report.ts';
 import { moderationPolicy } from './policies.ts';
@@ -19,8 +19,8 @@ import { caseHistory, caseReports, findCase, listCases, listPending } from './qu
 export function registerModerationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const caseFor = async (viewer: Viewer, id: string) => {
     const row = await findCase(ctx.db, id);
-    const membership = row ? await membershipIn(ctx, viewer.id, row.space_id) : null;
-    if (!row || !moderationPolicy.canWorkCase(viewer, row, membership)) throw notFound('Case');
+    if (!row || !moderationPolicy.canWorkCase(viewer, row, await placeFor(ctx, viewer.id, row.space_id)))
+      throw notFound('Case');
     return presentCase(viewer, row, await caseReports(ctx.db, id), await caseHistory(ctx.db, id));
   };
   /** A space the actor belongs to (or any, for an administrator), by id or slug. */

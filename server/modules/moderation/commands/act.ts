@@ -38,14 +38,25 @@ export async function membershipIn(
   userId: string,
   spaceId: string | null,
 ): Promise<Membership> {
-  if (!spaceId) return null;
+  return (await placeFor(tx, userId, spaceId)).membership;
+}
+
+/** The viewer's role in the space, and whether the space is open (readable by every colleague). */
+export async function placeFor(
+  tx: { db: Tx['db'] | AppContext['db'] },
+  userId: string,
+  spaceId: string | null,
+): Promise<{ membership: Membership; open: boolean }> {
+  if (!spaceId) return { membership: null, open: false };
   const row = await tx.db
-    .selectFrom('space_members')
-    .select('role')
-    .where('space_id', '=', spaceId)
-    .where('user_id', '=', userId)
+    .selectFrom('spaces')
+    .leftJoin('space_members as m', (j) =>
+      j.onRef('m.space_id', '=', 'spaces.id').on('m.user_id', '=', userId),
+    )
+    .select(['spaces.visibility', 'm.role'])
+    .where('spaces.id', '=', spaceId)
     .executeTakeFirst();
-  return row?.role ?? null;
+  return { membership: row?.role ?? null, open: row?.visibility === 'open' };
 }
 
 /** The case, locked, if the actor may work it; otherwise it does not exist for them. */
@@ -57,9 +68,9 @@ export async function workableCase(tx: Tx, actor: Actor, caseId: string) {
     .forUpdate()
     .executeTakeFirst();
   if (!row) throw notFound('Case');
-  const membership = await membershipIn(tx, actor.id, row.space_id);
-  if (!moderationPolicy.canWorkCase(actor, row, membership)) throw notFound('Case');
-  return { row, membership };
+  const place = await placeFor(tx, actor.id, row.space_id);
+  if (!moderationPolicy.canWorkCase(actor, row, place)) throw notFound('Case');
+  return { row, membership: place.membership };
 }
 
 type CaseRow = Selectable<ModerationCaseTable>;

@@ -11,7 +11,7 @@ import { loadPost } from '../../stream/access.ts';
 import { announceNewComment } from '../../stream/commands/comments.ts';
 import { announceNewPost } from '../../stream/commands/posts.ts';
 import { moderationPolicy } from '../policies.ts';
-import { membershipIn } from './act.ts';
+import { membershipIn, placeFor } from './act.ts';
 
 async function heldItem(tx: Tx, id: string) {
   const post = await tx.db
@@ -47,8 +47,8 @@ export async function decidePending(
   const { actor, decision, note } = input;
   await inTransaction(ctx, async (tx) => {
     const item = await heldItem(tx, input.id);
-    const membership = item ? await membershipIn(tx, actor.id, item.post.space_id) : null;
-    if (!item || !moderationPolicy.canApprove(actor, membership)) throw notFound('Held post');
+    if (!item || !moderationPolicy.canApprove(actor, await placeFor(tx, actor.id, item.post.space_id)))
+      throw notFound('Held post');
     const { post, comment } = item;
     const authorId = comment?.author_id ?? post.author_id;
     const approved = decision === 'approve';
