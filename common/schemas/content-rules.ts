@@ -20,7 +20,8 @@ export const ContentRule = z.object({
   term: z.string(),
   action: ContentRuleAction,
   note: z.string(),
-  /** null: the whole organisation. */
+  /** The whole organisation, a space, or a secret space the viewer is not in (not named). */
+  place: z.enum(['organisation', 'space', 'unlisted']),
   space: SpaceSummary.nullable(),
   createdBy: PersonRef.nullable(),
   createdAt: DateTime,

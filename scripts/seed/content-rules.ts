@@ -40,7 +40,7 @@ export async function seedContentRules(db: Db, input: { admin: SeededAccount; no
           action: 'content_rule.created',
           actor,
           target: { type: 'content_rule', id: r.id, label: r.term },
-          after: { term: r.term, action: r.action, note: r.note, spaceId: null, spaceName: null },
+          after: { term: r.term, action: r.action, note: r.note, spaceId: null },
           meta: { ip: null, userAgent: null },
           at,
         }),

@@ -217,11 +217,7 @@ describe('content rules', () => {
       ]),
     ).toEqual([
       ['content_rule.deleted', { term: 'bitcoin', action: 'reject', note: 'Arnaques', spaceId: null }, null],
-      [
-        'content_rule.created',
-        null,
-        { term: 'bitcoin', action: 'reject', note: 'Arnaques', spaceId: null, spaceName: null },
-      ],
+      ['content_rule.created', null, { term: 'bitcoin', action: 'reject', note: 'Arnaques', spaceId: null }],
     ]);
   });
 

@@ -35,6 +35,12 @@ export interface SpaceResources {
   files: string[];
   pollOptions: string[];
   requests: string[];
+  /** Moderation cases about its content (a member's report). */
+  cases: string[];
+  /** Posts held for approval by a content rule of the space. */
+  pending: string[];
+  /** Pending guest invitations (external spaces only). */
+  guestInvitations: string[];
   tag: string;
 }
 
@@ -46,6 +52,11 @@ export interface IsolationWorld {
   skillKeys: string[];
   invitations: string[];
   outbox: string[];
+  /** Administrators' things that belong to no space. */
+  contentRules: string[];
+  legalHolds: string[];
+  /** memberA's personal data archive. */
+  exports: string[];
 }
 
 const created = <R extends { status: number; text: string }>(res: R): R => {
@@ -53,12 +64,9 @@ const created = <R extends { status: number; text: string }>(res: R): R => {
   return res;
 };
 
-/**
- * A space whose members include a guest. Today guests are members of private spaces; when
- * spaces get an `external` flag, switch E and F here and every suite follows.
- */
+/** An external space (open to guests) with one guest in it. */
 export function externalSpace(server: TestServer, owner: Person, guest: Person, name: string) {
-  return makeSpace(server, { visibility: 'private', owner, members: [guest], name });
+  return makeSpace(server, { visibility: 'private', owner, members: [guest], name, external: true });
 }
 
 const rand = () => Math.random().toString(36).slice(2, 8).replace(/\d/g, 'q');
@@ -71,6 +79,7 @@ async function fill(
   owner: Person,
   member: Person,
   requester: Person | null,
+  external = false,
 ): Promise<SpaceResources> {
   const k = key.toLowerCase();
   const canary = (kind: string) => `qz${k}${kind}${rand()}`;
@@ -84,6 +93,9 @@ async function fill(
     files: [],
     pollOptions: [],
     requests: [],
+    cases: [],
+    pending: [],
+    guestInvitations: [],
     tag: `iso${k}${rand()}`,
   };
   const c = (kind: string) => {
@@ -136,6 +148,35 @@ async function fill(
     }),
   );
   r.pages.push(page.body.id);
+  const report = created(
+    await member.client.call(api.createReport, {
+      body: { targetType: 'post', targetId: main.id, reason: 'other', details: c('report') },
+    }),
+  );
+  r.cases.push(report.body.caseId);
+  if (key !== 'B') {
+    // A word the space's content rule holds: the post waits for the space's moderators.
+    // (No rule in B: an administrator may not rule a secret space they are not in.)
+    const held = await post(member.client, space.id, `qzhold${k} ${c('heldpost')}`);
+    expect(held.held).toBe('pending');
+    r.pending.push(held.id);
+  }
+  if (external) {
+    const invited = created(
+      await owner.client.call(api.inviteGuest, {
+        params: { space: space.id },
+        body: { email: `guest-${k}-${rand()}@example.test`, locale: 'fr' },
+      }),
+    );
+    const row = await server.ctx.db
+      .selectFrom('invitations')
+      .select('id')
+      .where('space_id', '=', space.id)
+      .where('accepted_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(invited.status).toBeLessThan(300);
+    r.guestInvitations.push(row.id);
+  }
   if (requester) {
     const asked = created(
       await requester.client.call(api.joinSpace, {
@@ -180,11 +221,36 @@ export async function buildIsolationWorld(server: TestServer): Promise<Isolation
       .values({ space_id: s.id, user_id: deactivated.id, role: 'member', joined_at: server.clock.now() })
       .execute();
 
+  // Owners of external spaces bring their guests in themselves.
+  created(
+    await admin.client.call(api.updateExternalSettings, {
+      body: { externalSpaceCreators: 'admins', guestInviters: 'managers' },
+    }),
+  );
+  // Each space holds what contains its word: see `fill`.
+  const holdRules: string[] = [];
+  for (const [key, s] of [
+    ['a', a],
+    ['e', e],
+    ['f', f],
+  ] as const) {
+    const rule = created(
+      await admin.client.call(api.createContentRule, {
+        body: { term: `qzhold${key}`, action: 'hold', spaceId: s.id },
+      }),
+    );
+    holdRules.push(rule.body.id);
+  }
+  // A secret space the administrator is not in cannot be ruled: it does not exist for them.
+  const secretRule = await admin.client.call(api.createContentRule, {
+    body: { term: 'qzholdb', action: 'hold', spaceId: b.id },
+  });
+  expect(secretRule.status).toBe(400);
   const spaces = {
     A: await fill(server, 'A', a, owner, memberA, requester),
     B: await fill(server, 'B', b, owner, memberB, null),
-    E: await fill(server, 'E', e, owner, guestE, requester),
-    F: await fill(server, 'F', f, owner, guestF, requester),
+    E: await fill(server, 'E', e, owner, guestE, requester, true),
+    F: await fill(server, 'F', f, owner, guestF, requester, true),
   };
   spaces.B.canaries.push(b.name.split(' ')[1]!);
 
@@ -192,6 +258,12 @@ export async function buildIsolationWorld(server: TestServer): Promise<Isolation
   const invitation = created(
     await admin.client.call(api.createInvitation, { body: { email: 'future@example.test', locale: 'fr' } }),
   );
+  const hold = created(
+    await admin.client.call(api.placeLegalHold, {
+      body: { name: 'Litige fournisseur', userId: requester.id },
+    }),
+  );
+  const archive = created(await memberA.client.call(api.requestPersonalDataExport));
 
   const people = { admin, owner, memberA, memberB, guestE, guestF, deactivated };
   const actors = {} as IsolationWorld['actors'];
@@ -214,6 +286,9 @@ export async function buildIsolationWorld(server: TestServer): Promise<Isolation
     skillKeys: skills.body.items.map((s: { key: string }) => s.key),
     invitations: [invitation.body.id],
     outbox: outbox.map((m) => m.id),
+    contentRules: holdRules,
+    legalHolds: [hold.body.id],
+    exports: [archive.body.id],
   };
 }
 

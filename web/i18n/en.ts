@@ -1203,6 +1203,7 @@ export const en = {
     title: 'Content rules',
     intro:
       'Words, phrases and patterns refused in posts and comments (questions and answers included), or held until a moderator approves them, for the whole organisation or one space. Case, accents and invisible characters are ignored.',
+    scopes: { organisation: 'Whole organisation', space: 'A space', unlisted: 'A space you cannot see' },
     formTitle: 'Add a rule',
     term: 'Word, phrase or pattern',
     termHint:

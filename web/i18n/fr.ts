@@ -1227,6 +1227,11 @@ export const fr: Catalog = {
     title: 'Règles de contenu',
     intro:
       'Mots, expressions et motifs refusés dans les publications et les commentaires (questions et réponses comprises), ou retenus jusqu’à ce qu’un modérateur les approuve, pour toute l’organisation ou un espace. La casse, les accents et les caractères invisibles sont ignorés.',
+    scopes: {
+      organisation: 'Toute l’organisation',
+      space: 'Un espace',
+      unlisted: 'Un espace que vous ne voyez pas',
+    },
     formTitle: 'Ajouter une règle',
     term: 'Mot, expression ou motif',
     termHint:

@@ -254,7 +254,7 @@ function RuleList() {
               <td>
                 <code>{rule.term}</code>
               </td>
-              <td>{rule.space ? rule.space.name : t('contentRules.organisation')}</td>
+              <td>{rule.space ? rule.space.name : t(`contentRules.scopes.${rule.place}`)}</td>
               <td>
                 <Badge tone={rule.action === 'reject' ? 'warning' : 'info'}>
                   {t(`contentRules.actions.${rule.action}`)}

@@ -8,6 +8,7 @@ import { notFound, ValidationError } from '../../platform/errors.ts';
 import { type Actor, actorRef } from '../../platform/http/request.ts';
 import { newId } from '../../platform/ids.ts';
 import { inTransaction } from '../../platform/transaction.ts';
+import { listableSpaceIds } from '../spaces/visibility.ts';
 
 type Body = z.output<typeof ContentRuleBody>;
 
@@ -17,16 +18,16 @@ export async function createContentRule(
 ): Promise<string> {
   const { actor, body, meta } = input;
   return inTransaction(ctx, async (tx) => {
-    let spaceName: string | null = null;
     if (body.spaceId) {
+      // A space the administrator may see exists: a secret one they are not in is not theirs to rule.
       const space = await tx.db
         .selectFrom('spaces')
-        .select('name')
+        .select('id')
         .where('id', '=', body.spaceId)
+        .where((eb) => eb('spaces.id', 'in', listableSpaceIds(eb as never, actor)))
         .executeTakeFirst();
       if (!space)
         throw new ValidationError([{ field: 'spaceId', reason: 'invalid', message: 'No such space.' }]);
-      spaceName = space.name;
     }
     const termKey = contentRuleKey(body.term);
     const id = newId();
@@ -63,7 +64,6 @@ export async function createContentRule(
         action: body.action,
         note: body.note,
         spaceId: body.spaceId,
-        spaceName,
       },
       meta,
       at: tx.now,

@@ -8,6 +8,7 @@ export function presentContentRule(r: ContentRuleListRow): ContentRule {
     term: r.term,
     action: r.action,
     note: r.note,
+    place: r.rule_space_id === null ? 'organisation' : r.space_id ? 'space' : 'unlisted',
     space: r.space_id
       ? {
           id: r.space_id,

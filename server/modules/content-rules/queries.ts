@@ -1,10 +1,13 @@
 // Reading content rules: the list for administrators, and the rules a text in a place must pass.
 import type { AnyDb } from '../../db/database.ts';
+import { listableSpaceIds, type Viewer } from '../spaces/visibility.ts';
 
-function ruleRows(db: AnyDb) {
+function ruleRows(db: AnyDb, viewer: Viewer) {
   return db
     .selectFrom('content_rules as r')
-    .leftJoin('spaces as s', 's.id', 'r.space_id')
+    .leftJoin('spaces as s', (j) =>
+      j.onRef('s.id', '=', 'r.space_id').on((eb) => eb('s.id', 'in', listableSpaceIds(eb as never, viewer))),
+    )
     .leftJoin('users as u', 'u.id', 'r.created_by')
     .select([
       'r.id',
@@ -12,6 +15,7 @@ function ruleRows(db: AnyDb) {
       'r.action',
       'r.note',
       'r.created_at',
+      'r.space_id as rule_space_id',
       's.id as space_id',
       's.slug as space_slug',
       's.name as space_name',
@@ -23,16 +27,17 @@ function ruleRows(db: AnyDb) {
     ]);
 }
 
-export function listContentRules(db: AnyDb) {
-  return ruleRows(db)
+/** Every rule; the space of one the viewer may not see exists (a secret space they are not in) is not named. */
+export function listContentRules(db: AnyDb, viewer: Viewer) {
+  return ruleRows(db, viewer)
     .orderBy('s.name', (o) => o.nullsFirst())
     .orderBy('r.term_key')
     .execute();
 }
 export type ContentRuleListRow = Awaited<ReturnType<typeof listContentRules>>[number];
 
-export function findContentRule(db: AnyDb, id: string) {
-  return ruleRows(db).where('r.id', '=', id).executeTakeFirst();
+export function findContentRule(db: AnyDb, viewer: Viewer, id: string) {
+  return ruleRows(db, viewer).where('r.id', '=', id).executeTakeFirst();
 }
 
 /** The organisation's rules and, for a text in a space, that space's. */

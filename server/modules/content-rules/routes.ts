@@ -21,14 +21,14 @@ const limits = {
 export function registerContentRuleRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, api.listContentRules, async ({ actor }) => {
     authorize(contentRulesPolicy.canManage(actor));
-    return { items: (await listContentRules(ctx.db)).map(presentContentRule) };
+    return { items: (await listContentRules(ctx.db, actor)).map(presentContentRule) };
   });
 
   route(app, ctx, api.createContentRule, async ({ actor, body, meta }) => {
     authorize(contentRulesPolicy.canManage(actor));
     await enforce(ctx.limiter, [[limits.change, actor.id]]);
     const id = await createContentRule(ctx, { actor, body, meta });
-    const rule = await findContentRule(ctx.db, id);
+    const rule = await findContentRule(ctx.db, actor, id);
     if (!rule) throw notFound('Content rule'); // removed by another administrator meanwhile
     return presentContentRule(rule);
   });

@@ -9,6 +9,7 @@ import { conflict, notFound } from '../../platform/errors.ts';
 import { type Actor, actorRef } from '../../platform/http/request.ts';
 import { newId } from '../../platform/ids.ts';
 import { inTransaction } from '../../platform/transaction.ts';
+import { listableSpaceIds } from '../spaces/visibility.ts';
 import { type RuleTarget, ruleKey } from './expiry.ts';
 
 interface Who {
@@ -109,6 +110,7 @@ export async function placeHold(ctx: AppContext, who: Who, input: HoldInput): Pr
         .selectFrom('spaces')
         .select('name')
         .where('id', '=', input.spaceId!)
+        .where((eb) => eb('spaces.id', 'in', listableSpaceIds(eb as never, who.actor)))
         .executeTakeFirst();
       if (!space) throw notFound('Space');
       label = space.name;

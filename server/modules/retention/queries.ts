@@ -1,5 +1,7 @@
 // Reads of retention for the admin page.
+
 import type { Db } from '../../db/database.ts';
+import { listableSpaceIds, type Viewer } from '../spaces/visibility.ts';
 
 export async function listRules(db: Db) {
   return db
@@ -29,8 +31,15 @@ export async function findRule(db: Db, key: string): Promise<RuleRow | undefined
   return (await listRules(db)).find((r) => r.key === key);
 }
 
-export async function allSpaces(db: Db) {
-  return db.selectFrom('spaces').select(['id', 'name', 'type']).orderBy('name').orderBy('id').execute();
+/** The spaces an administrator may pick: those they may see exist (a secret space they are not in is not named). */
+export async function allSpaces(db: Db, viewer: Viewer) {
+  return db
+    .selectFrom('spaces')
+    .select(['id', 'name', 'type'])
+    .where((eb) => eb('spaces.id', 'in', listableSpaceIds(eb as never, viewer)))
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
 }
 
 export async function nextRunAt(db: Db, task: string): Promise<Date | null> {

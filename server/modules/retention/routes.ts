@@ -35,7 +35,7 @@ export function registerRetentionRoutes(app: FastifyInstance, ctx: AppContext): 
     authorize(retentionPolicy.canManage(actor));
     const [rules, spaces, next] = await Promise.all([
       listRules(ctx.db),
-      allSpaces(ctx.db),
+      allSpaces(ctx.db, actor),
       nextRunAt(ctx.db, task.name),
     ]);
     return {
