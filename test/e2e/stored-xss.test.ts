@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { api } from '../../common/api.ts';
 import { PASSWORD, setUpOrganisation } from '../helpers/factories.ts';
-import { makeSpace, type Person, person, post, upload } from '../helpers/stream-fixtures.ts';
+import { type Person, person, post, upload } from '../helpers/stream-fixtures.ts';
 import { useBrowser } from './helpers/browser.ts';
 import { pageSignedInAs } from './helpers/pages.ts';
 import { useE2EServer } from './helpers/server.ts';
