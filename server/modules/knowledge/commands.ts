@@ -204,6 +204,9 @@ export async function saveToKnowledge(
     .select(['c.body', 'u.name'])
     .where('c.post_id', '=', post.id)
     .where('c.deleted_at', 'is', null)
+    // The page is read by the whole space: a hidden or waiting comment is never copied into
+    // it, not even the saver's own.
+    .where('c.held', 'is', null)
     .orderBy('c.id');
   if (post.accepted_comment_id) comments = comments.where('c.id', '=', post.accepted_comment_id);
   else if (post.title) comments = comments.where('c.parent_id', 'is', null);

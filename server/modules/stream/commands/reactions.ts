@@ -11,6 +11,7 @@ import type { Actor } from '../../../platform/http/request.ts';
 import { publishAfterCommit } from '../../../platform/realtime/publish.ts';
 import { inTransaction, type Tx } from '../../../platform/transaction.ts';
 import { notify } from '../../notifications/notify.ts';
+import { canReadComment } from '../../spaces/visibility.ts';
 import { type PostAccess, readablePost, readersAmong } from '../access.ts';
 import { presentCounts } from '../presenters.ts';
 
@@ -144,15 +145,21 @@ export async function reactToComment(
 ): Promise<ReactionResult> {
   const { actor, commentId, kind } = input;
   return inTransaction(ctx, async (tx) => {
-    // A reply whose parent was deleted is hidden with it.
+    // A reply whose parent was deleted is hidden with it; a held comment only its author sees.
     const comment = await tx.db
       .selectFrom('comments')
       .leftJoin('comments as parent', 'parent.id', 'comments.parent_id')
-      .select(['comments.id', 'comments.post_id', 'comments.author_id', 'comments.deleted_at'])
+      .select([
+        'comments.id',
+        'comments.post_id',
+        'comments.author_id',
+        'comments.deleted_at',
+        'comments.held',
+      ])
       .select('parent.deleted_at as parent_deleted_at')
       .where('comments.id', '=', commentId)
       .executeTakeFirst();
-    if (!comment || comment.deleted_at || comment.parent_deleted_at) throw notFound('Comment');
+    if (!comment || !canReadComment(actor, comment) || comment.parent_deleted_at) throw notFound('Comment');
     const { post, space } = await readablePost(tx.db, actor, comment.post_id).catch(() => {
       throw notFound('Comment');
     });
