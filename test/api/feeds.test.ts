@@ -115,7 +115,12 @@ describe('feeds', () => {
       );
       const byId = await other.client.call(api.spaceFeed, { params: { space: space.id } });
       expect(ids(byId)).toEqual([...posted].reverse());
-      expect(byId.body.items[0].space).toEqual({ id: space.id, slug: space.slug, name: space.name, external: false });
+      expect(byId.body.items[0].space).toEqual({
+        id: space.id,
+        slug: space.slug,
+        name: space.name,
+        external: false,
+      });
     });
 
     it('is 403 for a private space one is not in, 404 for a secret or unknown one', async () => {
