@@ -1,5 +1,5 @@
 // Moderation: reporting, the cases, the approval list and the pre-moderation settings.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../common/api.ts';
 import type { BodyIn } from '../../common/endpoint.ts';
 import { call } from './client.ts';
@@ -13,9 +13,11 @@ export function useReport() {
 }
 
 export function useCases(status: 'open' | 'closed') {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: [...KEY, 'cases', status],
-    queryFn: ({ signal }) => call(api.listCases, { query: { status }, signal }),
+    queryFn: ({ pageParam, signal }) => call(api.listCases, { query: { status, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }
 

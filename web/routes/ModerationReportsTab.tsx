@@ -7,6 +7,7 @@ import { Badge } from '../components/Badge.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { FormError } from '../components/FormError.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { Pager } from '../components/Pager.tsx';
 import { RelativeTime } from '../components/RelativeTime.tsx';
 import { Select } from '../components/Select.tsx';
 import { errorMessage } from '../i18n/messages.ts';
@@ -16,6 +17,7 @@ export function ModerationReportsTab() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<'open' | 'closed'>('open');
   const cases = useCases(status);
+  const items = cases.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <section aria-labelledby="cases-title">
       <h2 id="cases-title" className="sr-only">
@@ -35,16 +37,23 @@ export function ModerationReportsTab() {
         <Loading />
       ) : cases.isError ? (
         <FormError message={errorMessage(t, cases.error)} />
-      ) : cases.data.items.length === 0 ? (
+      ) : items.length === 0 ? (
         <EmptyState title={t('moderationUi.cases.emptyTitle')} level={3}>
           <p>{t('moderationUi.cases.emptyText')}</p>
         </EmptyState>
       ) : (
-        <ul className="moderation-list">
-          {cases.data.items.map((c) => (
-            <CaseRow key={c.id} item={c} />
-          ))}
-        </ul>
+        <>
+          <ul className="moderation-list">
+            {items.map((c) => (
+              <CaseRow key={c.id} item={c} />
+            ))}
+          </ul>
+          <Pager
+            hasMore={cases.hasNextPage}
+            loading={cases.isFetchingNextPage}
+            onLoadMore={() => void cases.fetchNextPage()}
+          />
+        </>
       )}
     </section>
   );
