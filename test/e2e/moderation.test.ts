@@ -13,6 +13,7 @@ import { heading, pageSignedInAs, primaryNav } from './helpers/pages.ts';
 import { useE2EServer } from './helpers/server.ts';
 
 const SPAM = 'Montres de luxe à prix cassés, écrivez-moi en privé !';
+const PHONE = { width: 375, height: 812 };
 const GUEST_POST = 'Bonjour, voici nos remarques sur la maquette.';
 
 describe('moderation', () => {
@@ -111,7 +112,12 @@ describe('moderation', () => {
   });
 
   test('a guest’s post waits for approval in a pre-moderated space until its owner approves it', async () => {
-    const ownerPage = await pageSignedInAs(await b.newContext(), owner, PASSWORD);
+    // The owner works from a phone: the navigation is behind the menu button, nothing overflows.
+    const ownerPage = await pageSignedInAs(
+      await b.newContext({ viewport: PHONE, isMobile: true, hasTouch: true }),
+      owner,
+      PASSWORD,
+    );
     await ownerPage.goto(`/spaces/${external.slug}/settings`);
     const section = ownerPage.getByRole('region', { name: 'Approval of guests’ posts' });
     await section.getByLabel('Guests’ posts and comments in this space wait for approval').check();
@@ -129,12 +135,18 @@ describe('moderation', () => {
     await memberPage.getByLabel('Your post').waitFor();
     expect(await article(memberPage, GUEST_POST).count()).toBe(0);
 
+    await ownerPage.getByRole('button', { name: 'Menu' }).click();
     await primaryNav(ownerPage).getByRole('link', { name: 'Moderation' }).click();
     await ownerPage.getByRole('link', { name: 'To approve' }).click();
     const row = ownerPage.getByTestId('pending-row').filter({ hasText: GUEST_POST });
     await row.getByRole('link', { name: guest.name }).waitFor();
     const violations = await seriousViolations(ownerPage);
     expect(violations, violations.join('\n')).toEqual([]);
+    const width = await ownerPage.evaluate(() => {
+      const root = document.scrollingElement ?? document.documentElement;
+      return { scroll: root.scrollWidth, client: root.clientWidth };
+    });
+    expect(width.scroll).toBeLessThanOrEqual(width.client);
     await row.getByRole('button', { name: 'Approve' }).click();
     await ownerPage.getByText(`Approved: the post by ${guest.name} is now visible.`).waitFor();
 
