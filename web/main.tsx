@@ -9,6 +9,7 @@ import './styles-stream.css';
 import './styles-spaces.css';
 import './styles-people.css';
 import './styles-sso.css';
+import './styles-moderation.css';
 
 setupI18n(initialLocale());
 

@@ -1,10 +1,13 @@
 // An external space shared with a customer (French) and a partner (English), both guests
 // from the partner companies, and the conversation they have there with the project team.
+// Guests' posts there now wait for approval: the customer's last one is still waiting.
 import type { AppContext } from '../../server/context.ts';
+import { setPremoderation } from '../../server/modules/moderation/commands/pending.ts';
 import { createComment } from '../../server/modules/stream/commands/comments.ts';
 import { createPost } from '../../server/modules/stream/commands/posts.ts';
 import { HOUR } from '../../server/platform/clock.ts';
 import { newId } from '../../server/platform/ids.ts';
+import { ADMIN_META } from './history.ts';
 import type { SeededPerson } from './people.ts';
 import { actorOf } from './stream.ts';
 
@@ -36,6 +39,9 @@ const CONVERSATION: { by: number; daysAgo: number; text: string; comments: [numb
     comments: [[3, 'Merci James, c’est Hélène qui signera. / Thanks James, Hélène will sign for them.']],
   },
 ];
+
+const HELD_POST =
+  'Pouvez-vous nous envoyer le devis mis à jour pour les formations de janvier ? Notre direction souhaite le valider avant vendredi.';
 
 export async function seedExternal(
   ctx: AppContext,
@@ -95,6 +101,18 @@ export async function seedExternal(
       at = new Date(now.getTime() - demo.daysAgo * 24 * HOUR + hour++ * HOUR);
       await createComment(past, { actor: actorOf(cast[by]!), postId, body: text });
     }
+  }
+  // From now on the guests' posts wait for approval: the customer's latest one is in the
+  // Moderation page's "To approve" tab, and only she sees it until then.
+  at = new Date(now.getTime() - 3 * HOUR);
+  await setPremoderation(past, { actor: actorOf(admin), spaceId, value: true, meta: ADMIN_META });
+  const customer = guests[0];
+  if (customer) {
+    at = new Date(now.getTime() - HOUR);
+    await createPost(past, {
+      actor: actorOf(customer),
+      body: { spaceId, body: HELD_POST, isAnnouncement: false, attachmentIds: [] },
+    });
   }
   return { externalSpaces: 1, guestsInExternalSpaces: guests.length };
 }

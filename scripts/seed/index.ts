@@ -16,6 +16,7 @@ import { seedExpertise } from './expertise.ts';
 import { seedExternal } from './external.ts';
 import { insertBatched } from './history.ts';
 import { seedInvitations } from './invitations.ts';
+import { seedModeration } from './moderation.ts';
 import { emailBook, seedPeople } from './people.ts';
 import { seedFormerEmployee } from './privacy.ts';
 import { seededRandom } from './random.ts';
@@ -127,6 +128,9 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
       accounts: people.accounts,
       admin: people.admin,
     });
+    // After the former employee is chosen (the member who wrote the most): these posts must not
+    // change who that is.
+    await seedModeration(joinTransaction(ctx, trx), { people: people.accounts, now });
     return {
       people,
       invitations: invitations.counts,

@@ -252,6 +252,25 @@ describe('demo data', () => {
     expect(feed.body.items[0].author.name).toBe(label);
   });
 
+  it('leaves open reports in both languages, and a guest’s post waiting for approval in the external space', async () => {
+    const admin = await signIn(t.server, printed);
+    const cases = await admin.call(api.listCases, { query: { status: 'open' } });
+    expect(cases.status).toBe(200);
+    expect(cases.body.items).toHaveLength(2);
+    expect(cases.body.items.map((c: { reportCount: number }) => c.reportCount).sort()).toEqual([1, 2]);
+    const pending = await admin.call(api.listPending, { query: {} });
+    expect(pending.body.items).toHaveLength(1);
+    expect(pending.body.items[0]).toMatchObject({
+      kind: 'post',
+      space: { name: 'Projet Horizon — Clinique Saint-Roch' },
+      author: { name: expect.any(String) },
+    });
+    const setting = await admin.call(api.getSpacePremoderation, {
+      params: { space: pending.body.items[0].space.slug },
+    });
+    expect(setting.body).toEqual({ premoderateGuests: true });
+  });
+
   it('refuses to seed a database that already has an organisation, and changes nothing', async () => {
     await expect(seedDemo(t.server.ctx, { users: 20 })).rejects.toBeInstanceOf(AlreadySeededError);
     const admin = await signIn(t.server, printed);

@@ -12,6 +12,10 @@ import { ForgotPasswordPage } from '../routes/ForgotPasswordPage.tsx';
 import { HomePage } from '../routes/HomePage.tsx';
 import { InvitationPage } from '../routes/InvitationPage.tsx';
 import { KnowledgePage } from '../routes/KnowledgePage.tsx';
+import { ModerationCasePage } from '../routes/ModerationCasePage.tsx';
+import { ModerationLayout } from '../routes/ModerationLayout.tsx';
+import { ModerationPendingTab } from '../routes/ModerationPendingTab.tsx';
+import { ModerationReportsTab } from '../routes/ModerationReportsTab.tsx';
 import { NotFoundPage } from '../routes/NotFoundPage.tsx';
 import { NotificationsPage } from '../routes/NotificationsPage.tsx';
 import { OrgChartPage, OrgRootsPage } from '../routes/OrgChartPage.tsx';
@@ -117,6 +121,11 @@ export function AppRoutes() {
           <Route path="events/:eventId" element={<EventPage />} />
           <Route path="pages/:pageId" element={<KnowledgePage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="moderation" element={<ModerationLayout />}>
+            <Route index element={<ModerationReportsTab />} />
+            <Route path="pending" element={<ModerationPendingTab />} />
+          </Route>
+          <Route path="moderation/cases/:caseId" element={<ModerationCasePage />} />
           <Route
             path="admin"
             element={

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { useCanModerate } from '../components/moderation/use-can-moderate.ts';
 import { NotificationBell } from '../components/NotificationBell.tsx';
 import { ProfileMenu } from '../components/ProfileMenu.tsx';
 import { SkipLink } from '../components/SkipLink.tsx';
@@ -15,6 +16,7 @@ export function Shell() {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const navId = useId();
+  const canModerate = useCanModerate();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the small-screen menu on navigation
   useEffect(() => {
@@ -28,6 +30,7 @@ export function Shell() {
     // Guests have no directory: they meet the people of their spaces there.
     ...(user.role === 'guest' ? [] : [{ to: '/people', label: t('nav.people') }]),
     { to: '/search', label: t('nav.search') },
+    ...(canModerate ? [{ to: '/moderation', label: t('moderationUi.nav') }] : []),
     ...(user.role === 'admin' ? [{ to: '/admin', label: t('nav.admin') }] : []),
   ];
 

@@ -23,4 +23,14 @@ describe('notification links', () => {
       '/people/me-1',
     );
   });
+
+  it('lead moderation outcomes where the person can act on them', () => {
+    expect(notificationPath({ kind: 'report_outcome', post, space, event })).toBe('/notifications');
+    expect(notificationPath({ kind: 'moderation_warning', post, space, event })).toBe('/posts/p1');
+    expect(notificationPath({ kind: 'moderation_warning', post: null, space: null, event })).toBe(
+      '/notifications',
+    );
+    expect(notificationPath({ kind: 'post_approved', post, space, event })).toBe('/posts/p1');
+    expect(notificationPath({ kind: 'post_rejected', post: null, space, event })).toBe('/spaces/design');
+  });
 });

@@ -10,6 +10,7 @@ import { usePageTitle } from '../app/use-page-title.ts';
 import { Button } from '../components/Button.tsx';
 import { FormError } from '../components/FormError.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { OrganisationPremoderationSection } from '../components/moderation/PremoderationSection.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { errorMessage } from '../i18n/messages.ts';
 
@@ -29,6 +30,7 @@ export function AdminExternalPage() {
       ) : (
         <Loading />
       )}
+      <OrganisationPremoderationSection />
     </section>
   );
 }

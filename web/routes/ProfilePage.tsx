@@ -10,6 +10,7 @@ import { Avatar } from '../components/Avatar.tsx';
 import { Button } from '../components/Button.tsx';
 import { FormError } from '../components/FormError.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { ReportPersonButton } from '../components/moderation/ReportPersonButton.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { orgPath, ProfileFacts } from '../components/people/ProfileFacts.tsx';
 import { SkillList } from '../components/people/SkillList.tsx';
@@ -77,6 +78,7 @@ function Profile({ detail }: { detail: PersonDetail }) {
         ) : active && colleague ? (
           <FollowButton personId={person.id} />
         ) : null}
+        {isMe ? null : <ReportPersonButton personId={person.id} />}
       </header>
       {active ? null : (
         <Notice tone="info">

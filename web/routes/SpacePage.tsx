@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useParams } from 'react-router';
+import { Link, Outlet, useParams } from 'react-router';
 import { isApiError } from '../api/client.ts';
 import { useSpace } from '../api/spaces.ts';
 import { usePageTitle } from '../app/use-page-title.ts';
@@ -9,6 +9,7 @@ import { spacePath } from '../components/rich-text-links.ts';
 import { MembershipActions } from '../components/spaces/MembershipActions.tsx';
 import { SpaceBadges } from '../components/spaces/SpaceBadges.tsx';
 import { isManager } from '../components/spaces/space-context.ts';
+import { TabNav } from '../components/TabNav.tsx';
 import { errorMessage } from '../i18n/messages.ts';
 
 /** A space: its header and membership button, then its sections as tabs (each a nested route). */
@@ -69,17 +70,7 @@ export function SpacePage() {
         </div>
         {s.description ? <p className="space-description">{s.description}</p> : null}
       </header>
-      <nav aria-label={t('space.tabsLabel')} className="tabs">
-        <ul>
-          {tabs.map((tab) => (
-            <li key={tab.to}>
-              <NavLink to={tab.to} end={tab.end}>
-                {tab.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabNav label={t('space.tabsLabel')} tabs={tabs} />
       <Outlet context={{ space: s }} />
     </div>
   );

@@ -5,6 +5,7 @@ import { useExternalSettings } from '../api/external.ts';
 import { useUpdateSpace } from '../api/spaces.ts';
 import { Button } from '../components/Button.tsx';
 import { FormError } from '../components/FormError.tsx';
+import { SpacePremoderationSection } from '../components/moderation/PremoderationSection.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { type SpaceDraft, SpaceFields } from '../components/spaces/SpaceFields.tsx';
 import { useSpaceOfPage } from '../components/spaces/space-context.ts';
@@ -77,6 +78,7 @@ export function SpaceSettingsTab() {
           </Button>
         </div>
       </form>
+      <SpacePremoderationSection space={space} />
     </section>
   );
 }

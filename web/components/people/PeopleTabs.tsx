@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
 import { useSignedIn } from '../../app/signed-in-context.ts';
+import { TabNav } from '../TabNav.tsx';
 
 /** The directory, "who knows" and the org chart: three ways to find a colleague. Not for guests. */
 export function PeopleTabs() {
@@ -12,17 +12,5 @@ export function PeopleTabs() {
     { to: '/people/experts', label: t('people.tabs.experts'), end: false },
     { to: '/org', label: t('people.tabs.org'), end: false },
   ];
-  return (
-    <nav aria-label={t('people.sections')} className="tabs">
-      <ul>
-        {tabs.map((tab) => (
-          <li key={tab.to}>
-            <NavLink to={tab.to} end={tab.end}>
-              {tab.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <TabNav label={t('people.sections')} tabs={tabs} />;
 }

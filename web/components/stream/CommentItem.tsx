@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Comment } from '../../../common/schemas/stream.ts';
 import { useDeleteComment, useReactToComment, useUpdateComment } from '../../api/comments.ts';
+import { useSignedIn } from '../../app/signed-in-context.ts';
 import { errorMessage } from '../../i18n/messages.ts';
 import { Avatar } from '../Avatar.tsx';
 import { Badge } from '../Badge.tsx';
 import { Button } from '../Button.tsx';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { FormError } from '../FormError.tsx';
+import { HeldBadge } from '../moderation/HeldBadge.tsx';
+import { ReportDialog } from '../moderation/ReportDialog.tsx';
 import { RelativeTime } from '../RelativeTime.tsx';
 import { RichText } from '../RichText.tsx';
 import { personPath } from '../rich-text-links.ts';
@@ -26,7 +29,9 @@ interface CommentItemProps {
 export function CommentItem({ comment, onReply, answer }: CommentItemProps) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
+  const { user } = useSignedIn();
   const [deleting, setDeleting] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const update = useUpdateComment(comment.postId, comment.id);
   const remove = useDeleteComment(comment.postId, comment.id);
   const react = useReactToComment(comment.postId, comment.id);
@@ -49,6 +54,12 @@ export function CommentItem({ comment, onReply, answer }: CommentItemProps) {
             <>
               {' '}
               <Badge tone="success">{t('questions.accepted')}</Badge>
+            </>
+          ) : null}
+          {comment.held ? (
+            <>
+              {' '}
+              <HeldBadge held={comment.held} />
             </>
           ) : null}
         </p>
@@ -83,6 +94,11 @@ export function CommentItem({ comment, onReply, answer }: CommentItemProps) {
               {t('comments.edit')}
             </Button>
           ) : null}
+          {comment.author.id !== user.id ? (
+            <Button type="button" variant="quiet" small onClick={() => setReporting(true)}>
+              {t('moderationUi.report.action')}
+            </Button>
+          ) : null}
           {comment.can.delete ? (
             <Button type="button" variant="quiet" small onClick={() => setDeleting(true)}>
               {t('comments.delete')}
@@ -91,6 +107,12 @@ export function CommentItem({ comment, onReply, answer }: CommentItemProps) {
         </div>
         {react.error ? <FormError message={errorMessage(t, react.error)} /> : null}
       </div>
+      <ReportDialog
+        open={reporting}
+        onClose={() => setReporting(false)}
+        targetType="comment"
+        targetId={comment.id}
+      />
       <ConfirmDialog
         open={deleting}
         title={t('comments.deleteTitle')}

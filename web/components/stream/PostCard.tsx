@@ -5,6 +5,7 @@ import { POST_MAX } from '../../../common/schemas/stream.ts';
 import { usePost, useUpdatePost } from '../../api/posts.ts';
 import { useSignedIn } from '../../app/signed-in-context.ts';
 import { Badge } from '../Badge.tsx';
+import { HeldBadge } from '../moderation/HeldBadge.tsx';
 import { RichText } from '../RichText.tsx';
 import { AnnouncementBar } from './AnnouncementBar.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
@@ -60,6 +61,7 @@ function PostView({ post, expanded }: { post: Post; expanded: boolean }) {
         />
         {post.isAnnouncement ? <Badge tone="warning">{t('post.announcement')}</Badge> : null}
         {post.pinned ? <Badge tone="info">{t('post.pinned')}</Badge> : null}
+        <HeldBadge held={post.held} />
         <PostMenu post={post} onEdit={() => setEditing(true)} />
       </div>
       {post.question ? <QuestionTitle post={post} question={post.question} /> : null}

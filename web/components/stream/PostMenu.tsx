@@ -4,21 +4,27 @@ import { useNavigate, useParams } from 'react-router';
 import type { Post } from '../../../common/schemas/stream.ts';
 import { useSaveToKnowledge } from '../../api/knowledge.ts';
 import { useDeletePost, usePin } from '../../api/posts.ts';
+import { useSignedIn } from '../../app/signed-in-context.ts';
 import { errorMessage } from '../../i18n/messages.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { FormError } from '../FormError.tsx';
 import { MenuButton } from '../MenuButton.tsx';
+import { ReportDialog } from '../moderation/ReportDialog.tsx';
 
-/** Edit, pin, save to knowledge and delete, as the post's `can` flags allow. */
+/** Edit, pin, save to knowledge and delete, as the post's `can` flags allow; report another's post. */
 export function PostMenu({ post, onEdit }: { post: Post; onEdit: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const params = useParams();
+  const { user } = useSignedIn();
   const [deleting, setDeleting] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const remove = useDeletePost(post.id);
   const pin = usePin(post);
   const save = useSaveToKnowledge(post.id);
-  if (!post.can.edit && !post.can.delete && !post.can.pin && !post.can.saveToKnowledge) return null;
+  const canReport = post.author.id !== user.id;
+  if (!post.can.edit && !post.can.delete && !post.can.pin && !post.can.saveToKnowledge && !canReport)
+    return null;
   return (
     <>
       <MenuButton label={t('post.moreActions')}>
@@ -63,6 +69,19 @@ export function PostMenu({ post, onEdit }: { post: Post; onEdit: () => void }) {
                 </button>
               </li>
             ) : null}
+            {canReport ? (
+              <li>
+                <button
+                  type="button"
+                  onClick={() => {
+                    close();
+                    setReporting(true);
+                  }}
+                >
+                  {t('moderationUi.report.action')}
+                </button>
+              </li>
+            ) : null}
             {post.can.delete ? (
               <li>
                 <button
@@ -83,6 +102,12 @@ export function PostMenu({ post, onEdit }: { post: Post; onEdit: () => void }) {
       </MenuButton>
       {pin.error ? <FormError message={errorMessage(t, pin.error)} /> : null}
       {save.error ? <FormError message={errorMessage(t, save.error)} /> : null}
+      <ReportDialog
+        open={reporting}
+        onClose={() => setReporting(false)}
+        targetType="post"
+        targetId={post.id}
+      />
       <ConfirmDialog
         open={deleting}
         title={t('post.deleteTitle')}
