@@ -40,7 +40,15 @@ describe('a new organisation', () => {
 
     await heading(adminPage, 'Hello, Alice').waitFor();
     expect(pathname(adminPage)).toBe('/');
-    expect(await navLabels(adminPage)).toEqual(['Home', 'Spaces', 'Questions', 'People', 'Search', 'Admin']);
+    expect(await navLabels(adminPage)).toEqual([
+      'Home',
+      'Spaces',
+      'Questions',
+      'People',
+      'Search',
+      'Moderation',
+      'Admin',
+    ]);
     const languages = adminPage.getByRole('group', { name: 'Language' });
     expect(await languages.getByRole('button', { name: 'EN English' }).getAttribute('aria-pressed')).toBe(
       'true',
@@ -145,7 +153,8 @@ describe('a new organisation', () => {
     expect(await row.innerText()).toContain('Deactivated');
 
     // Their session ended with the deactivation: the next page they open is the sign-in page.
-    await primaryNav(memberPage).getByRole('link', { name: 'People' }).click();
+    // (As a guest they have no People link any more.)
+    await primaryNav(memberPage).getByRole('link', { name: 'Spaces' }).click();
     await heading(memberPage, 'Sign in').waitFor();
     expect(pathname(memberPage)).toBe('/sign-in');
 

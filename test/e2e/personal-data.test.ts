@@ -52,4 +52,33 @@ describe('downloading my personal data', () => {
     expect(data.profile).toMatchObject({ name: nina.name, email: nina.email });
     expect(data.posts.map((p: { body: string }) => p.body)).toContain('Nina’s first post about archives');
   });
+
+  test('an administrator erases a person: a wrong confirmation changes nothing, and their post stays as a former employee’s', async () => {
+    const { admin } = await setUpOrganisation(t.server);
+    const leaver = { name: 'Léo Départ', email: 'leo@privacy.test' };
+    await buildUser(t.server, { ...leaver, password: PASSWORD });
+    const client = await apiSignIn(t.server, { email: leaver.email, password: PASSWORD });
+    const posted = await client.call(api.createPost, {
+      body: { spaceId: null, body: 'Procédure de clôture mensuelle' },
+    });
+    expect(posted.status).toBe(201);
+    const adminPage = await pageSignedInAs(await b.newContext(), admin, PASSWORD);
+    await adminPage.goto('/admin/people');
+    await heading(adminPage, 'People').waitFor();
+    await adminPage.getByRole('button', { name: `Erase… ${leaver.name}` }).click();
+    const dialog = adminPage.getByRole('dialog');
+    await dialog.getByLabel('Type their email address to confirm').fill('someone@else.test');
+    await dialog.getByRole('button', { name: 'Erase for good' }).click();
+    await dialog.getByRole('alert').waitFor();
+    const violations = await seriousViolations(adminPage);
+    expect(violations, violations.join('\n')).toEqual([]);
+    await dialog.getByLabel('Type their email address to confirm').fill(leaver.email);
+    await dialog.getByRole('button', { name: 'Erase for good' }).click();
+    await adminPage.getByText('The person was erased.').waitFor();
+
+    await adminPage.goto(`/posts/${posted.body.id}`);
+    await adminPage.getByText('Procédure de clôture mensuelle').waitFor();
+    await adminPage.getByRole('article').getByText('Former employee').first().waitFor();
+    expect(await adminPage.getByText(leaver.name).count()).toBe(0);
+  });
 });
