@@ -48,6 +48,13 @@ export function AdminPeoplePage() {
   const [organising, setOrganising] = useState<AdminUser | null>(null);
   const items = users.data?.pages.flatMap((page) => page.items) ?? [];
 
+  /** Opens a dialog about a person, clearing the last message first. */
+  function open(show: (user: AdminUser) => void, user: AdminUser) {
+    setError(null);
+    setNotice(null);
+    show(user);
+  }
+
   const roleOptions = ROLES.map((value) => ({ value, label: t(`roles.${value}`) }));
 
   function onRoleChange(user: AdminUser, next: Role) {
@@ -174,56 +181,35 @@ export function AdminPeoplePage() {
                   </td>
                   <td>
                     <div className="row-actions">
-                      <Button
-                        type="button"
-                        small
-                        disabled={busy}
-                        onClick={() => {
-                          setError(null);
-                          setNotice(null);
-                          setOrganising(user);
-                        }}
-                      >
+                      <RowAction name={user.name} disabled={busy} onClick={() => open(setOrganising, user)}>
                         {t('admin.people.organisation')}
-                        <span className="sr-only"> {user.name}</span>
-                      </Button>
+                      </RowAction>
                       {user.status === 'active' ? (
-                        <Button
-                          type="button"
-                          small
-                          variant="danger"
+                        <RowAction
+                          name={user.name}
+                          danger
                           disabled={busy}
                           onClick={() => {
-                            setError(null);
-                            setNotice(null);
                             setActive.reset();
-                            setDeactivating(user);
+                            open(setDeactivating, user);
                           }}
                         >
                           {t('admin.people.deactivate')}
-                          <span className="sr-only"> {user.name}</span>
-                        </Button>
+                        </RowAction>
                       ) : (
-                        <Button type="button" small disabled={busy} onClick={() => reactivate(user)}>
+                        <RowAction name={user.name} disabled={busy} onClick={() => reactivate(user)}>
                           {t('admin.people.reactivate')}
-                          <span className="sr-only"> {user.name}</span>
-                        </Button>
+                        </RowAction>
                       )}
                       {user.id !== me.id ? (
-                        <Button
-                          type="button"
-                          small
-                          variant="danger"
+                        <RowAction
+                          name={user.name}
+                          danger
                           disabled={busy}
-                          onClick={() => {
-                            setError(null);
-                            setNotice(null);
-                            setErasing(user);
-                          }}
+                          onClick={() => open(setErasing, user)}
                         >
                           {t('privacy.erase')}
-                          <span className="sr-only"> {user.name}</span>
-                        </Button>
+                        </RowAction>
                       ) : null}
                     </div>
                   </td>
@@ -280,5 +266,27 @@ export function AdminPeoplePage() {
         <p>{t('admin.people.deactivateText')}</p>
       </ConfirmDialog>
     </>
+  );
+}
+
+/** A button of a person's row, named for assistive technology with the person's name too. */
+function RowAction({
+  name,
+  danger = false,
+  disabled,
+  onClick,
+  children,
+}: {
+  name: string;
+  danger?: boolean;
+  disabled: boolean;
+  onClick: () => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <Button type="button" small variant={danger ? 'danger' : undefined} disabled={disabled} onClick={onClick}>
+      {children}
+      <span className="sr-only"> {name}</span>
+    </Button>
   );
 }

@@ -80,67 +80,60 @@ export function caseHistory(db: Db, caseId: string) {
     .execute();
 }
 
+// Where a held thing lives and who wrote it: the columns both halves of the approval list show.
+const PLACE_AND_AUTHOR = [
+  's.id as space_id',
+  's.slug as space_slug',
+  's.name as space_name',
+  's.external as space_external',
+  'u.id as author_id',
+  'u.name as author_name',
+  'u.handle as author_handle',
+  'u.job_title as author_job_title',
+] as const;
+
 /** Held posts and comments waiting for approval where the viewer may approve them. */
 export async function listPending(db: Db, viewer: Viewer, spaceId: string | null) {
+  // Administrators: the spaces they may read; others: the spaces they moderate.
+  const mine =
+    viewer.role === 'admin' ? readableSpaceIds(db as never, viewer) : moderatedSpaceIds(db as never, viewer);
+  const inScope = spaceId
+    ? sql<boolean>`s.id IN (${mine}) AND s.id = ${spaceId}`
+    : sql<boolean>`s.id IN (${mine})`;
   const posts = db
     .selectFrom('posts as p')
     .innerJoin('users as u', 'u.id', 'p.author_id')
     .innerJoin('spaces as s', 's.id', 'p.space_id')
     .select([
-      'p.id',
       sql<'post'>`'post'`.as('kind'),
+      'p.id',
       'p.id as post_id',
       'p.body',
       'p.created_at',
-      's.id as space_id',
-      's.slug as space_slug',
-      's.name as space_name',
-      's.external as space_external',
-      'u.id as author_id',
-      'u.name as author_name',
-      'u.handle as author_handle',
-      'u.job_title as author_job_title',
+      ...PLACE_AND_AUTHOR,
     ])
     .where('p.held', '=', 'pending')
-    .where('p.deleted_at', 'is', null);
+    .where('p.deleted_at', 'is', null)
+    .where(inScope)
+    .limit(200);
   const comments = db
     .selectFrom('comments as c')
     .innerJoin('posts as p', 'p.id', 'c.post_id')
     .innerJoin('users as u', 'u.id', 'c.author_id')
     .innerJoin('spaces as s', 's.id', 'p.space_id')
     .select([
-      'c.id',
       sql<'comment'>`'comment'`.as('kind'),
+      'c.id',
       'p.id as post_id',
       'c.body',
       'c.created_at',
-      's.id as space_id',
-      's.slug as space_slug',
-      's.name as space_name',
-      's.external as space_external',
-      'u.id as author_id',
-      'u.name as author_name',
-      'u.handle as author_handle',
-      'u.job_title as author_job_title',
+      ...PLACE_AND_AUTHOR,
     ])
     .where('c.held', '=', 'pending')
     .where('c.deleted_at', 'is', null)
-    .where('p.deleted_at', 'is', null);
-  // Administrators: the spaces they may read; others: the spaces they moderate.
-  const mine =
-    viewer.role === 'admin' ? readableSpaceIds(db as never, viewer) : moderatedSpaceIds(db as never, viewer);
-  const spaces = (q: typeof posts) => {
-    let r = q;
-    if (mine) r = r.where('s.id', 'in', mine);
-    if (spaceId) r = r.where('s.id', '=', spaceId);
-    return r.limit(200).execute();
-  };
-  const spacesC = (q: typeof comments) => {
-    let r = q;
-    if (mine) r = r.where('s.id', 'in', mine);
-    if (spaceId) r = r.where('s.id', '=', spaceId);
-    return r.limit(200).execute();
-  };
-  const rows = [...(await spaces(posts)), ...(await spacesC(comments))];
+    .where('p.deleted_at', 'is', null)
+    .where(inScope)
+    .limit(200);
+  const rows = [...(await posts.execute()), ...(await comments.execute())];
   return rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
 }

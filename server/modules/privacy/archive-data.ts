@@ -394,7 +394,3 @@ export async function collectArchive(db: Db, userId: string) {
   };
   return { data, files, locale: user.locale };
 }
-
-/** Counted so a test (and the README) can say what is inside without reading it all. */
-export const sectionCounts = (data: Awaited<ReturnType<typeof collectArchive>>['data']) =>
-  Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Array.isArray(v) ? v.length : 1]));
