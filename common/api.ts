@@ -1,6 +1,7 @@
 // Every API endpoint, in one table. Grouped by domain; the server registers each one
 // with a handler, the web client calls them by name, and /api/openapi.json lists them.
 import { z } from 'zod';
+import { analyticsApi } from './api/analytics.ts';
 import { contentRulesApi } from './api/content-rules.ts';
 import { eventsApi } from './api/events.ts';
 import { externalApi } from './api/external.ts';
@@ -357,6 +358,7 @@ export const api = {
   ...externalApi,
   ...privacyApi,
   ...moderationApi,
+  ...analyticsApi,
 } as const;
 
 export type Api = typeof api;

@@ -27,6 +27,10 @@ export interface OrganisationTable {
   erasure_content: ColumnType<ErasureContent, ErasureContent | undefined, ErasureContent>;
   /** Guests' posts and comments wait for a moderator's approval in every space. */
   premoderate_guests: Generated<boolean>;
+  /** No analytics figure for a group of fewer people (migration 2026-12-02-14). */
+  analytics_min_group: Generated<number>;
+  /** Administrators may see one person's activity. */
+  analytics_individual: Generated<boolean>;
 }
 
 /** Who may create external spaces, and who may invite guests into them. */
@@ -76,6 +80,8 @@ export interface UserTable {
   photo_updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** Set when the person was erased: the row stays for attribution, the account never returns. */
   erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** May read the organisation's analytics dashboards (migration 2026-12-02-14). */
+  analyst: Generated<boolean>;
 }
 
 export interface SessionTable {
@@ -177,6 +183,8 @@ export interface ActivityEventTable {
   object_id: string | null;
   space_id: string | null;
   data: Json<Record<string, unknown>> | null;
+  /** Whose content the action was aimed at (migration 2026-12-02-14). */
+  target_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type SpaceType = 'project' | 'team' | 'event' | 'community' | 'pilot';
@@ -638,6 +646,99 @@ export interface PersonalDataExportTable {
   expires_at: Timestamp;
 }
 
+export type CohortKind = 'spaces' | 'people';
+export type InteractionKind = 'comment' | 'answer' | 'reaction' | 'share';
+
+export interface AnalyticsCohortTable {
+  id: string;
+  name: string;
+  kind: CohortKind;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AnalyticsCohortMemberTable {
+  cohort_id: string;
+  member_id: string;
+}
+
+export interface AnalyticsAssumptionTable {
+  key: string;
+  /** numeric: read back as a string. */
+  value: ColumnType<string, number | string, number | string>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface AnalyticsStateTable {
+  name: string;
+  last_event_id: ColumnType<string | number, string | number | undefined, string | number>;
+  refreshed_at: Timestamp | null;
+}
+
+/** Daily counts of one person (analytics_person_days) or of one person in one space. */
+interface ActionCounts {
+  posts: Generated<number>;
+  questions: Generated<number>;
+  comments: Generated<number>;
+  answers: Generated<number>;
+  reactions: Generated<number>;
+  shares: Generated<number>;
+  votes: Generated<number>;
+  pages: Generated<number>;
+  events: Generated<number>;
+  actions: Generated<number>;
+}
+
+/** `day` is a date: read back as 'YYYY-MM-DD' text where queries cast it. */
+export interface AnalyticsPersonDayTable extends ActionCounts {
+  day: ColumnType<Date | string, string, string>;
+  user_id: string;
+  visits: Generated<number>;
+}
+
+export interface AnalyticsSpacePersonDayTable extends ActionCounts {
+  day: ColumnType<Date | string, string, string>;
+  space_id: string;
+  user_id: string;
+}
+
+export interface AnalyticsInteractionDayTable {
+  day: ColumnType<Date | string, string, string>;
+  from_department_id: string | null;
+  to_department_id: string | null;
+  kind: InteractionKind;
+  space_id: string | null;
+  n: number;
+}
+
+export interface AnalyticsQuestionTable {
+  post_id: string;
+  space_id: string | null;
+  asker_id: string | null;
+  asked_at: Timestamp;
+  first_answer_at: Timestamp | null;
+  accepted_at: Timestamp | null;
+}
+
+export interface AnalyticsPageDayTable {
+  day: ColumnType<Date | string, string, string>;
+  page_id: string;
+  space_id: string | null;
+  created: Generated<number>;
+  edits: Generated<number>;
+  reads_by_others: Generated<number>;
+}
+
+export interface AnalyticsSearchDayTable {
+  day: ColumnType<Date | string, string, string>;
+  user_id: string;
+  terms: string;
+  searches: number;
+  empty: number;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   departments: DepartmentTable;
@@ -693,6 +794,16 @@ export interface Database {
   moderation_cases: ModerationCaseTable;
   moderation_reports: ModerationReportTable;
   moderation_events: ModerationEventTable;
+  analytics_cohorts: AnalyticsCohortTable;
+  analytics_cohort_members: AnalyticsCohortMemberTable;
+  analytics_assumptions: AnalyticsAssumptionTable;
+  analytics_state: AnalyticsStateTable;
+  analytics_person_days: AnalyticsPersonDayTable;
+  analytics_space_person_days: AnalyticsSpacePersonDayTable;
+  analytics_interaction_days: AnalyticsInteractionDayTable;
+  analytics_questions: AnalyticsQuestionTable;
+  analytics_page_days: AnalyticsPageDayTable;
+  analytics_search_days: AnalyticsSearchDayTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -707,6 +818,7 @@ export type AccountRow = Omit<
   | 'photo_type'
   | 'photo_updated_at'
   | 'erased_at'
+  | 'analyst'
 >;
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
