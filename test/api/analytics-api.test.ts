@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../common/api.ts';
 import { DASHBOARDS } from '../../common/schemas/analytics.ts';
 import { loadReader } from '../../server/modules/analytics/policies.ts';
+import { analyticsLimits } from '../../server/modules/analytics/rate-limits.ts';
 import { resolveFilters, resolvePeriod } from '../../server/modules/analytics/resolve-filters.ts';
 import { newId } from '../../server/platform/ids.ts';
 import type { TestClient } from '../helpers/client.ts';
@@ -449,6 +450,16 @@ describe('analytics API', () => {
         query: { cohortId: cohort.body.id },
       });
       expect(bars(byCohort.body).map((b) => b.label)).toEqual(['Atelier Olga']);
+    });
+
+    it('refreshes on demand, for administrators, a few times an hour', async () => {
+      const scope = await analyst.client.call(api.getAnalyticsScope);
+      expect(scope.body.refreshedAt).not.toBeNull();
+      for (let i = 0; i < analyticsLimits.refreshPerAccount.limit; i++)
+        await t.server.ctx.limiter.hit(analyticsLimits.refreshPerAccount, adminId);
+      const refused = await admin.call(api.refreshAnalytics);
+      expect(refused.status).toBe(429);
+      await t.server.ctx.limiter.reset(analyticsLimits.refreshPerAccount, adminId);
     });
 
     it('suppress every figure of a group smaller than the threshold', async () => {
