@@ -65,11 +65,16 @@ async function pagesReused(db: Db, f: ResolvedFilters) {
   const place = f.spaceIds === null ? sql`true` : inList(sql.ref('pd.space_id'), f.spaceIds);
   const [row] = await rows<{ now: unknown; prev: unknown }>(
     db,
-    sql`SELECT count(DISTINCT pd.page_id) FILTER (WHERE pd.day >= ${f.period.from}::date)::int AS now,
-        count(DISTINCT pd.page_id) FILTER (WHERE pd.day <= ${f.previous.to}::date)::int AS prev
-      FROM analytics_page_days pd
-      WHERE pd.day BETWEEN ${f.previous.from}::date AND ${f.period.to}::date AND pd.reads_by_others > 0
-        AND ${place}`,
+    // Grouped per page first (a hash aggregate), then counted: cheaper than count(DISTINCT).
+    sql`SELECT count(*) FILTER (WHERE p.now)::int AS now, count(*) FILTER (WHERE p.prev)::int AS prev
+      FROM (
+        SELECT pd.page_id, bool_or(pd.day >= ${f.period.from}::date) AS now,
+          bool_or(pd.day <= ${f.previous.to}::date) AS prev
+        FROM analytics_page_days pd
+        WHERE pd.day BETWEEN ${f.previous.from}::date AND ${f.period.to}::date AND pd.reads_by_others > 0
+          AND ${place}
+        GROUP BY pd.page_id
+      ) p`,
   );
   return { now: num(row?.now), prev: num(row?.prev) };
 }
@@ -96,12 +101,16 @@ async function searches(db: Db, f: ResolvedFilters) {
     // Terms searched in vain by at least minGroup distinct people over the period.
     rows<{ terms: string; searches: unknown; people: unknown }>(
       db,
-      sql`SELECT s.terms, sum(s.empty)::int AS searches, count(DISTINCT s.user_id)::int AS people
-        FROM analytics_search_days s
-        WHERE s.day BETWEEN ${f.period.from}::date AND ${f.period.to}::date AND s.empty > 0 AND ${people}
-        GROUP BY s.terms
-        HAVING count(DISTINCT s.user_id) >= ${f.minGroup}
-        ORDER BY searches DESC, people DESC, s.terms
+      sql`SELECT t.terms, sum(t.n)::int AS searches, count(*)::int AS people
+        FROM (
+          SELECT s.terms, s.user_id, sum(s.empty) AS n
+          FROM analytics_search_days s
+          WHERE s.day BETWEEN ${f.period.from}::date AND ${f.period.to}::date AND s.empty > 0 AND ${people}
+          GROUP BY s.terms, s.user_id
+        ) t
+        GROUP BY t.terms
+        HAVING count(*) >= ${f.minGroup}
+        ORDER BY searches DESC, people DESC, t.terms
         LIMIT ${NO_RESULT_ROWS}`,
     ),
   ]);
