@@ -481,6 +481,21 @@ describe('analytics API', () => {
       }
     });
 
+    it('narrow to the people of a people cohort', async () => {
+      const cohort = await analyst.client.call(api.createCohort, {
+        body: { name: 'Binôme', kind: 'people', memberIds: [member.id, owner.id] },
+      });
+      expect(cohort.status, cohort.text).toBe(201);
+      const res = await analyst.client.call(api.getDashboard, {
+        params: { name: 'engagement' },
+        query: { cohortId: cohort.body.id },
+      });
+      expect(res.status, res.text).toBe(200);
+      expect(res.body.groupSize).toBe(2);
+      const posts = res.body.figures.find((f: { key: string }) => f.key === 'posts');
+      expect(posts.value).toBe(3);
+    });
+
     it('refuse unknown filters with a clear answer', async () => {
       const ask = (query: Record<string, string>) =>
         analyst.client.call(api.getDashboard, { params: { name: 'adoption' }, query });
