@@ -209,7 +209,11 @@ export function planAdoption(accounts: SeededAccount[], admin: SeededAccount): A
   const adopters = new Set<string>([admin.id, ...waveSet]);
   const draws = new Map(accounts.map((a) => [a.id, random.next()]));
   const groups = new Map<string | null, SeededAccount[]>();
-  for (const a of accounts) groups.set(departmentOf(a), [...(groups.get(departmentOf(a)) ?? []), a]);
+  for (const a of accounts) {
+    const group = groups.get(departmentOf(a));
+    if (group) group.push(a);
+    else groups.set(departmentOf(a), [a]);
+  }
   for (const [department, group] of groups) {
     const share = department === null ? 0.5 : (DEPARTMENT_ADOPTION[department]?.share ?? 0.6);
     const ranked = [...group].sort((a, b) => draws.get(a.id)! - draws.get(b.id)!);

@@ -59,6 +59,8 @@ describe('demo data', () => {
   let seeded: SeedSummary;
   let printed: ReturnType<typeof readPrinted>;
 
+  // Ninety days of analytics history and the roll-ups rebuilt from it: on a busy 2-core
+  // CI machine the seed alone can take most of the default 30 s.
   it('creates the organisation and prints administrator credentials that work', async () => {
     seeded = await seedDemo(t.server.ctx, { users: 250 });
     expect(seeded).toMatchObject({ organisation: 'Atelier Lumen', users: 250, departments: 12, sites: 6 });
@@ -82,7 +84,7 @@ describe('demo data', () => {
     expect(directory.body.departments).toHaveLength(12);
     expect(directory.body.sites).toHaveLength(6);
     expect(directory.body.sites.map((s: { name: string }) => s.name)).toContain('Lyon — siège');
-  });
+  }, 90_000);
 
   it('gives people French and English names, languages and matching job titles', async () => {
     const admin = await signIn(t.server, printed);
