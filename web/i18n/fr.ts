@@ -152,6 +152,15 @@ export const fr: Catalog = {
     mismatch: 'Les mots de passe ne correspondent pas.',
     content_blocked: '« {{found}} » n’est pas autorisé ici. Modifiez-le et réessayez.',
     byField: {
+      memberIds: {
+        too_small: 'Choisissez au moins un membre.',
+        too_big: 'Choisissez au plus 5 000 membres.',
+      },
+      minGroup: {
+        invalid_type: 'Saisissez un nombre entier.',
+        too_small: 'Saisissez au moins 1.',
+        too_big: 'Saisissez au plus 1 000.',
+      },
       term: {
         empty: 'Saisissez un mot, une expression ou un motif.',
         too_short: 'Au moins 2 lettres, chiffres, ? ou #.',
@@ -1649,5 +1658,370 @@ export const fr: Catalog = {
     releasedNotice: 'La conservation légale « {{name}} » a été levée.',
     releaseTitle: 'Lever « {{name}} » ?',
     releaseText: 'Les règles de conservation s’appliqueront de nouveau à ce qu’elle couvre.',
+  },
+  analytics: {
+    nav: 'Statistiques',
+    title: 'Statistiques',
+    sections: 'Tableaux de bord',
+    forbidden:
+      'Les statistiques sont réservées aux administrateurs, aux analystes et aux propriétaires d’un espace. Demandez à un administrateur si vous en avez besoin.',
+    tabs: {
+      adoption: 'Adoption',
+      participation: 'Participation',
+      collaboration: 'Collaboration',
+      knowledge: 'Savoir',
+      engagement: 'Engagement',
+      roi: 'Retour sur investissement',
+      cohorts: 'Cohortes',
+    },
+    audience: {
+      admin: 'Vous voyez toute l’organisation.',
+      analyst: 'Vous voyez toute l’organisation en tant qu’analyste.',
+      space_owner: 'Vous voyez les espaces dont vous êtes propriétaire.',
+    },
+    filters: {
+      label: 'Filtres',
+      period: 'Période',
+      lastDays: '{{count}} derniers jours',
+      custom: 'Dates au choix',
+      from: 'Du',
+      to: 'Au',
+      apply: 'Appliquer les dates',
+      department: 'Service',
+      site: 'Site',
+      space: 'Espace',
+      spaceType: 'Type d’espace',
+      cohort: 'Cohorte',
+      all: 'Tous',
+      reset: 'Effacer les filtres',
+      invalidDay: 'Saisissez une date.',
+      endsBeforeStart: 'La période se termine avant de commencer.',
+      tooLong: 'Choisissez une période de {{count}} jours au plus.',
+    },
+    summary: {
+      filter: '{{label}} : {{value}}',
+      period: 'du {{from}} au {{to}}',
+      compared: 'Comparé à la période du {{from}} au {{to}}.',
+      filteredBy: 'Filtré par : {{filters}}.',
+      noFilter: 'Tout le monde, tous les lieux.',
+      updated: 'Mis à jour le {{date}}.',
+      neverUpdated: 'Pas encore calculé.',
+      refresh: 'Actualiser maintenant',
+      refreshing: 'Actualisation…',
+      refreshed: 'À jour : {{count}} jours recalculés.',
+      print: 'Imprimer',
+      group: 'Groupe de {{count}} personnes.',
+    },
+    figures: 'Chiffres clés',
+    figure: {
+      active_people: {
+        label: 'Personnes actives',
+        definition:
+          'Les personnes qui ont fait quoi que ce soit au moins un jour de la période : lire compte (une visite est comptée au plus une fois par personne et par jour).',
+      },
+      active_rate: {
+        label: 'Taux d’activité',
+        definition:
+          'Les personnes actives sur la période divisées par les personnes dont le compte est actif.',
+      },
+      accounts: {
+        label: 'Comptes actifs',
+        definition: 'Les personnes dont le compte est actif le dernier jour de la période.',
+      },
+      dau: {
+        label: 'Personnes actives par jour',
+        definition: 'Le nombre de personnes actives un jour donné, en moyenne sur les jours de la période.',
+      },
+      wau: {
+        label: 'Personnes actives sur 7 jours',
+        definition:
+          'Les personnes distinctes actives pendant les 7 jours qui finissent le dernier jour de la période.',
+      },
+      mau: {
+        label: 'Personnes actives sur 30 jours',
+        definition:
+          'Les personnes distinctes actives pendant les 30 jours qui finissent le dernier jour de la période.',
+      },
+      stickiness: {
+        label: 'Fidélité',
+        definition:
+          'Les personnes actives par jour divisées par les personnes actives sur 30 jours : la fréquence des retours.',
+      },
+      creators: {
+        label: 'Créateurs',
+        definition:
+          'Les personnes actives qui ont écrit au moins une publication, une question, une page ou un événement pendant la période.',
+      },
+      contributors: {
+        label: 'Contributeurs',
+        definition:
+          'Les personnes actives qui ne sont pas créatrices mais ont au moins commenté, répondu, réagi, voté ou partagé une fois.',
+      },
+      readers: {
+        label: 'Lecteurs',
+        definition: 'Les personnes actives qui n’ont ni créé ni contribué : elles ont lu.',
+      },
+      contributions: {
+        label: 'Contributions',
+        definition:
+          'Les publications, questions, commentaires, réponses, pages, événements et partages écrits pendant la période.',
+      },
+      gini: {
+        label: 'Concentration (Gini)',
+        definition:
+          'L’inégalité de répartition des contributions entre personnes actives : 0 quand chacun contribue autant, 1 quand une seule personne fait tout.',
+      },
+      interactions: {
+        label: 'Interactions',
+        definition:
+          'Les commentaires, réponses, réactions et partages portant sur le contenu de quelqu’un d’autre pendant la période.',
+      },
+      cross_department: {
+        label: 'Entre services',
+        definition:
+          'Les interactions où la personne qui agit et l’auteur du contenu appartiennent à des services différents (leurs services actuels).',
+      },
+      cross_department_share: {
+        label: 'Part entre services',
+        definition:
+          'Les interactions entre services divisées par toutes les interactions entre personnes rattachées à un service.',
+      },
+      questions_asked: {
+        label: 'Questions posées',
+        definition: 'Les questions posées pendant la période.',
+      },
+      questions_answered: {
+        label: 'Questions résolues',
+        definition: 'Les questions posées pendant la période qui ont au moins une réponse.',
+      },
+      answers_accepted: {
+        label: 'Réponses acceptées',
+        definition: 'Les questions posées pendant la période dont l’auteur a accepté une réponse.',
+      },
+      median_hours_to_answer: {
+        label: 'Délai de première réponse',
+        definition:
+          'Le temps médian, en heures, entre une question posée pendant la période et sa première réponse (questions résolues seulement).',
+      },
+      pages_created: {
+        label: 'Pages créées',
+        definition: 'Les pages de savoir créées pendant la période.',
+      },
+      pages_reused: {
+        label: 'Pages réutilisées',
+        definition: 'Les pages de savoir lues pendant la période par quelqu’un d’autre que leur auteur.',
+      },
+      searches: {
+        label: 'Recherches',
+        definition: 'Les recherches faites pendant la période.',
+      },
+      searches_no_result: {
+        label: 'Recherches sans résultat',
+        definition:
+          'Les recherches qui n’ont rien trouvé. Leurs termes ne sont montrés que lorsque assez de personnes différentes les ont cherchés.',
+      },
+      posts: {
+        label: 'Publications',
+        definition: 'Les publications et questions publiées pendant la période.',
+      },
+      comments: {
+        label: 'Commentaires',
+        definition: 'Les commentaires et réponses écrits pendant la période.',
+      },
+      reactions: {
+        label: 'Réactions',
+        definition: 'Les réactions ajoutées aux publications et commentaires pendant la période.',
+      },
+      shares: {
+        label: 'Partages',
+        definition:
+          'Les publications partagées dans un autre espace ou avec une personne pendant la période.',
+      },
+      actions_per_person: {
+        label: 'Actions par personne active',
+        definition:
+          'Les publications, commentaires, réactions et partages divisés par le nombre de personnes actives.',
+      },
+    },
+    card: {
+      previous: 'Période précédente : {{value}}',
+      noPrevious: 'Pas de chiffre précédent à comparer.',
+      up: 'En hausse de {{amount}}',
+      down: 'En baisse de {{amount}}',
+      same: 'Sans changement',
+      upPoints: 'En hausse de {{amount}} points',
+      downPoints: 'En baisse de {{amount}} points',
+      notShown: 'Non affiché : moins de {{count}} personnes',
+      howComputed: 'Comment est-ce calculé ?',
+      noDefinition: 'Voir la documentation des statistiques pour ce chiffre.',
+    },
+    chart: {
+      active_people: 'Personnes actives par jour',
+      participation: 'Créateurs, contributeurs et lecteurs',
+      lorenz: 'Répartition des contributions',
+      cross_department: 'Qui interagit avec qui, par service',
+      questions: 'Questions par semaine',
+      search_terms: 'Recherches sans résultat',
+      spaces: 'Activité par espace',
+    },
+    line: {
+      previous: 'Période précédente',
+    },
+    label: {},
+    column: {
+      term: 'Terme',
+      searches: 'Recherches',
+      people: 'Personnes',
+      space: 'Espace',
+      posts: 'Publications',
+      comments: 'Commentaires',
+      reactions: 'Réactions',
+      shares: 'Partages',
+    },
+    note: {},
+    chartUi: {
+      showTable: 'Afficher en tableau',
+      showChart: 'Afficher en graphique',
+      download: 'Télécharger en CSV',
+      downloadNamed: 'Télécharger en CSV : {{title}}',
+      empty: 'Aucune donnée pour cette période.',
+      notShown: 'Non affiché',
+      hatched: 'Cases hachurées : non affichées, moins de {{count}} personnes.',
+      previousMarker: 'Trait noir : période précédente.',
+      dashed: 'Ligne en tirets : période précédente.',
+      gini: 'Gini : {{value}}',
+      equality: 'Égalité parfaite',
+      max: 'Valeur la plus haute : {{value}}',
+      lineSummary: '{{title}} : {{lines}}. Du {{from}} au {{to}}.',
+      barSummary: '{{title}} : {{count}} éléments.',
+      heatmapSummary: '{{title}} : {{rows}} lignes sur {{columns}} colonnes.',
+    },
+    table: {
+      day: 'Jour',
+      item: 'Élément',
+      value: 'Cette période',
+      previous: 'Période précédente',
+      fromTo: 'De ↓ vers →',
+    },
+    lorenz: {
+      people: 'Part des personnes (les moins actives d’abord)',
+      contributions: 'Part des contributions',
+    },
+    dashboard: {
+      suppressed: 'Ce groupe compte moins de {{count}} personnes : ses chiffres ne sont pas affichés.',
+      notes: 'À noter',
+      empty: 'Rien à afficher pour l’instant.',
+    },
+    roi: {
+      title: 'Retour sur investissement',
+      intro:
+        'Une estimation : les chiffres mesurés multipliés par les hypothèses ci-dessous. Adaptez les hypothèses à votre organisation.',
+      assumptions: 'Hypothèses',
+      assumption: 'Hypothèse',
+      value: 'Valeur',
+      defaultValue: 'Par défaut',
+      changed: 'Modifiée',
+      changedBy: '{{date}} par {{name}}',
+      notChanged: 'Valeur par défaut',
+      save: 'Enregistrer les hypothèses',
+      saved: 'Les hypothèses ont été enregistrées.',
+      readOnly: 'Seuls les administrateurs peuvent modifier les hypothèses.',
+      invalid: 'Saisissez un nombre positif ou nul.',
+      tooLarge: 'Saisissez au plus 1 000 000 000.',
+      estimate: 'Estimation',
+      total: 'Total',
+      totalLine: 'Total : {{hours}} gagnées, soit {{amount}}',
+      hours: '{{value}} h',
+      notMeasured: 'non disponible pour ce groupe.',
+      seeFigure: 'Voir {{figure}} dans le tableau {{dashboard}}',
+      unit: {
+        minutes: 'minutes',
+        currency: '{{currency}}',
+        count: 'nombre',
+        percent: '%',
+      },
+      key: {
+        minutes_per_answer: 'Minutes gagnées par question résolue',
+        minutes_per_accepted: 'Minutes gagnées par réponse acceptée',
+        minutes_per_reuse: 'Minutes gagnées par page réutilisée',
+        emails_per_post: 'E-mails évités par publication',
+        minutes_per_email: 'Minutes par e-mail',
+        hourly_cost: 'Coût d’une heure de travail',
+      },
+      line: {
+        answered_questions: 'Questions résolues',
+        accepted_answers: 'Réponses acceptées',
+        reused_pages: 'Pages réutilisées',
+        emails_avoided: 'E-mails évités',
+      },
+    },
+    people: {
+      title: 'Activité des personnes',
+      intro:
+        'L’activité de chaque personne sur la période. L’ouverture de cette liste est inscrite au journal d’audit.',
+      caption: 'Activité par personne',
+      name: 'Nom',
+      department: 'Service',
+      activeDays: 'Jours actifs',
+      posts: 'Publications',
+      comments: 'Commentaires',
+      answers: 'Réponses',
+      reactions: 'Réactions',
+      actions: 'Actions',
+      empty: 'Personne n’a été actif pendant cette période.',
+    },
+    cohorts: {
+      title: 'Cohortes',
+      intro:
+        'Une cohorte est un groupe nommé de personnes ou d’espaces, un pilote par exemple. Choisissez-la dans les filtres pour la comparer au reste.',
+      new: 'Nouvelle cohorte',
+      name: 'Nom',
+      kind: 'Composée de',
+      kinds: { people: 'Personnes', spaces: 'Espaces' },
+      members: 'Membres',
+      membersCount_one: '{{count}} membre',
+      membersCount_other: '{{count}} membres',
+      updated: 'Modifiée',
+      create: 'Créer la cohorte',
+      save: 'Enregistrer la cohorte',
+      edit: 'Modifier',
+      delete: 'Supprimer',
+      created: 'La cohorte « {{name}} » a été créée.',
+      savedNotice: 'La cohorte « {{name}} » a été enregistrée.',
+      deleted: 'La cohorte « {{name}} » a été supprimée.',
+      deleteTitle: 'Supprimer la cohorte « {{name}} » ?',
+      deleteText:
+        'Les tableaux filtrés par cette cohorte ne s’ouvriront plus. Les personnes et les espaces ne sont pas touchés.',
+      empty: 'Aucune cohorte pour l’instant.',
+      caption: 'Cohortes',
+      pickSpaces: 'Espaces de la cohorte',
+      findSpace: 'Filtrer les espaces par nom',
+      noSpaces: 'Aucun espace ne correspond.',
+      editTitle: 'Modifier « {{name}} »',
+      noMembers: 'Choisissez au moins un membre.',
+      readOnly: 'Seuls les administrateurs et les analystes gèrent les cohortes.',
+    },
+    admin: {
+      tab: 'Statistiques',
+      title: 'Statistiques',
+      intro:
+        'Qui peut voir quoi dans les tableaux de bord. Les chiffres ne nomment jamais personne, sauf si vous l’autorisez ci-dessous.',
+      minGroup: 'Plus petit groupe affiché',
+      minGroupHint:
+        'Un chiffre portant sur moins de personnes n’est pas affiché (entre 1 et 1 000). Cinq ou plus évite de reconnaître quelqu’un dans une petite équipe.',
+      individual: 'Permettre aux administrateurs de voir l’activité de chaque personne',
+      individualHint:
+        'Ajoute la liste des personnes avec ce que chacune a fait sur la période. Chaque ouverture de cette liste est inscrite au journal d’audit. Prévenez les personnes avant de l’activer.',
+      save: 'Enregistrer',
+      saved: 'Les réglages des statistiques ont été enregistrés.',
+    },
+    analyst: {
+      badge: 'Analyste',
+      grant: 'Nommer analyste',
+      withdraw: 'Retirer le rôle d’analyste',
+      hint: 'Les analystes lisent les tableaux de bord de toute l’organisation, jamais l’activité d’une personne.',
+      granted: '{{name}} peut désormais lire les statistiques de l’organisation.',
+      withdrawn: '{{name}} ne peut plus lire les statistiques de l’organisation.',
+    },
   },
 };
