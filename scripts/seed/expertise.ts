@@ -8,6 +8,7 @@ import { skillKey } from '../../common/skills.ts';
 import type { Db } from '../../server/db/database.ts';
 import { activityRow } from '../../server/platform/activity.ts';
 import { DAY } from '../../server/platform/clock.ts';
+import { ANALYTICS_DAYS } from './analytics.ts';
 import { DEPARTMENTS, SITES } from './data.ts';
 import { insertBatched } from './history.ts';
 import { between, type SeededAccount } from './people.ts';
@@ -93,6 +94,8 @@ export interface ExpertiseSeedInput {
   accounts: SeededAccount[];
   admin: SeededAccount;
   now: Date;
+  /** 0 to 1: how readily a person acts (analytics.ts plans it). */
+  engagement?: (id: string) => number;
 }
 
 export async function seedExpertise(db: Db, input: ExpertiseSeedInput) {
@@ -189,11 +192,13 @@ export async function seedExpertise(db: Db, input: ExpertiseSeedInput) {
     const endorsers = new Set<SeededAccount>();
     while (endorsers.size < wanted) endorsers.add(random.pick(peers));
     for (const endorser of endorsers) {
-      const at = between(
-        random,
-        new Date(Math.max(owner.createdAt.getTime(), endorser.createdAt.getTime())),
-        now,
-      );
+      // Colleagues who both were there before the analytics history endorsed each other
+      // before it too (an endorsement makes its author active that day); newcomers since.
+      const from = Math.max(owner.createdAt.getTime(), endorser.createdAt.getTime());
+      const historyStarts = now.getTime() - (ANALYTICS_DAYS + 1) * DAY;
+      const at = between(random, new Date(from), from < historyStarts ? new Date(historyStarts) : now);
+      // Someone who never took to Trame did not come back to endorse a newcomer.
+      if (at.getTime() > historyStarts && (input.engagement?.(endorser.id) ?? 1) < 0.05) continue;
       endorsementRows.push({ user_id: owner.id, key: skill.key, endorser_id: endorser.id, created_at: at });
       activity.push(
         activityRow({

@@ -10,6 +10,7 @@ import type { Database } from '../../server/db/schema.ts';
 import { hashPassword } from '../../server/platform/auth/passwords.ts';
 import { ChangeFeed } from '../../server/platform/cache/changes.ts';
 import type { Bus } from '../../server/platform/realtime/bus.ts';
+import { type AnalyticsSeedSummary, planAdoption, seedAnalytics } from './analytics.ts';
 import { seedContentRules } from './content-rules.ts';
 import { ORGANISATION } from './data.ts';
 import { seedExpertise } from './expertise.ts';
@@ -43,6 +44,8 @@ export interface SeedSummary {
   endorsements: number;
   /** People who left and were erased, their content kept as a former employee's. */
   formerEmployees: number;
+  /** The history behind the Analytics dashboards, its cohorts and its analyst. */
+  analytics: AnalyticsSeedSummary;
   admin: { email: string; password: string };
   demoPassword: string;
   elapsedMs: number;
@@ -110,13 +113,22 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
       'activity_events',
       [...people.history.activity, ...invitations.history.activity].sort(byTime),
     );
+    // Who took to Trame, when and how much: the conversations below and the analytics
+    // history come from the same people.
+    const adoption = planAdoption(people.accounts, people.admin);
     const stream = await seedStream(joinTransaction(ctx, trx), {
       people: people.accounts,
       admin: people.admin,
       random,
       now,
+      engagement: adoption.engagement,
     });
-    const expertise = await seedExpertise(trx, { accounts: people.accounts, admin: people.admin, now });
+    const expertise = await seedExpertise(trx, {
+      accounts: people.accounts,
+      admin: people.admin,
+      now,
+      engagement: adoption.engagement,
+    });
     await seedContentRules(trx, { admin: people.admin, now });
     await seedRetention(joinTransaction(ctx, trx), people.admin);
     const external = await seedExternal(joinTransaction(ctx, trx), {
@@ -131,7 +143,16 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
     // After the former employee is chosen (the member who wrote the most): these posts must not
     // change who that is.
     await seedModeration(joinTransaction(ctx, trx), { people: people.accounts, now });
+    // Last: ninety days of activity around the content above, then the roll-ups the
+    // dashboards read, so Analytics is full from the first visit.
+    const analytics = await seedAnalytics(trx, {
+      accounts: people.accounts,
+      admin: people.admin,
+      now,
+      plan: adoption,
+    });
     return {
+      analytics,
       people,
       invitations: invitations.counts,
       stream: { ...stream, ...external },
@@ -150,6 +171,7 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
     ...seeded.stream,
     ...seeded.expertise,
     formerEmployees: seeded.formerEmployees,
+    analytics: seeded.analytics,
     admin: { email: seeded.people.admin.email, password: adminPassword },
     demoPassword,
     elapsedMs: Math.round(performance.now() - started),

@@ -13,12 +13,13 @@ import { acknowledge, setPinned } from '../../server/modules/stream/commands/pos
 import { createPost } from '../../server/modules/stream/commands/posts.ts';
 import { acceptAnswer, voteAnswer } from '../../server/modules/stream/commands/questions.ts';
 import { reactToPost } from '../../server/modules/stream/commands/reactions.ts';
-import { HOUR } from '../../server/platform/clock.ts';
+import { DAY, HOUR } from '../../server/platform/clock.ts';
 import type { Actor } from '../../server/platform/http/request.ts';
 import { newId } from '../../server/platform/ids.ts';
+import { ANALYTICS_DAYS } from './analytics.ts';
 import { EVENTS, PAGES, POSTS, REACTION_KINDS, SPACES } from './content.ts';
 import { insertBatched } from './history.ts';
-import type { SeededPerson } from './people.ts';
+import type { SeededAccount, SeededPerson } from './people.ts';
 import type { Random } from './random.ts';
 
 export const actorOf = (p: SeededPerson): Actor => ({
@@ -35,9 +36,26 @@ const SEED_META = { ip: null, userAgent: null };
 
 export async function seedStream(
   ctx: AppContext,
-  input: { people: SeededPerson[]; admin: SeededPerson; random: Random; now: Date },
+  input: {
+    people: SeededAccount[];
+    admin: SeededPerson;
+    random: Random;
+    now: Date;
+    /** 0 to 1: how readily a person acts (analytics.ts plans it); everyone alike by default. */
+    engagement?: (id: string) => number;
+  },
 ) {
   const { random, now, admin } = input;
+  // Who writes, reacts, votes and answers follows how much each person took to Trame, so
+  // these conversations agree with the analytics history (people who never adopted it
+  // rarely react, and write nothing).
+  const engagement = input.engagement ?? (() => 0.5);
+  const likely = (p: SeededPerson, share: number) =>
+    random.chance(Math.min(0.95, (share * engagement(p.id)) / 0.5));
+  const regulars = (people: SeededPerson[]) => {
+    const keen = people.filter((p) => engagement(p.id) >= 0.3);
+    return keen.length >= 3 ? keen : people;
+  };
   const colleagues = input.people.filter((p) => p.status === 'active' && p.role !== 'guest');
   const founded = new Date(now.getTime() - 60 * 24 * HOUR);
 
@@ -91,13 +109,19 @@ export async function seedStream(
     at = new Date(now.getTime() - daysAgo * 24 * HOUR + extraHours * HOUR);
   };
 
-  // Following: each colleague follows a few others and a tag or two (bounded for large fixtures).
+  // Following: each colleague follows a few others and a tag or two (bounded for large fixtures),
+  // when they arrived, or (for people here before the analytics history starts) before it.
   const followers = colleagues.slice(0, 300);
-  atTime(30);
-  for (const p of followers) {
+  const before = now.getTime() - (ANALYTICS_DAYS + 1) * DAY;
+  const people = new Map(input.people.map((p) => [p.id, p]));
+  for (const [index, p] of followers.entries()) {
+    const arrived = people.get(p.id)?.createdAt.getTime() ?? before;
+    at = new Date(arrived > before ? arrived + 2 * HOUR : before - (index % 30) * DAY);
     for (let i = 0; i < 3; i++) {
       const other = random.pick(colleagues);
-      if (other.id !== p.id) await setFollowPerson(past, { actor: actorOf(p), personId: other.id, on: true });
+      const here = (people.get(other.id)?.createdAt.getTime() ?? 0) <= at.getTime();
+      if (other.id !== p.id && here)
+        await setFollowPerson(past, { actor: actorOf(p), personId: other.id, on: true });
     }
     if (random.chance(0.4)) {
       await setFollowTag(past, {
@@ -120,7 +144,7 @@ export async function seedStream(
   const ordered = [...POSTS].sort((a, b) => b.daysAgo - a.daysAgo);
   for (const demo of ordered) {
     const audience = demo.space ? members.get(demo.space)! : colleagues;
-    const author = demo.byAdmin ? admin : random.pick(audience);
+    const author = demo.byAdmin ? admin : random.pick(regulars(audience));
     const mentioned = random.pick(audience.filter((p) => p.id !== author.id).concat(admin));
     const body = demo.body.replace('{mention}', `@${handles.get(mentioned.id) ?? 'camille.martin'}`);
     atTime(demo.daysAgo);
@@ -141,7 +165,7 @@ export async function seedStream(
     const answers: { id: string; authorId: string }[] = [];
     for (const text of demo.comments ?? []) {
       atTime(demo.daysAgo, hour++);
-      const commenter = random.pick(audience.filter((p) => p.id !== author.id).concat(admin));
+      const commenter = random.pick(regulars(audience.filter((p) => p.id !== author.id)).concat(admin));
       answers.push({
         id: await createComment(past, { actor: actorOf(commenter), postId, body: text }),
         authorId: commenter.id,
@@ -157,7 +181,7 @@ export async function seedStream(
       });
     }
     // Reactions, votes and acknowledgements from a slice of the audience.
-    const reactors = audience.filter((p) => p.id !== author.id && random.chance(0.3)).slice(0, 40);
+    const reactors = audience.filter((p) => p.id !== author.id && likely(p, 0.3)).slice(0, 40);
     for (const p of reactors) {
       atTime(demo.daysAgo, hour + random.int(0, 20));
       await reactToPost(past, { actor: actorOf(p), postId, kind: random.pick(REACTION_KINDS) });
@@ -179,11 +203,14 @@ export async function seedStream(
       }
     }
   }
-  // Events, announced a week ago, with answers from about half of each space.
+  // Events, announced a week ago, with answers from about half of each space over the days after.
   let events = 0;
   for (const demo of EVENTS) {
     const audience = members.get(demo.space)!;
-    atTime(Math.max(7, 1 - demo.inDays));
+    const announced = Math.max(7, 1 - demo.inDays);
+    // Answers come before the event (a past one) or by yesterday (one to come).
+    const answering = announced - Math.max(1, 1 - demo.inDays);
+    atTime(announced);
     const day = new Date(now.getTime() + demo.inDays * 24 * HOUR);
     const starts = new Date(
       Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), demo.hourUtc),
@@ -202,8 +229,9 @@ export async function seedStream(
       },
     });
     events++;
-    for (const p of audience.slice(0, 60)) {
-      if (!random.chance(0.5)) continue;
+    for (const [index, p] of audience.slice(0, 60).entries()) {
+      if (!likely(p, 0.5)) continue;
+      atTime(announced - (index % Math.max(1, answering)), 1 + (index % 9));
       const answer = random.pick(['yes', 'yes', 'maybe', 'no'] as const);
       await answerEvent(past, { actor: actorOf(p), id: eventId, answer });
     }

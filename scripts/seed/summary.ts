@@ -4,12 +4,18 @@ import type { SeedSummary } from './index.ts';
 
 export function formatSummary(s: SeedSummary, run: { publicUrl: string; elapsedMs: number }): string {
   const { pending, expired, accepted } = s.invitationsByStatus;
+  const a = s.analytics;
+  const analyst = a.analyst
+    ? `${a.analyst.name} (${a.analyst.email}) reads them as an analyst`
+    : 'no analyst';
   return `
 Demo organisation "${s.organisation}" is ready (${(run.elapsedMs / 1000).toFixed(1)} s):
   ${s.users} people, ${s.departments} departments, ${s.sites} sites, an org chart, ${s.skills} skills with ${s.endorsements} endorsements
   ${s.invitations} invitations (${pending} pending, ${expired} expired, ${accepted} accepted), their mail in Admin → Outbox
   ${s.spaces} spaces, ${s.posts} posts, ${s.comments} comments, ${s.reactions} reactions, ${s.events} events, ${s.pages} knowledge pages
   ${s.formerEmployees} former employee erased (Admin → People), their posts kept as "Former employee"
+  Analytics: ${a.days} days of activity (${a.activityEvents} events, ${a.questions} questions, ${a.searchesWithoutResult} searches that found nothing),
+    cohorts ${a.cohorts.map((c) => `"${c}"`).join(' and ')}; ${analyst}
 
 Open ${run.publicUrl} and sign in as the administrator:
   email     ${s.admin.email}

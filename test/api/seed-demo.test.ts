@@ -4,9 +4,16 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../common/api.ts';
 import type { Endpoint } from '../../common/endpoint.ts';
+import {
+  CHANGED_ASSUMPTION,
+  PEOPLE_COHORT,
+  PILOT_SPACES,
+  SPACES_COHORT,
+} from '../../scripts/seed/analytics.ts';
 import { DEPARTMENTS } from '../../scripts/seed/data.ts';
 import { AlreadySeededError, type SeedSummary, seedDemo } from '../../scripts/seed/index.ts';
 import { formatSummary } from '../../scripts/seed/summary.ts';
@@ -269,6 +276,136 @@ describe('demo data', () => {
       params: { space: pending.body.items[0].space.slug },
     });
     expect(setting.body).toEqual({ premoderateGuests: true });
+  });
+
+  it('gives Analytics ninety days of history: departments apart, a first wave ahead, answers at every speed', async () => {
+    const db = t.server.ctx.db;
+    const a = seeded.analytics;
+    expect(a.days).toBe(90);
+    // Modest: the seed stays fast.
+    expect(a.activityEvents).toBeGreaterThan(5_000);
+    expect(a.activityEvents).toBeLessThan(50_000);
+    const rows = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(db)).rows;
+
+    // People came every working day of the period, fewer at weekends, more as time went by.
+    const days = await rows(sql<{ day: string; weekend: boolean; n: number }>`
+      SELECT to_char(d, 'YYYY-MM-DD') AS day, extract(isodow FROM d) >= 6 AS weekend, count(*)::int AS n
+      FROM (SELECT (at AT TIME ZONE 'UTC')::date AS d FROM activity_events WHERE verb = 'user.visited'
+        AND at >= now() - interval '90 days') v
+      GROUP BY d ORDER BY d`);
+    const working = days.filter((d) => !d.weekend);
+    expect(working.length).toBeGreaterThanOrEqual(60);
+    const mean = (xs: { n: number }[]) => xs.reduce((s, x) => s + x.n, 0) / xs.length;
+    expect(mean(working)).toBeGreaterThan(3 * mean(days.filter((d) => d.weekend)));
+    expect(mean(working.slice(-20))).toBeGreaterThan(1.3 * mean(working.slice(0, 20)));
+    // At most one visit per person per day, as the product records them.
+    const twice = await rows(sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM activity_events WHERE verb = 'user.visited'
+        GROUP BY actor_id, (at AT TIME ZONE 'UTC')::date HAVING count(*) > 1) x`);
+    expect(twice[0]!.n).toBe(0);
+
+    // Every department of five people or more has active people, some far more than others.
+    const departments = await rows(sql<{ name: string; people: number; active: number }>`
+      SELECT d.name, count(DISTINCT u.id)::int AS people, count(DISTINCT e.actor_id)::int AS active
+      FROM departments d JOIN users u ON u.department_id = d.id AND u.status = 'active'
+      LEFT JOIN activity_events e ON e.actor_id = u.id AND e.at >= now() - interval '30 days'
+      GROUP BY d.name`);
+    const rates = departments.filter((d) => d.people >= 5).map((d) => d.active / d.people);
+    expect(rates.length).toBeGreaterThanOrEqual(10);
+    for (const d of departments.filter((d) => d.people >= 5)) expect(d.active, d.name).toBeGreaterThan(0);
+    expect(Math.max(...rates) - Math.min(...rates)).toBeGreaterThan(0.25);
+
+    // A long tail: the most active tenth of contributors write much of the content.
+    const contributions = (
+      await rows(sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM activity_events
+        WHERE verb IN ('post.created', 'question.asked', 'comment.created', 'question.answered',
+          'knowledge.page_created', 'event.created', 'post.shared') AND at >= now() - interval '90 days'
+        GROUP BY actor_id ORDER BY n DESC`)
+    ).map((r) => r.n);
+    const total = contributions.reduce((s, n) => s + n, 0);
+    const top = contributions.slice(0, Math.ceil(contributions.length / 10)).reduce((s, n) => s + n, 0);
+    expect(top / total).toBeGreaterThan(0.3);
+
+    // People answer, react to and share other departments' content, and say whose it was.
+    const across = await rows(sql<{ same: number; other: number }>`
+      SELECT count(*) FILTER (WHERE a.department_id = t.department_id)::int AS same,
+        count(*) FILTER (WHERE a.department_id <> t.department_id)::int AS other
+      FROM activity_events e JOIN users a ON a.id = e.actor_id JOIN users t ON t.id = e.target_id
+      WHERE e.verb IN ('comment.created', 'question.answered', 'reaction.set', 'post.shared')`);
+    expect(across[0]!.same).toBeGreaterThan(100);
+    expect(across[0]!.other).toBeGreaterThan(100);
+
+    // Questions answered within the hour, others after a day, some never; some accepted.
+    const questions = await rows(sql<{ asked: number; quick: number; slow: number; accepted: number }>`
+      WITH q AS (
+        SELECT object_id AS id, min(at) AS asked_at FROM activity_events WHERE verb = 'question.asked'
+        GROUP BY object_id),
+      a AS (SELECT data->>'postId' AS id, min(at) AS first_at FROM activity_events
+        WHERE verb = 'question.answered' GROUP BY 1)
+      SELECT count(*)::int AS asked,
+        count(*) FILTER (WHERE a.first_at - q.asked_at < interval '1 hour')::int AS quick,
+        count(*) FILTER (WHERE a.first_at - q.asked_at > interval '1 day')::int AS slow,
+        (SELECT count(*)::int FROM activity_events WHERE verb = 'question.answer_accepted') AS accepted
+      FROM q LEFT JOIN a ON a.id = q.id`);
+    expect(questions[0]!.asked).toBeGreaterThanOrEqual(a.questions);
+    expect(questions[0]!.quick).toBeGreaterThan(0);
+    expect(questions[0]!.slow).toBeGreaterThan(0);
+    expect(questions[0]!.accepted).toBeGreaterThan(0);
+    expect(a.answered).toBeLessThan(a.questions);
+
+    // Pages read by others than their author; searches in both languages, some that found nothing.
+    const reads = await rows(sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM activity_events
+      WHERE verb = 'knowledge.page_read' AND target_id IS DISTINCT FROM actor_id`);
+    expect(reads[0]!.n).toBeGreaterThan(100);
+    const empty = (
+      await rows(sql<{ terms: string }>`
+        SELECT data->>'terms' AS terms FROM activity_events
+        WHERE verb = 'search.performed' AND data->>'results' = '0'
+        GROUP BY 1 HAVING count(DISTINCT actor_id) >= 5`)
+    ).map((r) => r.terms);
+    expect(empty).toEqual(expect.arrayContaining(['badge parking', 'remote policy']));
+    expect(a.searchesWithoutResult).toBeGreaterThan(0);
+  });
+
+  it('sets Analytics up as an administrator would: two cohorts, an analyst, a changed ROI assumption', async () => {
+    const db = t.server.ctx.db;
+    const cohorts = await db
+      .selectFrom('analytics_cohorts')
+      .leftJoin('analytics_cohort_members', 'analytics_cohort_members.cohort_id', 'analytics_cohorts.id')
+      .select(['name', 'kind', (eb) => eb.fn.count<number>('member_id').as('members')])
+      .groupBy(['name', 'kind'])
+      .orderBy('name')
+      .execute();
+    expect(cohorts).toEqual([
+      { name: SPACES_COHORT, kind: 'spaces', members: PILOT_SPACES.length },
+      { name: PEOPLE_COHORT, kind: 'people', members: 20 },
+    ]);
+    expect(seeded.analytics.cohorts).toEqual([SPACES_COHORT, PEOPLE_COHORT]);
+
+    // The analyst named in the summary is a member flagged as such, who can sign in.
+    const printedSummary = formatSummary(seeded, { publicUrl: t.server.url, elapsedMs: 0 });
+    const analyst = seeded.analytics.analyst!;
+    expect(printedSummary).toContain(`${analyst.name} (${analyst.email}) reads them as an analyst`);
+    const flagged = await db
+      .selectFrom('users')
+      .select(['email', 'role', 'analyst'])
+      .where('analyst', '=', true)
+      .execute();
+    expect(flagged).toEqual([{ email: analyst.email, role: 'member', analyst: true }]);
+    const colleague = await signIn(t.server, { email: analyst.email, password: printed.demoPassword });
+    expect((await colleague.call(api.getMe)).body.email).toBe(analyst.email);
+
+    const assumptions = await db.selectFrom('analytics_assumptions').selectAll().execute();
+    expect(assumptions).toHaveLength(1);
+    expect(assumptions[0]).toMatchObject({
+      key: CHANGED_ASSUMPTION.key,
+      updated_by: (
+        await db.selectFrom('users').select('id').where('email', '=', printed.email).executeTakeFirstOrThrow()
+      ).id,
+    });
+    expect(Number(assumptions[0]!.value)).toBe(CHANGED_ASSUMPTION.value);
   });
 
   it('refuses to seed a database that already has an organisation, and changes nothing', async () => {
