@@ -118,7 +118,7 @@ export function useSetAnalyst() {
       call(api.setAnalyst, { params: { id }, body: { analyst } }),
     onSuccess: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['users'] }),
+        queryClient.invalidateQueries({ queryKey: KEY }),
         queryClient.invalidateQueries({ queryKey: ['audit'] }),
       ]),
   });

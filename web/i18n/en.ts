@@ -92,6 +92,10 @@ export const en = {
     minutes_other: '{{count}} minutes',
   },
   errors: {
+    analytics_individual_off: 'Individual activity is turned off for this organisation (Admin → Analytics).',
+    analyst_not_eligible:
+      'Only members can be analysts: administrators already see analytics, guests cannot.',
+    cohort_name_taken: 'A cohort already has this name. Choose another one.',
     generic: 'Something went wrong. Try again.',
     network_error: 'Trame cannot be reached. Check your connection and try again.',
     bad_response: 'Trame sent an unexpected answer. Try again.',
@@ -1439,6 +1443,14 @@ export const en = {
     },
   },
   auditActions: {
+    analytics: {
+      settings_changed: 'Analytics settings changed',
+      assumptions_changed: 'ROI assumptions changed',
+      people_viewed: 'Individual activity viewed',
+      cohort_created: 'Cohort created',
+      cohort_updated: 'Cohort changed',
+      cohort_deleted: 'Cohort deleted',
+    },
     content_rule: {
       created: 'Content rule added',
       deleted: 'Content rule removed',
@@ -1477,6 +1489,7 @@ export const en = {
       accepted: 'Invitation accepted',
     },
     user: {
+      analyst_changed: 'Analyst grant changed',
       created_by_sso: 'Account created by single sign-on',
       role_changed: 'Role changed',
       deactivated: 'Account deactivated',
@@ -1671,22 +1684,18 @@ export const en = {
     },
     figures: 'Key figures',
     figure: {
-      active_people: {
-        label: 'Active people',
-        definition:
-          'People who did anything on at least one day of the period: reading counts (a visit is recorded at most once per person per day).',
+      invited: {
+        label: 'Invitations sent',
+        definition: 'Invitations sent by people of the group in the period, wherever they invite to.',
       },
-      active_rate: {
-        label: 'Active rate',
-        definition: 'Active people over the period divided by the people whose account is active.',
-      },
-      accounts: {
-        label: 'Active accounts',
-        definition: 'People whose account is active on the last day of the period.',
+      activated: {
+        label: 'Accounts activated',
+        definition: 'People whose account was activated (first sign-in after an invitation) in the period.',
       },
       dau: {
         label: 'Daily active people',
-        definition: 'The number of people active on a day, averaged over the days of the period.',
+        definition:
+          'The number of people active on a day, averaged over the days of the period. Active: did anything that day, a visit included (counted once per person per day).',
       },
       wau: {
         label: 'Weekly active people',
@@ -1696,45 +1705,48 @@ export const en = {
         label: 'Monthly active people',
         definition: 'Distinct people active in the 30 days ending on the last day of the period.',
       },
-      stickiness: {
-        label: 'Stickiness',
-        definition: 'Daily active people divided by monthly active people: how often people come back.',
+      active_people: {
+        label: 'Active people',
+        definition:
+          'People who did anything on at least one day of the period: a visit counts (recorded at most once per person per day).',
       },
-      creators: {
+      active_rate: {
+        label: 'Active rate',
+        definition:
+          'Active people of the group over the period divided by the people of the group whose account is active.',
+      },
+      median_days_to_first_contribution: {
+        label: 'Days to first contribution',
+        definition:
+          'The median number of days from a person’s invitation to their first contribution, for first contributions made in the period.',
+      },
+      creators_share: {
         label: 'Creators',
-        definition: 'Active people who wrote at least one post, question, page or event in the period.',
+        definition:
+          'Share of active people who wrote at least one post, question, page or event in the period.',
       },
-      contributors: {
+      contributors_share: {
         label: 'Contributors',
         definition:
-          'Active people who are not creators but commented, answered, reacted, voted or shared at least once.',
+          'Share of active people who are not creators but commented, answered, reacted, voted or shared at least once.',
       },
-      readers: {
+      readers_share: {
         label: 'Readers',
-        definition: 'Active people who neither created nor contributed: they read.',
-      },
-      contributions: {
-        label: 'Contributions',
-        definition: 'Posts, questions, comments, answers, pages, events and shares written in the period.',
+        definition: 'Share of active people who neither created nor contributed: they read.',
       },
       gini: {
         label: 'Concentration (Gini)',
         definition:
-          'How unevenly contributions are spread among active people: 0 when everyone contributes as much, 1 when one person does everything.',
+          'How unevenly contributions (posts, questions, comments, answers, pages, events, shares) are spread among active people: 0 when everyone contributes as much, 1 when one person does everything.',
       },
       interactions: {
         label: 'Interactions',
         definition: 'Comments, answers, reactions and shares aimed at someone else’s content in the period.',
       },
-      cross_department: {
+      cross_department_share: {
         label: 'Across departments',
         definition:
-          'Interactions where the person acting and the author of the content belong to different departments (their current ones).',
-      },
-      cross_department_share: {
-        label: 'Share across departments',
-        definition:
-          'Interactions across departments divided by all interactions between people with a department.',
+          'Share of interactions where the person acting and the author of the content belong to different departments (their current ones), among interactions between people who both have a department.',
       },
       questions_asked: {
         label: 'Questions asked',
@@ -1748,7 +1760,7 @@ export const en = {
         label: 'Accepted answers',
         definition: 'Questions asked in the period whose author accepted an answer.',
       },
-      median_hours_to_answer: {
+      median_hours_to_first_answer: {
         label: 'Time to first answer',
         definition:
           'The median time, in hours, from a question asked in the period to its first answer (answered questions only).',
@@ -1770,13 +1782,26 @@ export const en = {
         definition:
           'Searches that found nothing. Their terms are shown only when enough different people searched for them.',
       },
-      posts: { label: 'Posts', definition: 'Posts and questions published in the period.' },
-      comments: { label: 'Comments', definition: 'Comments and answers written in the period.' },
-      reactions: { label: 'Reactions', definition: 'Reactions added to posts and comments in the period.' },
-      shares: { label: 'Shares', definition: 'Posts shared to another space or to a person in the period.' },
-      actions_per_person: {
+      posts: {
+        label: 'Posts',
+        definition: 'Posts and questions published in the period.',
+      },
+      comments: {
+        label: 'Comments',
+        definition: 'Comments and answers written in the period.',
+      },
+      reactions: {
+        label: 'Reactions',
+        definition: 'Reactions added to posts and comments in the period.',
+      },
+      shares: {
+        label: 'Shares',
+        definition: 'Posts shared to another space or to a person in the period.',
+      },
+      per_active_person: {
         label: 'Actions per active person',
-        definition: 'Posts, comments, reactions and shares divided by the number of active people.',
+        definition:
+          'Posts, comments, reactions and shares of the period divided by the number of active people.',
       },
     },
     card: {
@@ -1792,29 +1817,40 @@ export const en = {
       noDefinition: 'See the analytics documentation for this figure.',
     },
     chart: {
-      active_people: 'Active people per day',
-      participation: 'Creators, contributors and readers',
-      lorenz: 'How contributions are spread',
-      cross_department: 'Who interacts with whom, by department',
-      questions: 'Questions per week',
-      search_terms: 'Searches without result',
-      spaces: 'Activity per space',
+      daily_active_people: 'Active people per day',
+      active_rate_by_department: 'Active rate by department',
+      participation_shares: 'Creators, contributors and readers',
+      contributions_lorenz: 'How contributions are spread',
+      gini_by_week: 'Concentration (Gini) per week',
+      department_interactions: 'Who interacts with whom, by department',
+      cross_department_share_by_week: 'Share across departments per week',
+      no_result_terms: 'Searches without result',
+      daily_engagement: 'Activity per day',
+      top_spaces: 'Most active spaces',
     },
     line: {
       previous: 'Previous period',
     },
-    label: {},
+    label: {
+      creators: 'Creators',
+      contributors: 'Contributors',
+      readers: 'Readers',
+      no_department: 'No department',
+    },
     column: {
-      term: 'Term',
+      terms: 'Terms',
       searches: 'Searches',
       people: 'People',
-      space: 'Space',
-      posts: 'Posts',
-      comments: 'Comments',
-      reactions: 'Reactions',
-      shares: 'Shares',
     },
-    note: {},
+    note: {
+      adoption_invitations_everywhere:
+        'Invitations are counted wherever they were sent: the space filters do not apply to them.',
+      collaboration_departments_only:
+        'The matrix is by department: the site and cohort filters apply to who acts, not to whose content it was.',
+      searches_everywhere: 'Searches are counted everywhere: the space filters do not apply to them.',
+      pages_reused_all_readers:
+        'Reused pages count readers from the whole organisation, not only the filtered group.',
+    },
     chartUi: {
       showTable: 'Show as table',
       showChart: 'Show as chart',
@@ -1878,17 +1914,19 @@ export const en = {
       },
       key: {
         minutes_per_answer: 'Minutes saved per answered question',
-        minutes_per_accepted: 'Minutes saved per accepted answer',
-        minutes_per_reuse: 'Minutes saved per reused page',
-        emails_per_post: 'Emails avoided per post',
+        minutes_per_accepted_answer: 'Extra minutes saved per accepted answer',
+        minutes_per_reused_page: 'Minutes saved per reused page',
+        emails_avoided_per_post: 'Emails avoided per post',
+        emails_avoided_per_comment: 'Emails avoided per comment',
         minutes_per_email: 'Minutes per email',
-        hourly_cost: 'Cost of an hour of work',
+        hour_cost: 'Cost of an hour of work',
       },
       line: {
         answered_questions: 'Answered questions',
         accepted_answers: 'Accepted answers',
         reused_pages: 'Reused pages',
-        emails_avoided: 'Emails avoided',
+        emails_avoided_by_posts: 'Posts',
+        emails_avoided_by_comments: 'Comments',
       },
     },
     people: {
@@ -1946,6 +1984,10 @@ export const en = {
       individual: 'Allow administrators to see each person’s activity',
       individualHint:
         'Adds a list of people with what each did over the period. Every opening of that list is recorded in the audit log. Tell people before you turn it on.',
+      analysts: 'Analysts',
+      analystsHint:
+        'They read the dashboards of the whole organisation. Grant or withdraw it in Admin → People.',
+      noAnalysts: 'Nobody holds the analyst grant.',
       save: 'Save',
       saved: 'The analytics settings have been saved.',
     },

@@ -95,6 +95,11 @@ export const fr: Catalog = {
     minutes_other: '{{count}} minutes',
   },
   errors: {
+    analytics_individual_off:
+      'L’activité individuelle est désactivée pour cette organisation (Administration → Statistiques).',
+    analyst_not_eligible:
+      'Seuls les membres peuvent être analystes : les administrateurs voient déjà les statistiques, les invités ne le peuvent pas.',
+    cohort_name_taken: 'Une cohorte porte déjà ce nom. Choisissez-en un autre.',
     generic: 'Une erreur s’est produite. Réessayez.',
     network_error: 'Trame est injoignable. Vérifiez votre connexion et réessayez.',
     bad_response: 'Trame a envoyé une réponse inattendue. Réessayez.',
@@ -1482,6 +1487,14 @@ export const fr: Catalog = {
     },
   },
   auditActions: {
+    analytics: {
+      settings_changed: 'Réglages des statistiques modifiés',
+      assumptions_changed: 'Hypothèses de retour sur investissement modifiées',
+      people_viewed: 'Activité individuelle consultée',
+      cohort_created: 'Cohorte créée',
+      cohort_updated: 'Cohorte modifiée',
+      cohort_deleted: 'Cohorte supprimée',
+    },
     content_rule: {
       created: 'Règle de contenu ajoutée',
       deleted: 'Règle de contenu retirée',
@@ -1520,6 +1533,7 @@ export const fr: Catalog = {
       accepted: 'Invitation acceptée',
     },
     user: {
+      analyst_changed: 'Rôle d’analyste modifié',
       created_by_sso: 'Compte créé par authentification unique',
       role_changed: 'Rôle modifié',
       deactivated: 'Compte désactivé',
@@ -1714,23 +1728,20 @@ export const fr: Catalog = {
     },
     figures: 'Chiffres clés',
     figure: {
-      active_people: {
-        label: 'Personnes actives',
+      invited: {
+        label: 'Invitations envoyées',
         definition:
-          'Les personnes qui ont fait quoi que ce soit au moins un jour de la période : lire compte (une visite est comptée au plus une fois par personne et par jour).',
+          'Les invitations envoyées par les personnes du groupe pendant la période, quel qu’en soit le lieu.',
       },
-      active_rate: {
-        label: 'Taux d’activité',
+      activated: {
+        label: 'Comptes activés',
         definition:
-          'Les personnes actives sur la période divisées par les personnes dont le compte est actif.',
-      },
-      accounts: {
-        label: 'Comptes actifs',
-        definition: 'Les personnes dont le compte est actif le dernier jour de la période.',
+          'Les personnes dont le compte a été activé (première connexion après une invitation) pendant la période.',
       },
       dau: {
         label: 'Personnes actives par jour',
-        definition: 'Le nombre de personnes actives un jour donné, en moyenne sur les jours de la période.',
+        definition:
+          'Le nombre de personnes actives un jour donné, en moyenne sur les jours de la période. Active : a fait quoi que ce soit ce jour-là, une visite comprise (comptée une fois par personne et par jour).',
       },
       wau: {
         label: 'Personnes actives sur 7 jours',
@@ -1742,49 +1753,49 @@ export const fr: Catalog = {
         definition:
           'Les personnes distinctes actives pendant les 30 jours qui finissent le dernier jour de la période.',
       },
-      stickiness: {
-        label: 'Fidélité',
+      active_people: {
+        label: 'Personnes actives',
         definition:
-          'Les personnes actives par jour divisées par les personnes actives sur 30 jours : la fréquence des retours.',
+          'Les personnes qui ont fait quoi que ce soit au moins un jour de la période : une visite compte (au plus une fois par personne et par jour).',
       },
-      creators: {
+      active_rate: {
+        label: 'Taux d’activité',
+        definition:
+          'Les personnes actives du groupe sur la période divisées par les personnes du groupe dont le compte est actif.',
+      },
+      median_days_to_first_contribution: {
+        label: 'Délai de première contribution',
+        definition:
+          'Le nombre médian de jours entre l’invitation d’une personne et sa première contribution, pour les premières contributions faites pendant la période.',
+      },
+      creators_share: {
         label: 'Créateurs',
         definition:
-          'Les personnes actives qui ont écrit au moins une publication, une question, une page ou un événement pendant la période.',
+          'La part des personnes actives qui ont écrit au moins une publication, une question, une page ou un événement pendant la période.',
       },
-      contributors: {
+      contributors_share: {
         label: 'Contributeurs',
         definition:
-          'Les personnes actives qui ne sont pas créatrices mais ont au moins commenté, répondu, réagi, voté ou partagé une fois.',
+          'La part des personnes actives qui ne sont pas créatrices mais ont au moins commenté, répondu, réagi, voté ou partagé une fois.',
       },
-      readers: {
+      readers_share: {
         label: 'Lecteurs',
-        definition: 'Les personnes actives qui n’ont ni créé ni contribué : elles ont lu.',
-      },
-      contributions: {
-        label: 'Contributions',
-        definition:
-          'Les publications, questions, commentaires, réponses, pages, événements et partages écrits pendant la période.',
+        definition: 'La part des personnes actives qui n’ont ni créé ni contribué : elles ont lu.',
       },
       gini: {
         label: 'Concentration (Gini)',
         definition:
-          'L’inégalité de répartition des contributions entre personnes actives : 0 quand chacun contribue autant, 1 quand une seule personne fait tout.',
+          'L’inégalité de répartition des contributions (publications, questions, commentaires, réponses, pages, événements, partages) entre personnes actives : 0 quand chacun contribue autant, 1 quand une seule personne fait tout.',
       },
       interactions: {
         label: 'Interactions',
         definition:
           'Les commentaires, réponses, réactions et partages portant sur le contenu de quelqu’un d’autre pendant la période.',
       },
-      cross_department: {
+      cross_department_share: {
         label: 'Entre services',
         definition:
-          'Les interactions où la personne qui agit et l’auteur du contenu appartiennent à des services différents (leurs services actuels).',
-      },
-      cross_department_share: {
-        label: 'Part entre services',
-        definition:
-          'Les interactions entre services divisées par toutes les interactions entre personnes rattachées à un service.',
+          'La part des interactions où la personne qui agit et l’auteur du contenu appartiennent à des services différents (leurs services actuels), parmi les interactions entre personnes rattachées à un service.',
       },
       questions_asked: {
         label: 'Questions posées',
@@ -1798,7 +1809,7 @@ export const fr: Catalog = {
         label: 'Réponses acceptées',
         definition: 'Les questions posées pendant la période dont l’auteur a accepté une réponse.',
       },
-      median_hours_to_answer: {
+      median_hours_to_first_answer: {
         label: 'Délai de première réponse',
         definition:
           'Le temps médian, en heures, entre une question posée pendant la période et sa première réponse (questions résolues seulement).',
@@ -1837,10 +1848,10 @@ export const fr: Catalog = {
         definition:
           'Les publications partagées dans un autre espace ou avec une personne pendant la période.',
       },
-      actions_per_person: {
+      per_active_person: {
         label: 'Actions par personne active',
         definition:
-          'Les publications, commentaires, réactions et partages divisés par le nombre de personnes actives.',
+          'Les publications, commentaires, réactions et partages de la période divisés par le nombre de personnes actives.',
       },
     },
     card: {
@@ -1856,29 +1867,41 @@ export const fr: Catalog = {
       noDefinition: 'Voir la documentation des statistiques pour ce chiffre.',
     },
     chart: {
-      active_people: 'Personnes actives par jour',
-      participation: 'Créateurs, contributeurs et lecteurs',
-      lorenz: 'Répartition des contributions',
-      cross_department: 'Qui interagit avec qui, par service',
-      questions: 'Questions par semaine',
-      search_terms: 'Recherches sans résultat',
-      spaces: 'Activité par espace',
+      daily_active_people: 'Personnes actives par jour',
+      active_rate_by_department: 'Taux d’activité par service',
+      participation_shares: 'Créateurs, contributeurs et lecteurs',
+      contributions_lorenz: 'Répartition des contributions',
+      gini_by_week: 'Concentration (Gini) par semaine',
+      department_interactions: 'Qui interagit avec qui, par service',
+      cross_department_share_by_week: 'Part entre services par semaine',
+      no_result_terms: 'Recherches sans résultat',
+      daily_engagement: 'Activité par jour',
+      top_spaces: 'Espaces les plus actifs',
     },
     line: {
       previous: 'Période précédente',
     },
-    label: {},
+    label: {
+      creators: 'Créateurs',
+      contributors: 'Contributeurs',
+      readers: 'Lecteurs',
+      no_department: 'Sans service',
+    },
     column: {
-      term: 'Terme',
+      terms: 'Termes',
       searches: 'Recherches',
       people: 'Personnes',
-      space: 'Espace',
-      posts: 'Publications',
-      comments: 'Commentaires',
-      reactions: 'Réactions',
-      shares: 'Partages',
     },
-    note: {},
+    note: {
+      adoption_invitations_everywhere:
+        'Les invitations sont comptées où qu’elles aient été envoyées : les filtres d’espace ne s’y appliquent pas.',
+      collaboration_departments_only:
+        'La matrice est par service : les filtres de site et de cohorte portent sur qui agit, pas sur l’auteur du contenu.',
+      searches_everywhere:
+        'Les recherches sont comptées partout : les filtres d’espace ne s’y appliquent pas.',
+      pages_reused_all_readers:
+        'Les pages réutilisées comptent les lecteurs de toute l’organisation, pas seulement du groupe filtré.',
+    },
     chartUi: {
       showTable: 'Afficher en tableau',
       showChart: 'Afficher en graphique',
@@ -1942,17 +1965,19 @@ export const fr: Catalog = {
       },
       key: {
         minutes_per_answer: 'Minutes gagnées par question résolue',
-        minutes_per_accepted: 'Minutes gagnées par réponse acceptée',
-        minutes_per_reuse: 'Minutes gagnées par page réutilisée',
-        emails_per_post: 'E-mails évités par publication',
+        minutes_per_accepted_answer: 'Minutes gagnées en plus par réponse acceptée',
+        minutes_per_reused_page: 'Minutes gagnées par page réutilisée',
+        emails_avoided_per_post: 'E-mails évités par publication',
+        emails_avoided_per_comment: 'E-mails évités par commentaire',
         minutes_per_email: 'Minutes par e-mail',
-        hourly_cost: 'Coût d’une heure de travail',
+        hour_cost: 'Coût d’une heure de travail',
       },
       line: {
         answered_questions: 'Questions résolues',
         accepted_answers: 'Réponses acceptées',
         reused_pages: 'Pages réutilisées',
-        emails_avoided: 'E-mails évités',
+        emails_avoided_by_posts: 'Publications',
+        emails_avoided_by_comments: 'Commentaires',
       },
     },
     people: {
@@ -2012,6 +2037,10 @@ export const fr: Catalog = {
       individual: 'Permettre aux administrateurs de voir l’activité de chaque personne',
       individualHint:
         'Ajoute la liste des personnes avec ce que chacune a fait sur la période. Chaque ouverture de cette liste est inscrite au journal d’audit. Prévenez les personnes avant de l’activer.',
+      analysts: 'Analystes',
+      analystsHint:
+        'Ils lisent les tableaux de bord de toute l’organisation. Accordez ou retirez ce rôle dans Administration → Personnes.',
+      noAnalysts: 'Personne n’a le rôle d’analyste.',
       save: 'Enregistrer',
       saved: 'Les réglages des statistiques ont été enregistrés.',
     },

@@ -31,7 +31,11 @@ export function AdminAnalyticsPage() {
   );
 }
 
-function SettingsForm({ initial }: { initial: { minGroup: number; individual: boolean } }) {
+function SettingsForm({
+  initial,
+}: {
+  initial: { minGroup: number; individual: boolean; analysts: { id: string; name: string }[] };
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [minGroup, setMinGroup] = useState(String(initial.minGroup));
@@ -100,6 +104,17 @@ function SettingsForm({ initial }: { initial: { minGroup: number; individual: bo
           </Button>
         </div>
       </form>
+      <h3>{t('analytics.admin.analysts')}</h3>
+      <p className="muted">{t('analytics.admin.analystsHint')}</p>
+      {initial.analysts.length === 0 ? (
+        <p>{t('analytics.admin.noAnalysts')}</p>
+      ) : (
+        <ul data-testid="analysts">
+          {initial.analysts.map((analyst) => (
+            <li key={analyst.id}>{analyst.name}</li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

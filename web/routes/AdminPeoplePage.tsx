@@ -4,7 +4,7 @@ import type { AdminUser } from '../../common/schemas/people.ts';
 import { USER_STATUSES } from '../../common/schemas/people.ts';
 import { ROLES, type Role } from '../../common/schemas/primitives.ts';
 import { useChangeRole, useSetUserActive, useUsers } from '../api/admin.ts';
-import { useSetAnalyst } from '../api/analytics.ts';
+import { useAnalyticsSettings, useSetAnalyst } from '../api/analytics.ts';
 import { useSignedIn } from '../app/signed-in-context.ts';
 import { usePageTitle } from '../app/use-page-title.ts';
 import { Badge } from '../components/Badge.tsx';
@@ -44,6 +44,10 @@ export function AdminPeoplePage() {
   const changeRole = useChangeRole();
   const setActive = useSetUserActive();
   const setAnalyst = useSetAnalyst();
+  // Who holds the analyst grant comes with the analytics settings.
+  const analytics = useAnalyticsSettings();
+  const analystIds = new Set((analytics.data?.analysts ?? []).map((a) => a.id));
+  const isAnalyst = (user: AdminUser) => analystIds.has(user.id);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [deactivating, setDeactivating] = useState<AdminUser | null>(null);
@@ -303,11 +307,6 @@ export function AdminPeoplePage() {
       </ConfirmDialog>
     </>
   );
-}
-
-/** Whether the person holds the analyst grant (the list carries it once the API sends it). */
-function isAnalyst(user: AdminUser): boolean {
-  return (user as AdminUser & { analyst?: boolean }).analyst === true;
 }
 
 /** A button of a person's row, named for assistive technology with the person's name too. */

@@ -91,7 +91,9 @@ export function AnalyticsCohortsTab() {
             <tr key={cohort.id} data-testid="cohort-row">
               <th scope="row">{cohort.name}</th>
               <td>{t(`analytics.cohorts.kinds.${cohort.kind}`)}</td>
-              <td>{t('analytics.cohorts.membersCount', { count: cohort.members.length })}</td>
+              <td>
+                {t('analytics.cohorts.membersCount', { count: cohort.members.length + cohort.hiddenMembers })}
+              </td>
               <td>{formatDateTime(cohort.updatedAt, i18n.language)}</td>
               <td>
                 <div className="row-actions">

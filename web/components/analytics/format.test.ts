@@ -10,8 +10,8 @@ describe('formatValue', () => {
   it('formats each unit in the reader language', () => {
     expect(formatValue(1234.56, 'count', 'en')).toBe('1,234.6');
     expect(formatValue(1234, 'count', 'fr')).toBe(`1${NNBSP}234`);
-    expect(formatValue(0.425, 'percent', 'en')).toBe('42.5%');
-    expect(formatValue(0.425, 'percent', 'fr')).toBe(`42,5${NBSP}%`);
+    expect(formatValue(42.5, 'percent', 'en')).toBe('42.5%');
+    expect(formatValue(42.5, 'percent', 'fr')).toBe(`42,5${NBSP}%`);
     expect(formatValue(null, 'count', 'en')).toBe('—');
     expect(formatValue(1920, 'currency', 'fr')).toBe(`1${NNBSP}920${NBSP}€`);
     expect(formatValue(1.234, 'ratio', 'en')).toBe('1.23');
@@ -30,7 +30,7 @@ describe('changeFrom', () => {
   });
 
   it('speaks in points for percentages, and says nothing without a base', () => {
-    expect(changeFrom(0.5, 0.45, 'percent', 'en')).toEqual({ trend: 'up', amount: '+5', points: true });
+    expect(changeFrom(50, 45, 'percent', 'en')).toEqual({ trend: 'up', amount: '+5', points: true });
     expect(changeFrom(5, 0, 'count', 'en')).toBeNull();
     expect(changeFrom(null, 3, 'count', 'en')).toBeNull();
   });

@@ -28,14 +28,14 @@ export function formatMoney(value: number, currency: string, language: string): 
 }
 
 /**
- * A figure with its unit. Percentages arrive as shares (0.42 → "42 %"), as docs/analytics.md
- * defines them; hours and days with one decimal at most.
+ * A figure with its unit. Percentages arrive as percentages (42.5 → "42,5 %"), as the
+ * indicators compute them; hours and days with one decimal at most.
  */
 export function formatValue(value: number | null, unit: Unit, language: string, currency = 'EUR'): string {
   if (value === null || !Number.isFinite(value)) return '—';
   switch (unit) {
     case 'percent':
-      return formatter(language, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+      return formatter(language, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
     case 'ratio':
       return formatNumber(value, language, 2);
     case 'hours':
@@ -78,7 +78,7 @@ export function changeFrom(
 ): Change | null {
   if (value === null || previous === null) return null;
   if (unit === 'percent') {
-    const diff = (value - previous) * 100;
+    const diff = value - previous;
     const trend: Trend = Math.abs(diff) < 0.05 ? 'same' : diff > 0 ? 'up' : 'down';
     return {
       trend,

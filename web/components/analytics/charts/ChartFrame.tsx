@@ -53,12 +53,7 @@ export function ChartFrame({ chart, dashboard, period, minGroup }: ChartFramePro
         </div>
       </div>
       {asTable ? (
-        <ChartTableView
-          table={table}
-          unit={chart.type === 'lorenz' ? 'percent' : chart.unit}
-          caption={title}
-          minGroup={minGroup}
-        />
+        <ChartTableView table={table} unit={chart.unit} caption={title} minGroup={minGroup} />
       ) : (
         <ChartBody chart={chart} title={title} period={period} minGroup={minGroup} />
       )}
