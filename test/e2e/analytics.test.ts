@@ -129,7 +129,7 @@ describe('analytics', () => {
     await page.getByTestId('roi-total').waitFor();
     const before = (await page.getByTestId('roi-total').textContent()) ?? '';
     expect(await page.getByTestId('roi-line-answered_questions').textContent()).toMatch(
-      /Answered questions \(\d+\) × 20 min ÷ 60 × €\d+ = €[\d,]+/,
+      /Answered questions \(\d+\) × 20\smin ÷ 60 × €52 = €[\d,]+/,
     );
 
     const cost = page.getByLabel('Cost of an hour of work');
