@@ -104,7 +104,7 @@ function SettingsForm({
           </Button>
         </div>
       </form>
-      <h3>{t('analytics.admin.analysts')}</h3>
+      <h3 className="analytics-analysts">{t('analytics.admin.analysts')}</h3>
       <p className="muted">{t('analytics.admin.analystsHint')}</p>
       {initial.analysts.length === 0 ? (
         <p>{t('analytics.admin.noAnalysts')}</p>

@@ -23,14 +23,14 @@ describe('formatValue', () => {
 });
 
 describe('changeFrom', () => {
-  it('gives a signed relative change with its direction', () => {
-    expect(changeFrom(120, 100, 'count', 'en')).toEqual({ trend: 'up', amount: '+20%', points: false });
-    expect(changeFrom(80, 100, 'count', 'en')).toEqual({ trend: 'down', amount: '-20%', points: false });
+  it('gives the size of the change and its direction (the words carry the sign)', () => {
+    expect(changeFrom(120, 100, 'count', 'en')).toEqual({ trend: 'up', amount: '20%', points: false });
+    expect(changeFrom(80, 100, 'count', 'en')).toEqual({ trend: 'down', amount: '20%', points: false });
     expect(changeFrom(100, 100, 'count', 'en')).toMatchObject({ trend: 'same' });
   });
 
   it('speaks in points for percentages, and says nothing without a base', () => {
-    expect(changeFrom(50, 45, 'percent', 'en')).toEqual({ trend: 'up', amount: '+5', points: true });
+    expect(changeFrom(50, 45, 'percent', 'en')).toEqual({ trend: 'up', amount: '5', points: true });
     expect(changeFrom(5, 0, 'count', 'en')).toBeNull();
     expect(changeFrom(null, 3, 'count', 'en')).toBeNull();
   });

@@ -82,7 +82,7 @@ export function changeFrom(
     const trend: Trend = Math.abs(diff) < 0.05 ? 'same' : diff > 0 ? 'up' : 'down';
     return {
       trend,
-      amount: formatter(language, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(diff),
+      amount: formatter(language, { maximumFractionDigits: 1, signDisplay: 'never' }).format(diff),
       points: true,
     };
   }
@@ -94,7 +94,7 @@ export function changeFrom(
     amount: formatter(language, {
       style: 'percent',
       maximumFractionDigits: 1,
-      signDisplay: 'exceptZero',
+      signDisplay: 'never',
     }).format(ratio),
     points: false,
   };

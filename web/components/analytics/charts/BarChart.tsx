@@ -6,11 +6,11 @@ import { niceMax, useUnitFormatter } from './ChartFrame.tsx';
 
 type BarChartData = Extract<Chart, { type: 'bar' }>;
 
-const W = 640;
+const W = 440;
 const ROW = 44;
 const LABEL = 16;
 const BAR = 16;
-const VALUE_ROOM = 110;
+const VALUE_ROOM = 120;
 
 /**
  * Horizontal bars (long department names fit on a phone): the label above its bar, the

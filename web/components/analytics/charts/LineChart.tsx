@@ -6,8 +6,8 @@ import { niceMax, useUnitFormatter } from './ChartFrame.tsx';
 
 type LineChartData = Extract<Chart, { type: 'line' }>;
 
-const W = 640;
-const H = 240;
+const W = 520;
+const H = 220;
 const M = { left: 56, right: 12, top: 12, bottom: 28 };
 
 /** Each line has its own colour and its own dash, so it reads in black and white too. */
