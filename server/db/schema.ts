@@ -699,6 +699,16 @@ export interface AnalyticsPersonDayTable extends ActionCounts {
   invitations: Generated<number>;
 }
 
+/** The whole organisation per day: active people, counts, searches. */
+export interface AnalyticsDayTable extends ActionCounts {
+  day: ColumnType<Date | string, string, string>;
+  active: Generated<number>;
+  visits: Generated<number>;
+  invitations: Generated<number>;
+  searches: Generated<number>;
+  searches_empty: Generated<number>;
+}
+
 /** Per space and day, everyone together; `people` acted in the space that day. */
 export interface AnalyticsSpaceDayTable {
   day: ColumnType<Date | string, string, string>;
@@ -823,6 +833,7 @@ export interface Database {
   analytics_person_days: AnalyticsPersonDayTable;
   analytics_space_person_days: AnalyticsSpacePersonDayTable;
   analytics_space_days: AnalyticsSpaceDayTable;
+  analytics_days: AnalyticsDayTable;
   analytics_people: AnalyticsPersonTable;
   analytics_interaction_days: AnalyticsInteractionDayTable;
   analytics_questions: AnalyticsQuestionTable;

@@ -14,6 +14,7 @@ import { useServer } from '../helpers/server.ts';
 import { makeSpace, type Person, person, post } from '../helpers/stream-fixtures.ts';
 
 const TABLES = [
+  'analytics_days',
   'analytics_person_days',
   'analytics_space_person_days',
   'analytics_space_days',

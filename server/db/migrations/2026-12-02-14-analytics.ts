@@ -103,6 +103,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX analytics_person_days_user_idx ON analytics_person_days (user_id, day);
 
+    -- The whole organisation per day (what dashboards read when no people or space filter
+    -- applies, so a daily line never scans person-days): active people, the same counts,
+    -- and searches (all, and those that found nothing).
+    CREATE TABLE analytics_days (
+      day date PRIMARY KEY,
+      active integer NOT NULL DEFAULT 0,
+      visits integer NOT NULL DEFAULT 0,
+      posts integer NOT NULL DEFAULT 0,
+      questions integer NOT NULL DEFAULT 0,
+      comments integer NOT NULL DEFAULT 0,
+      answers integer NOT NULL DEFAULT 0,
+      reactions integer NOT NULL DEFAULT 0,
+      shares integer NOT NULL DEFAULT 0,
+      votes integer NOT NULL DEFAULT 0,
+      pages integer NOT NULL DEFAULT 0,
+      events integer NOT NULL DEFAULT 0,
+      invitations integer NOT NULL DEFAULT 0,
+      actions integer NOT NULL DEFAULT 0,
+      searches integer NOT NULL DEFAULT 0,
+      searches_empty integer NOT NULL DEFAULT 0
+    );
+
     -- The same, per space the action happened in (actions outside spaces are not here).
     CREATE TABLE analytics_space_person_days (
       day date NOT NULL,
@@ -196,6 +218,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       empty integer NOT NULL,
       PRIMARY KEY (day, user_id, terms)
     );
+    -- The table of searches without a result reads only those.
+    CREATE INDEX analytics_search_days_empty_idx ON analytics_search_days (day, terms, user_id) WHERE empty > 0;
   `)
     .execute(db);
 }
@@ -208,6 +232,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     DROP TABLE analytics_questions;
     DROP TABLE analytics_people;
     DROP TABLE analytics_space_days;
+    DROP TABLE analytics_days;
     DROP TABLE analytics_interaction_days;
     DROP TABLE analytics_space_person_days;
     DROP TABLE analytics_person_days;

@@ -50,8 +50,11 @@ export function resolvePeriod(
   };
 }
 
-const intersect = (a: string[] | null, b: string[]): string[] =>
-  a === null ? b : a.filter((id) => b.includes(id));
+const intersect = (a: string[] | null, b: string[]): string[] => {
+  if (a === null) return b;
+  const other = new Set(b);
+  return a.filter((id) => other.has(id));
+};
 
 /**
  * Checks each filter and resolves the place-side ones to space ids. Unknown department, site

@@ -118,6 +118,78 @@ export function activity(f: ResolvedFilters, from: string, to: string): Sql {
       AND ${peopleOnly(f, sql.ref('d.user_id'))}`;
 }
 
+export const DAILY_COLUMNS = [
+  'active',
+  'posts',
+  'questions',
+  'comments',
+  'answers',
+  'reactions',
+  'shares',
+  'votes',
+  'pages',
+  'events',
+] as const;
+export type DailyColumn = (typeof DAILY_COLUMNS)[number];
+export type DailyRow = Record<DailyColumn, number>;
+
+/**
+ * The group's totals per day of [from, to] (days without activity are absent): the
+ * organisation's day table when no filter applies, else summed from the activity rows.
+ * `active` counts distinct people.
+ */
+export async function dailyTotals(
+  db: Db,
+  f: ResolvedFilters,
+  from: string,
+  to: string,
+): Promise<Map<string, DailyRow>> {
+  const sums = sql.join(
+    DAILY_COLUMNS.filter((c) => c !== 'active').map(
+      (c) => sql`sum(${sql.ref(`a.${c}`)})::int AS ${sql.ref(c)}`,
+    ),
+  );
+  const query =
+    !hasPeopleFilter(f) && f.spaceIds === null
+      ? sql`SELECT ${DAY_TEXT('a.day')} AS day, ${sql.join(DAILY_COLUMNS.map((c) => sql.ref(`a.${c}`)))}
+          FROM analytics_days a WHERE a.day BETWEEN ${from}::date AND ${to}::date`
+      : sql`SELECT ${DAY_TEXT('a.day')} AS day, count(DISTINCT a.user_id)::int AS active, ${sums}
+          FROM (${activity(f, from, to)}) a GROUP BY a.day`;
+  const list = await rows<{ day: string } & Record<DailyColumn, unknown>>(db, query);
+  return new Map(
+    list.map((r) => [r.day, Object.fromEntries(DAILY_COLUMNS.map((c) => [c, num(r[c])])) as DailyRow]),
+  );
+}
+
+/** Sums a column of daily totals over [from, to]. */
+export function sumDays(days: Map<string, DailyRow>, column: DailyColumn, from: string, to: string): number {
+  let total = 0;
+  for (const [day, row] of days) if (day >= from && day <= to) total += row[column];
+  return total;
+}
+
+/**
+ * For each person active in [from, to] of the activity rows: whether they were active in
+ * each named range (one scan, grouped per person).
+ */
+export function activeIn(
+  f: ResolvedFilters,
+  from: string,
+  to: string,
+  ranges: Record<string, DayRangeLike>,
+): Sql {
+  const flags = sql.join(
+    Object.entries(ranges).map(
+      ([name, r]) => sql`bool_or(a.day BETWEEN ${r.from}::date AND ${r.to}::date) AS ${sql.ref(name)}`,
+    ),
+  );
+  return sql`SELECT a.user_id, ${flags} FROM (${activity(f, from, to)}) a GROUP BY a.user_id`;
+}
+export interface DayRangeLike {
+  from: string;
+  to: string;
+}
+
 /** Contributions of an activity row: posts, questions, comments, answers, pages, events, shares. */
 export const CONTRIBUTIONS = sql`(a.posts + a.questions + a.comments + a.answers + a.pages + a.events + a.shares)`;
 /** Creating: posts, questions, pages, events. */

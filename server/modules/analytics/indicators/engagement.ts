@@ -4,11 +4,11 @@
 import { sql } from 'kysely';
 import type { ResolvedFilters } from '../filters.ts';
 import {
-  activity,
+  activeIn,
   type Built,
-  DAY_TEXT,
   type DashboardModule,
   type Db,
+  dailyTotals,
   daysOf,
   figure,
   hasPeopleFilter,
@@ -17,6 +17,7 @@ import {
   peopleOnly,
   ratio,
   rows,
+  sumDays,
 } from './common.ts';
 
 export const engagementFigures = [
@@ -33,21 +34,11 @@ export const TOP_SPACES = 10;
 const KINDS = ['posts', 'comments', 'reactions', 'shares'] as const;
 type Kind = (typeof KINDS)[number];
 
-async function perDay(db: Db, f: ResolvedFilters) {
-  return rows<{ day: string } & Record<Kind, unknown>>(
-    db,
-    sql`SELECT ${DAY_TEXT('a.day')} AS day, sum(a.posts)::int AS posts, sum(a.comments)::int AS comments,
-        sum(a.reactions)::int AS reactions, sum(a.shares)::int AS shares
-      FROM (${activity(f, f.previous.from, f.period.to)}) a GROUP BY a.day`,
-  );
-}
-
 async function activePeople(db: Db, f: ResolvedFilters) {
   const [row] = await rows<{ now: unknown; prev: unknown }>(
     db,
-    sql`SELECT count(DISTINCT a.user_id) FILTER (WHERE a.day >= ${f.period.from}::date)::int AS now,
-        count(DISTINCT a.user_id) FILTER (WHERE a.day <= ${f.previous.to}::date)::int AS prev
-      FROM (${activity(f, f.previous.from, f.period.to)}) a`,
+    sql`SELECT count(*) FILTER (WHERE a.now)::int AS now, count(*) FILTER (WHERE a.prev)::int AS prev
+      FROM (${activeIn(f, f.previous.from, f.period.to, { now: f.period, prev: f.previous })}) a`,
   );
   return { now: num(row?.now), prev: num(row?.prev) };
 }
@@ -78,12 +69,15 @@ async function spaces(db: Db, f: ResolvedFilters) {
 }
 
 async function build(db: Db, f: ResolvedFilters): Promise<Built> {
-  const [days, active, top] = await Promise.all([perDay(db, f), activePeople(db, f), spaces(db, f)]);
-  const byDay = new Map(days.map((d) => [d.day, d]));
+  const [byDay, active, top] = await Promise.all([
+    dailyTotals(db, f, f.previous.from, f.period.to),
+    activePeople(db, f),
+    spaces(db, f),
+  ]);
   const total = (kind: Kind, current: boolean) =>
-    days
-      .filter((d) => (current ? d.day >= f.period.from : d.day <= f.previous.to))
-      .reduce((s, d) => s + num(d[kind]), 0);
+    current
+      ? sumDays(byDay, kind, f.period.from, f.period.to)
+      : sumDays(byDay, kind, f.previous.from, f.previous.to);
   const all = (current: boolean) => KINDS.reduce((s, k) => s + total(k, current), 0);
   const periodDays = daysOf(f.period.from, f.period.to);
   return {
@@ -99,7 +93,7 @@ async function build(db: Db, f: ResolvedFilters): Promise<Built> {
         unit: 'count',
         lines: KINDS.map((k) => ({
           key: k,
-          points: periodDays.map((x) => ({ x, y: num(byDay.get(x)?.[k]) })),
+          points: periodDays.map((x) => ({ x, y: byDay.get(x)?.[k] ?? 0 })),
         })),
       },
       {

@@ -3,12 +3,13 @@
 import { sql } from 'kysely';
 import type { ResolvedFilters } from '../filters.ts';
 import {
-  activity,
   type Built,
   type DashboardModule,
   type Db,
+  dailyTotals,
   endOf,
   figure,
+  hasPeopleFilter,
   inList,
   num,
   numOrNull,
@@ -16,6 +17,7 @@ import {
   round,
   rows,
   startOf,
+  sumDays,
 } from './common.ts';
 
 export const knowledgeFigures = [
@@ -58,16 +60,6 @@ async function questions(db: Db, f: ResolvedFilters) {
   return row ?? {};
 }
 
-async function pagesCreated(db: Db, f: ResolvedFilters) {
-  const [row] = await rows<{ now: unknown; prev: unknown }>(
-    db,
-    sql`SELECT coalesce(sum(a.pages) FILTER (WHERE a.day >= ${f.period.from}::date), 0)::int AS now,
-        coalesce(sum(a.pages) FILTER (WHERE a.day <= ${f.previous.to}::date), 0)::int AS prev
-      FROM (${activity(f, f.previous.from, f.period.to)}) a WHERE a.pages > 0`,
-  );
-  return { now: num(row?.now), prev: num(row?.prev) };
-}
-
 /** Distinct pages read by someone other than their author (people filters do not apply). */
 async function pagesReused(db: Db, f: ResolvedFilters) {
   const place = f.spaceIds === null ? sql`true` : inList(sql.ref('pd.space_id'), f.spaceIds);
@@ -85,6 +77,10 @@ async function pagesReused(db: Db, f: ResolvedFilters) {
 /** Searches (spaces do not apply: a search is made everywhere at once). */
 async function searches(db: Db, f: ResolvedFilters) {
   const people = peopleOnly(f, sql.ref('s.user_id'));
+  // Everyone: the organisation's day table; a group of people: their own searches.
+  const table = hasPeopleFilter(f)
+    ? sql`analytics_search_days s`
+    : sql`(SELECT day, searches, searches_empty AS empty FROM analytics_days) s`;
   const [[totals], terms] = await Promise.all([
     rows<Record<string, unknown>>(
       db,
@@ -93,8 +89,9 @@ async function searches(db: Db, f: ResolvedFilters) {
           coalesce(sum(s.searches) FILTER (WHERE s.day <= ${f.previous.to}::date), 0)::int AS searches_prev,
           coalesce(sum(s.empty) FILTER (WHERE s.day >= ${f.period.from}::date), 0)::int AS empty,
           coalesce(sum(s.empty) FILTER (WHERE s.day <= ${f.previous.to}::date), 0)::int AS empty_prev
-        FROM analytics_search_days s
-        WHERE s.day BETWEEN ${f.previous.from}::date AND ${f.period.to}::date AND ${people}`,
+        FROM ${table}
+        WHERE s.day BETWEEN ${f.previous.from}::date AND ${f.period.to}::date
+          AND ${hasPeopleFilter(f) ? people : sql`true`}`,
     ),
     // Terms searched in vain by at least minGroup distinct people over the period.
     rows<{ terms: string; searches: unknown; people: unknown }>(
@@ -112,12 +109,16 @@ async function searches(db: Db, f: ResolvedFilters) {
 }
 
 async function build(db: Db, f: ResolvedFilters): Promise<Built> {
-  const [q, created, reused, s] = await Promise.all([
+  const [q, days, reused, s] = await Promise.all([
     questions(db, f),
-    pagesCreated(db, f),
+    dailyTotals(db, f, f.previous.from, f.period.to),
     pagesReused(db, f),
     searches(db, f),
   ]);
+  const created = {
+    now: sumDays(days, 'pages', f.period.from, f.period.to),
+    prev: sumDays(days, 'pages', f.previous.from, f.previous.to),
+  };
   const notes: string[] = [];
   if (f.spaceIds !== null) notes.push('searches_everywhere');
   if (f.departmentId !== null || f.siteId !== null || f.peopleCohortId !== null)

@@ -37,19 +37,36 @@ interface Person {
   contributions: number;
 }
 
-/** Each person active in [from, to]: what they created, responded, contributed. */
-async function people(db: Db, f: ResolvedFilters, from: string, to: string): Promise<Person[]> {
-  const list = await rows<{ created: unknown; responded: unknown; contributions: unknown }>(
+/** Each person active in the period or the previous one: what they did in each (one scan). */
+async function people(db: Db, f: ResolvedFilters): Promise<{ now: Person[]; before: Person[] }> {
+  const inPeriod = sql`a.day >= ${f.period.from}::date`;
+  const list = await rows<Record<string, unknown>>(
     db,
-    sql`SELECT sum(${CREATIONS})::int AS created, sum(${RESPONSES})::int AS responded,
-        sum(${CONTRIBUTIONS})::int AS contributions
-      FROM (${activity(f, from, to)}) a GROUP BY a.user_id`,
+    sql`SELECT bool_or(${inPeriod}) AS now, bool_or(NOT ${inPeriod}) AS before,
+        sum(${CREATIONS}) FILTER (WHERE ${inPeriod})::int AS created,
+        sum(${RESPONSES}) FILTER (WHERE ${inPeriod})::int AS responded,
+        sum(${CONTRIBUTIONS}) FILTER (WHERE ${inPeriod})::int AS contributions,
+        sum(${CREATIONS}) FILTER (WHERE NOT ${inPeriod})::int AS created_prev,
+        sum(${RESPONSES}) FILTER (WHERE NOT ${inPeriod})::int AS responded_prev,
+        sum(${CONTRIBUTIONS}) FILTER (WHERE NOT ${inPeriod})::int AS contributions_prev
+      FROM (${activity(f, f.previous.from, f.period.to)}) a GROUP BY a.user_id`,
   );
-  return list.map((r) => ({
-    created: num(r.created),
-    responded: num(r.responded),
-    contributions: num(r.contributions),
-  }));
+  return {
+    now: list
+      .filter((r) => r.now)
+      .map((r) => ({
+        created: num(r.created),
+        responded: num(r.responded),
+        contributions: num(r.contributions),
+      })),
+    before: list
+      .filter((r) => r.before)
+      .map((r) => ({
+        created: num(r.created_prev),
+        responded: num(r.responded_prev),
+        contributions: num(r.contributions_prev),
+      })),
+  };
 }
 
 /** Gini of each week (Monday) of the period, over the people active that week (days in the period). */
@@ -88,11 +105,7 @@ function shares(list: Person[]) {
 }
 
 async function build(db: Db, f: ResolvedFilters): Promise<Built> {
-  const [now, before, weeks] = await Promise.all([
-    people(db, f, f.period.from, f.period.to),
-    people(db, f, f.previous.from, f.previous.to),
-    weeklyGini(db, f),
-  ]);
+  const [{ now, before }, weeks] = await Promise.all([people(db, f), weeklyGini(db, f)]);
   const s = shares(now);
   const p = shares(before);
   const bar = (key: 'creators' | 'contributors' | 'readers') => ({

@@ -79,6 +79,7 @@ async function recomputeDays(db: Trx, from: string, to: string): Promise<void> {
   const end = new Date(startOf(to).getTime() + DAY_MS);
   const inRange = sql`at >= ${start} AND at < ${end}`;
   const days = sql`day BETWEEN ${from}::date AND ${to}::date`;
+  await sql`DELETE FROM analytics_days WHERE ${days}`.execute(db);
   await sql`DELETE FROM analytics_person_days WHERE ${days}`.execute(db);
   await sql`DELETE FROM analytics_space_person_days WHERE ${days}`.execute(db);
   await sql`DELETE FROM analytics_space_days WHERE ${days}`.execute(db);
@@ -165,6 +166,27 @@ async function recomputeDays(db: Trx, from: string, to: string): Promise<void> {
     WHERE ${inRange} AND verb = 'search.performed' AND actor_id IS NOT NULL
       AND data->>'terms' IS NOT NULL
     GROUP BY 1, 2, 3`.execute(db);
+
+  // The organisation's day (no row for a day without any activity).
+  await sql`
+    INSERT INTO analytics_days (day, active, visits, posts, questions, comments, answers, reactions,
+      shares, votes, pages, events, invitations, actions, searches, searches_empty)
+    SELECT coalesce(p.day, s.day), coalesce(p.active, 0), coalesce(p.visits, 0), coalesce(p.posts, 0),
+      coalesce(p.questions, 0), coalesce(p.comments, 0), coalesce(p.answers, 0), coalesce(p.reactions, 0),
+      coalesce(p.shares, 0), coalesce(p.votes, 0), coalesce(p.pages, 0), coalesce(p.events, 0),
+      coalesce(p.invitations, 0), coalesce(p.actions, 0), coalesce(s.searches, 0), coalesce(s.empty, 0)
+    FROM (
+      SELECT day, count(*)::int AS active, sum(visits)::int AS visits, sum(posts)::int AS posts,
+        sum(questions)::int AS questions, sum(comments)::int AS comments, sum(answers)::int AS answers,
+        sum(reactions)::int AS reactions, sum(shares)::int AS shares, sum(votes)::int AS votes,
+        sum(pages)::int AS pages, sum(events)::int AS events, sum(invitations)::int AS invitations,
+        sum(actions)::int AS actions
+      FROM analytics_person_days WHERE ${days} GROUP BY day
+    ) p
+    FULL JOIN (
+      SELECT day, sum(searches)::int AS searches, sum(empty)::int AS empty
+      FROM analytics_search_days WHERE ${days} GROUP BY day
+    ) s ON s.day = p.day`.execute(db);
 
   // People who activated an account in these days, then everyone active in them: their
   // first contribution day (the earliest day with a contribution, from the table above).
@@ -285,6 +307,7 @@ export async function rebuildRollups(db: Db, now: Date): Promise<{ days: number;
     await sql`DELETE FROM analytics_people`.execute(trx);
     // Days before the first event (left by events since removed) go too.
     for (const table of [
+      'analytics_days',
       'analytics_person_days',
       'analytics_space_person_days',
       'analytics_space_days',
