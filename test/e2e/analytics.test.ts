@@ -149,6 +149,42 @@ describe('analytics', () => {
     await page.getByTestId('dashboard-knowledge').waitFor();
   });
 
+  test('a cohort of spaces is created, renamed, offered in the filters and deleted', async () => {
+    await page.goto('/analytics/cohorts');
+    await page.getByRole('button', { name: 'New cohort' }).click();
+    await page.getByRole('textbox', { name: 'Name' }).fill('Pilot spaces');
+    await page.getByLabel('Made of').selectOption('spaces');
+    await page.getByRole('button', { name: 'Create the cohort' }).click();
+    await page.getByText('Choose at least one member.').waitFor();
+    await page.getByLabel('Filter spaces by name').fill('aurore');
+    await page.locator('.cohort-space-list input[type="checkbox"]').first().check();
+    await page.getByRole('button', { name: 'Create the cohort' }).click();
+    await page.getByText('The cohort “Pilot spaces” has been created.').waitFor();
+    const row = page.getByTestId('cohort-row').filter({ hasText: 'Pilot spaces' });
+    await expect.poll(() => row.textContent()).toContain('1 member');
+
+    await row.getByRole('button', { name: 'Edit Pilot spaces' }).click();
+    await page.getByRole('textbox', { name: 'Name' }).fill('Aurora pilot');
+    await page.getByRole('button', { name: 'Save the cohort' }).click();
+    await page.getByText('The cohort “Aurora pilot” has been saved.').waitFor();
+
+    await page.goto('/analytics/engagement');
+    await page.getByTestId('dashboard-engagement').waitFor();
+    expect(await page.getByTestId('filter-cohortId').locator('option').allTextContents()).toContain(
+      'Aurora pilot',
+    );
+
+    await page.goto('/analytics/cohorts');
+    await page
+      .getByTestId('cohort-row')
+      .filter({ hasText: 'Aurora pilot' })
+      .getByRole('button', { name: 'Delete Aurora pilot' })
+      .click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('The cohort “Aurora pilot” has been deleted.').waitFor();
+    expect(await page.getByTestId('cohort-row').filter({ hasText: 'Aurora pilot' }).count()).toBe(0);
+  });
+
   test('on a phone nothing is wider than the screen', async () => {
     const context = await b.newContext({
       viewport: PHONE,

@@ -1968,6 +1968,7 @@ export const en = {
       empty: 'No cohort yet.',
       caption: 'Cohorts',
       pickSpaces: 'Spaces in the cohort',
+      findPerson: 'Find people by name',
       findSpace: 'Filter spaces by name',
       noSpaces: 'No space matches.',
       editTitle: 'Edit “{{name}}”',

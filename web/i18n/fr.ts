@@ -2020,6 +2020,7 @@ export const fr: Catalog = {
       empty: 'Aucune cohorte pour l’instant.',
       caption: 'Cohortes',
       pickSpaces: 'Espaces de la cohorte',
+      findPerson: 'Chercher des personnes par leur nom',
       findSpace: 'Filtrer les espaces par nom',
       noSpaces: 'Aucun espace ne correspond.',
       editTitle: 'Modifier « {{name}} »',

@@ -226,7 +226,13 @@ function CohortForm({
           )}
         </div>
         {kind === 'people' ? (
-          <PeoplePicker picked={people} onChange={setPeople} error={form.fieldErrors.memberIds} />
+          <PeoplePicker
+            picked={people}
+            onChange={setPeople}
+            error={form.fieldErrors.memberIds}
+            label={t('analytics.cohorts.findPerson')}
+            pickedLabel={t('analytics.cohorts.members')}
+          />
         ) : (
           <fieldset className="cohort-spaces">
             <legend>{t('analytics.cohorts.pickSpaces')}</legend>
