@@ -185,6 +185,35 @@ describe('analytics', () => {
     expect(await page.getByTestId('cohort-row').filter({ hasText: 'Aurora pilot' }).count()).toBe(0);
   });
 
+  test('the administrator grants the analyst role and sets the smallest group', async () => {
+    const member = await t.server.ctx.db
+      .selectFrom('users')
+      .select('name')
+      .where('role', '=', 'member')
+      .where('status', '=', 'active')
+      .where('analyst', '=', false)
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    await page.goto('/admin/people');
+    await page.getByLabel('Search by name or email').fill(member.name);
+    const row = page.getByTestId('user-row').filter({ hasText: member.name }).first();
+    await row.getByRole('button', { name: `Make analyst ${member.name}` }).click();
+    await page.getByText(`${member.name} can now read the analytics of the organisation.`).waitFor();
+    await row.getByRole('button', { name: `Withdraw analyst ${member.name}` }).waitFor();
+
+    await page.goto('/admin/analytics');
+    await page.getByTestId('analysts').getByText(member.name).waitFor();
+    const minGroup = page.getByLabel('Smallest group shown');
+    await minGroup.fill('0');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Enter at least 1.').waitFor();
+    await minGroup.fill('10');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('The analytics settings have been saved.').waitFor();
+    await page.goto('/analytics/adoption');
+    await page.getByText('Not shown: fewer than 10 people').first().waitFor();
+  });
+
   test('on a phone nothing is wider than the screen', async () => {
     const context = await b.newContext({
       viewport: PHONE,
