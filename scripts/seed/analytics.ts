@@ -10,6 +10,7 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../server/db/database.ts';
 import type { ActivityEventTable } from '../../server/db/schema.ts';
+import type { ActivityEvent } from '../../server/platform/activity.ts';
 import { DAY, HOUR, MINUTE } from '../../server/platform/clock.ts';
 import { newId } from '../../server/platform/ids.ts';
 import { DEPARTMENTS } from './data.ts';
@@ -67,9 +68,11 @@ const PARTNERS: [string, string][] = [
 /** What people look for: French and English, some of which nothing answers yet. */
 const SEARCHES: { terms: string; locale: 'fr' | 'en'; weight: number; found: [number, number] }[] = [
   { terms: 'note de frais', locale: 'fr', weight: 6, found: [3, 12] },
-  { terms: 'badge parking', locale: 'fr', weight: 5, found: [0, 0] },
-  { terms: 'mutuelle dentaire', locale: 'fr', weight: 3, found: [0, 0] },
-  { terms: 'tickets restaurant', locale: 'fr', weight: 3, found: [0, 0] },
+  { terms: 'badge parking', locale: 'fr', weight: 2.5, found: [0, 0] },
+  { terms: 'mutuelle dentaire', locale: 'fr', weight: 1.5, found: [0, 0] },
+  { terms: 'tickets restaurant', locale: 'fr', weight: 1.5, found: [0, 0] },
+  { terms: 'vpn', locale: 'fr', weight: 3, found: [2, 5] },
+  { terms: 'mot de passe', locale: 'fr', weight: 3, found: [1, 4] },
   { terms: 'congés payés', locale: 'fr', weight: 4, found: [2, 8] },
   { terms: 'aurore', locale: 'fr', weight: 6, found: [8, 30] },
   { terms: 'température de couleur', locale: 'fr', weight: 2, found: [1, 4] },
@@ -78,10 +81,12 @@ const SEARCHES: { terms: string; locale: 'fr' | 'en'; weight: number; found: [nu
   { terms: 'organigramme', locale: 'fr', weight: 2, found: [1, 2] },
   { terms: 'télétravail', locale: 'fr', weight: 4, found: [4, 15] },
   { terms: 'comité social et économique', locale: 'fr', weight: 1, found: [0, 0] },
-  { terms: 'remote policy', locale: 'en', weight: 4, found: [0, 0] },
-  { terms: 'parental leave', locale: 'en', weight: 2, found: [0, 0] },
+  { terms: 'remote policy', locale: 'en', weight: 2, found: [0, 0] },
+  { terms: 'parental leave', locale: 'en', weight: 1, found: [0, 0] },
+  { terms: 'holiday calendar', locale: 'en', weight: 2, found: [1, 2] },
+  { terms: 'password reset', locale: 'en', weight: 2, found: [1, 3] },
   { terms: 'expense report', locale: 'en', weight: 3, found: [1, 4] },
-  { terms: 'guest wifi', locale: 'en', weight: 2, found: [0, 0] },
+  { terms: 'guest wifi', locale: 'en', weight: 1, found: [0, 0] },
   { terms: 'glossary', locale: 'en', weight: 2, found: [1, 2] },
   { terms: 'light + building', locale: 'en', weight: 2, found: [2, 9] },
   { terms: 'photometric data', locale: 'en', weight: 2, found: [1, 3] },
@@ -105,13 +110,13 @@ const PER_ACTIVE_DAY: Record<Tier, Record<string, number>> = {
     search: 0.3,
   },
   contributor: {
-    post: 0.02,
-    question: 0.025,
-    comment: 0.16,
-    reaction: 0.55,
-    share: 0.015,
-    vote: 0.08,
-    page: 0.003,
+    post: 0.004,
+    question: 0.006,
+    comment: 0.12,
+    reaction: 0.45,
+    share: 0.01,
+    vote: 0.06,
+    page: 0.001,
     event: 0,
     read: 0.18,
     search: 0.28,
@@ -198,14 +203,37 @@ export function planAdoption(accounts: SeededAccount[], admin: SeededAccount): A
     .slice(0, WAVE_SIZE + 5)
     .map((a) => a.id);
   const waveSet = new Set(wave.slice(0, WAVE_SIZE));
+  const departmentOf = (a: SeededAccount) =>
+    a.role === 'guest' || a.department === null ? null : (DEPARTMENTS[a.department]?.name ?? null);
+  // Each department's share of adopters, exactly: the first wave, then people drawn at random.
+  const adopters = new Set<string>([admin.id, ...waveSet]);
+  const draws = new Map(accounts.map((a) => [a.id, random.next()]));
+  const groups = new Map<string | null, SeededAccount[]>();
+  for (const a of accounts) {
+    const group = groups.get(departmentOf(a));
+    if (group) group.push(a);
+    else groups.set(departmentOf(a), [a]);
+  }
+  for (const [department, group] of groups) {
+    const share = department === null ? 0.5 : (DEPARTMENT_ADOPTION[department]?.share ?? 0.6);
+    const ranked = [...group].sort((a, b) => draws.get(a.id)! - draws.get(b.id)!);
+    let quota = Math.round(share * group.length) - group.filter((a) => adopters.has(a.id)).length;
+    for (const a of ranked) {
+      if (quota <= 0) break;
+      if (!adopters.has(a.id)) {
+        adopters.add(a.id);
+        quota--;
+      }
+    }
+  }
   const profiles = new Map<string, Profile>();
   for (const a of accounts) {
-    const department = a.department === null ? null : (DEPARTMENTS[a.department]?.name ?? null);
+    const department = departmentOf(a);
     const habit = department ? DEPARTMENT_ADOPTION[department] : undefined;
     const guest = a.role === 'guest';
     const wave1 = waveSet.has(a.id);
     const first = a.id === admin.id;
-    const adopter = first || wave1 || random.chance(guest ? 0.5 : (habit?.share ?? 0.6));
+    const adopter = adopters.has(a.id);
     const frequency = guest ? 0.2 : (habit?.frequency ?? 0.5);
     const visitRate =
       first || wave1 ? 0.9 : Math.min(0.95, Math.max(0.08, frequency * (0.4 + 1.2 * random.next())));
@@ -213,9 +241,9 @@ export function planAdoption(accounts: SeededAccount[], admin: SeededAccount): A
     const adoptsAt = first || wave1 ? 0 : random.next() ** 1.6;
     const draw = random.next();
     const tier: Tier =
-      first || (wave1 && draw < 0.4) || (adopter && draw < 0.09)
+      first || (wave1 && draw < 0.25) || (adopter && draw < 0.05)
         ? 'creator'
-        : wave1 || (adopter && draw < 0.42)
+        : wave1 || (adopter && draw < 0.35)
           ? 'contributor'
           : 'reader';
     profiles.set(a.id, {
@@ -233,7 +261,8 @@ export function planAdoption(accounts: SeededAccount[], admin: SeededAccount): A
     wave,
     engagement: (id) => {
       const p = profiles.get(id);
-      return !p ? 0.5 : p.adopter ? p.visitRate : NON_ADOPTER_RATE;
+      // Readers come, but seldom react or write.
+      return !p ? 0.5 : !p.adopter ? NON_ADOPTER_RATE : p.tier === 'reader' ? 0.01 : p.visitRate;
     },
   };
 }
@@ -279,7 +308,13 @@ export async function seedAnalytics(
     ])
     .execute();
   const byId = new Map(users.map((u) => [u.id, u]));
-  const spaces = await db.selectFrom('spaces').select(['id', 'slug', 'type', 'created_at']).execute();
+  // In a stable order, so the same draws give the same history on every run.
+  const spaces = await db
+    .selectFrom('spaces')
+    .select(['id', 'slug', 'type', 'created_at'])
+    .orderBy('slug')
+    .execute();
+  const spaceOrder = new Map(spaces.map((s, i) => [s.id, i]));
   const spaceFrom = new Map(spaces.map((s) => [s.id, new Date(s.created_at).getTime()]));
   const memberships = await db
     .selectFrom('space_members')
@@ -294,6 +329,7 @@ export async function seedAnalytics(
     });
     spacesOf.set(m.user_id, list);
   }
+  for (const list of spacesOf.values()) list.sort((a, b) => spaceOrder.get(a.id)! - spaceOrder.get(b.id)!);
   const pilotSpaceIds = spaces
     .filter((s) => PILOT_SPACES.includes(s.slug) || s.type === 'pilot')
     .map((s) => s.id);
@@ -321,8 +357,10 @@ export async function seedAnalytics(
       guest: u.role === 'guest',
       from: Math.max(start, new Date(u.created_at).getTime()),
       until: u.deactivated_at ? new Date(u.deactivated_at).getTime() : now,
-      // The pilot spaces' people took to it sooner and come more often.
-      adoptsAt: pilot ? profile.adoptsAt * 0.3 : profile.adoptsAt,
+      // Newcomers take to it on arrival; the pilot spaces' people took to it sooner and come
+      // more often.
+      adoptsAt:
+        new Date(u.created_at).getTime() > start ? 0 : pilot ? profile.adoptsAt * 0.3 : profile.adoptsAt,
       visitRate: profile.adopter ? Math.min(0.95, profile.visitRate * (pilot ? 1.3 : 1)) : NON_ADOPTER_RATE,
       pilot,
       spaces: mine,
@@ -337,7 +375,12 @@ export async function seedAnalytics(
 
   // What there is to react to: the demo's real posts, then the history's own.
   const contents: Content[] = (
-    await db.selectFrom('posts').select(['id', 'author_id', 'space_id', 'created_at', 'title']).execute()
+    await db
+      .selectFrom('posts')
+      .select(['id', 'author_id', 'space_id', 'created_at', 'title'])
+      .orderBy('created_at')
+      .orderBy('body')
+      .execute()
   )
     .filter((p) => p.title === null)
     .map((p) => ({
@@ -353,7 +396,12 @@ export async function seedAnalytics(
   );
   for (const c of contents) c.poll = polls.has(c.id);
   const pages: Page[] = (
-    await db.selectFrom('knowledge_pages').select(['id', 'created_by', 'space_id', 'created_at']).execute()
+    await db
+      .selectFrom('knowledge_pages')
+      .select(['id', 'created_by', 'space_id', 'created_at'])
+      .orderBy('created_at')
+      .orderBy('title')
+      .execute()
   ).map((p) => ({
     id: p.id,
     authorId: p.created_by,
@@ -369,11 +417,11 @@ export async function seedAnalytics(
 
   /** Something recent to comment on, react to or share: mostly colleagues', often partners'. */
   const recentContent = (p: Person, at: number): Content | null => {
-    const fresh = contents.filter((c) => c.at <= at && c.at > at - 10 * DAY && c.authorId !== p.id);
+    const fresh = contents.filter((c) => c.at <= at && c.at > at - 14 * DAY && c.authorId !== p.id);
     if (fresh.length === 0) return null;
     const roll = random.next();
     const partners = partnersOf(p.department);
-    const wanted = roll < 0.5 ? [p.department] : roll < 0.8 && partners.length > 0 ? partners : null;
+    const wanted = roll < 0.6 ? [p.department] : roll < 0.85 && partners.length > 0 ? partners : null;
     for (let attempt = 0; attempt < 8; attempt++) {
       const pool = wanted && attempt < 5 ? fresh.filter((c) => wanted.includes(c.department)) : fresh;
       if (pool.length === 0) continue;
@@ -409,6 +457,23 @@ export async function seedAnalytics(
     day + (random.chance(0.85) ? random.int(6 * 60, 17 * 60) : random.int(0, 23 * 60 + 59)) * MINUTE;
 
   const readToday = new Set<string>();
+  const welcomed = new Set<string>();
+  const comment = (p: Person, at: number) => {
+    const c = recentContent(p, at);
+    if (!c) return;
+    emit(
+      row({
+        actorId: p.id,
+        verb: 'comment.created',
+        objectType: 'comment',
+        objectId: newId(at),
+        spaceId: c.spaceId,
+        data: { postId: c.id, reply: random.chance(0.2), held: false },
+        at: new Date(at),
+        targetId: c.authorId,
+      }),
+    );
+  };
   let questions = 0;
   let answered = 0;
   let emptySearches = 0;
@@ -514,6 +579,10 @@ export async function seedAnalytics(
       // The day's actions, a few minutes to a few hours after the visit.
       const later = () =>
         Math.min(visitAt + random.int(1, 240) * MINUTE, now - MINUTE, p.until - MINUTE, day + DAY - MINUTE);
+      // A newcomer who took to it answers the welcome in their first days.
+      const welcome = adopted && p.from > start && !welcomed.has(p.id) && random.chance(0.6);
+      if (adopted && p.from > start) welcomed.add(p.id);
+      if (welcome) comment(p, later());
       for (let i = howMany(scale('post')); i > 0; i--) {
         const at = later();
         const spaceId = placeFor(p, at);
@@ -541,23 +610,7 @@ export async function seedAnalytics(
         );
       }
       for (let i = howMany(scale('question')); i > 0; i--) askQuestion(p, later());
-      for (let i = howMany(scale('comment')); i > 0; i--) {
-        const at = later();
-        const c = recentContent(p, at);
-        if (!c) continue;
-        emit(
-          row({
-            actorId: p.id,
-            verb: 'comment.created',
-            objectType: 'comment',
-            objectId: newId(at),
-            spaceId: c.spaceId,
-            data: { postId: c.id, reply: random.chance(0.2), held: false },
-            at: new Date(at),
-            targetId: c.authorId,
-          }),
-        );
-      }
+      for (let i = howMany(scale('comment')); i > 0; i--) comment(p, later());
       for (let i = howMany(scale('reaction')); i > 0; i--) {
         const at = later();
         const c = recentContent(p, at);
@@ -709,6 +762,8 @@ export async function seedAnalytics(
     .select(['actor_id', 'at'])
     .where('at', '>=', new Date(start))
     .where('actor_id', 'is not', null)
+    .orderBy('at')
+    .orderBy('id')
     .execute();
   const firstVisit = new Map<string, Row>();
   for (const r of rows) {
@@ -735,6 +790,13 @@ export async function seedAnalytics(
 
   rows.sort((a, b) => a.at.getTime() - b.at.getTime());
   await insertBatched(db, 'activity_events', rows);
+
+  // The roll-ups' bookmark (created by the migration; a --reset wiped it with the rest).
+  await db
+    .insertInto('analytics_state')
+    .values({ name: 'rollups' })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
 
   // The setup an administrator made when the rollout started.
   const setupAt = new Date(start - 2 * DAY);
@@ -781,10 +843,9 @@ export async function seedAnalytics(
   };
 }
 
-/** An activity row with whose content it was aimed at. */
-function row(event: Parameters<typeof activityRow>[0] & { targetId?: string | null }): Row {
-  const { targetId, ...rest } = event;
-  return { ...activityRow(rest), target_id: targetId ?? null, at: rest.at };
+/** An activity row, its time kept as a Date (the rows are sorted and adjusted before insert). */
+function row(event: ActivityEvent): Row {
+  return { ...activityRow(event), at: event.at };
 }
 
 const dayOf = (at: Date) => Math.floor(at.getTime() / DAY);

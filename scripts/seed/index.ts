@@ -7,6 +7,7 @@ import { sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../server/context.ts';
 import type { Db } from '../../server/db/database.ts';
 import type { Database } from '../../server/db/schema.ts';
+import { rebuildRollups } from '../../server/modules/analytics/rollups/refresh.ts';
 import { hashPassword } from '../../server/platform/auth/passwords.ts';
 import { ChangeFeed } from '../../server/platform/cache/changes.ts';
 import type { Bus } from '../../server/platform/realtime/bus.ts';
@@ -45,7 +46,7 @@ export interface SeedSummary {
   /** People who left and were erased, their content kept as a former employee's. */
   formerEmployees: number;
   /** The history behind the Analytics dashboards, its cohorts and its analyst. */
-  analytics: AnalyticsSeedSummary;
+  analytics: AnalyticsSeedSummary & { rollupDays: number };
   admin: { email: string; password: string };
   demoPassword: string;
   elapsedMs: number;
@@ -151,8 +152,11 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
       now,
       plan: adoption,
     });
+    // The roll-ups the dashboards read, rebuilt from the whole log inside this transaction
+    // (the rebuild's own transactions join it): a failed seed leaves no figures behind.
+    const rollups = await rebuildRollups(joinTransaction(ctx, trx).db, now);
     return {
-      analytics,
+      analytics: { ...analytics, rollupDays: rollups.days },
       people,
       invitations: invitations.counts,
       stream: { ...stream, ...external },

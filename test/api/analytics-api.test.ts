@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../common/api.ts';
 import { DASHBOARDS } from '../../common/schemas/analytics.ts';
 import { loadReader } from '../../server/modules/analytics/policies.ts';
+import { analyticsLimits } from '../../server/modules/analytics/rate-limits.ts';
 import { resolveFilters, resolvePeriod } from '../../server/modules/analytics/resolve-filters.ts';
 import { newId } from '../../server/platform/ids.ts';
 import type { TestClient } from '../helpers/client.ts';
@@ -451,6 +452,16 @@ describe('analytics API', () => {
       expect(bars(byCohort.body).map((b) => b.label)).toEqual(['Atelier Olga']);
     });
 
+    it('refreshes on demand, for administrators, a few times an hour', async () => {
+      const scope = await analyst.client.call(api.getAnalyticsScope);
+      expect(scope.body.refreshedAt).not.toBeNull();
+      for (let i = 0; i < analyticsLimits.refreshPerAccount.limit; i++)
+        await t.server.ctx.limiter.hit(analyticsLimits.refreshPerAccount, adminId);
+      const refused = await admin.call(api.refreshAnalytics);
+      expect(refused.status).toBe(429);
+      await t.server.ctx.limiter.reset(analyticsLimits.refreshPerAccount, adminId);
+    });
+
     it('suppress every figure of a group smaller than the threshold', async () => {
       await admin.call(api.setAnalyticsSettings, { body: { minGroup: 3, individual: false } });
       try {
@@ -468,6 +479,21 @@ describe('analytics API', () => {
       } finally {
         await admin.call(api.setAnalyticsSettings, { body: { minGroup: 2, individual: false } });
       }
+    });
+
+    it('narrow to the people of a people cohort', async () => {
+      const cohort = await analyst.client.call(api.createCohort, {
+        body: { name: 'Binôme', kind: 'people', memberIds: [member.id, owner.id] },
+      });
+      expect(cohort.status, cohort.text).toBe(201);
+      const res = await analyst.client.call(api.getDashboard, {
+        params: { name: 'engagement' },
+        query: { cohortId: cohort.body.id },
+      });
+      expect(res.status, res.text).toBe(200);
+      expect(res.body.groupSize).toBe(2);
+      const posts = res.body.figures.find((f: { key: string }) => f.key === 'posts');
+      expect(posts.value).toBe(3);
     });
 
     it('refuse unknown filters with a clear answer', async () => {

@@ -17,6 +17,7 @@ import {
 import { DEPARTMENTS } from '../../scripts/seed/data.ts';
 import { AlreadySeededError, type SeedSummary, seedDemo } from '../../scripts/seed/index.ts';
 import { formatSummary } from '../../scripts/seed/summary.ts';
+import { buildDashboard } from '../../server/modules/analytics/indicators/index.ts';
 import { TestClient } from '../helpers/client.ts';
 import { signIn } from '../helpers/factories.ts';
 import { createTestDatabase } from '../helpers/postgres.ts';
@@ -58,6 +59,8 @@ describe('demo data', () => {
   let seeded: SeedSummary;
   let printed: ReturnType<typeof readPrinted>;
 
+  // Ninety days of analytics history and the roll-ups rebuilt from it: on a busy 2-core
+  // CI machine the seed alone can take most of the default 30 s.
   it('creates the organisation and prints administrator credentials that work', async () => {
     seeded = await seedDemo(t.server.ctx, { users: 250 });
     expect(seeded).toMatchObject({ organisation: 'Atelier Lumen', users: 250, departments: 12, sites: 6 });
@@ -81,7 +84,7 @@ describe('demo data', () => {
     expect(directory.body.departments).toHaveLength(12);
     expect(directory.body.sites).toHaveLength(6);
     expect(directory.body.sites.map((s: { name: string }) => s.name)).toContain('Lyon — siège');
-  });
+  }, 90_000);
 
   it('gives people French and English names, languages and matching job titles', async () => {
     const admin = await signIn(t.server, printed);
@@ -298,9 +301,11 @@ describe('demo data', () => {
     const mean = (xs: { n: number }[]) => xs.reduce((s, x) => s + x.n, 0) / xs.length;
     expect(mean(working)).toBeGreaterThan(3 * mean(days.filter((d) => d.weekend)));
     expect(mean(working.slice(-20))).toBeGreaterThan(1.3 * mean(working.slice(0, 20)));
-    // At most one visit per person per day, as the product records them.
+    // At most one visit per person per day, as the product records them (today, the signed-in
+    // requests of these tests record their own).
     const twice = await rows(sql<{ n: number }>`
       SELECT count(*)::int AS n FROM (SELECT 1 FROM activity_events WHERE verb = 'user.visited'
+        AND (at AT TIME ZONE 'UTC')::date < (now() AT TIME ZONE 'UTC')::date
         GROUP BY actor_id, (at AT TIME ZONE 'UTC')::date HAVING count(*) > 1) x`);
     expect(twice[0]!.n).toBe(0);
 
@@ -367,6 +372,87 @@ describe('demo data', () => {
     ).map((r) => r.terms);
     expect(empty).toEqual(expect.arrayContaining(['badge parking', 'remote policy']));
     expect(a.searchesWithoutResult).toBeGreaterThan(0);
+  });
+
+  it('brings the roll-ups up to date, so the dashboards show the whole organisation at once', async () => {
+    const db = t.server.ctx.db;
+    const state = await db
+      .selectFrom('analytics_state')
+      .selectAll()
+      .where('name', '=', 'rollups')
+      .executeTakeFirst();
+    expect(state?.refreshed_at).not.toBeNull();
+    // Every event of the seed was read (these tests' own sign-ins and visits came after).
+    const unread = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM activity_events
+      WHERE id > ${state!.last_event_id}::bigint AND at <= ${state!.refreshed_at}`.execute(db);
+    expect(unread.rows[0]!.n).toBe(0);
+    expect(Number(state!.last_event_id)).toBeGreaterThan(5_000);
+    expect(seeded.analytics.rollupDays).toBeGreaterThanOrEqual(90);
+    // Ninety days of people's activity, every one of them with someone active.
+    const days = await sql<{ n: number }>`
+      SELECT count(DISTINCT day)::int AS n FROM analytics_person_days
+      WHERE day > (now() AT TIME ZONE 'UTC')::date - 90`.execute(db);
+    expect(days.rows[0]!.n).toBeGreaterThanOrEqual(89);
+    const answered = await db
+      .selectFrom('analytics_questions')
+      .select([
+        (eb) => eb.fn.count<number>('first_answer_at').as('answered'),
+        (eb) => eb.fn.count<number>('accepted_at').as('accepted'),
+      ])
+      .executeTakeFirstOrThrow();
+    expect(Number(answered.answered)).toBeGreaterThan(0);
+    expect(Number(answered.accepted)).toBeGreaterThan(0);
+
+    // What an administrator sees on opening Analytics: the last 30 days, nobody filtered out.
+    const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+    const filters = {
+      period: { from: day(29), to: day(0) },
+      previous: { from: day(59), to: day(30) },
+      departmentId: null,
+      siteId: null,
+      peopleCohortId: null,
+      spaceIds: null,
+      minGroup: 5,
+    };
+    const figures = (d: {
+      figures: { key: string; value: number | null; previous: number | null; suppressed: boolean }[];
+    }) => Object.fromEntries(d.figures.map((f) => [f.key, f]));
+    const adoption = await buildDashboard(db, 'adoption', filters, state!.refreshed_at as Date);
+    expect(adoption.suppressed).toBe(false);
+    const a = figures(adoption);
+    for (const key of ['dau', 'wau', 'mau', 'active_rate', 'active_people']) {
+      expect(a[key]?.suppressed, key).toBe(false);
+      expect(a[key]?.value, key).toBeGreaterThan(0);
+      expect(a[key]?.previous ?? 0, key).toBeGreaterThan(0);
+    }
+    expect(a.active_rate!.value).toBeLessThan(100);
+    // Every department of five people or more shows active people, some far more than others.
+    const byDepartment = adoption.charts.find((c) => c.key === 'active_rate_by_department');
+    const bars = byDepartment?.type === 'bar' ? byDepartment.bars.filter((b) => b.id !== null) : [];
+    expect(bars.length).toBe(12);
+    const shown = bars.filter((b) => !b.suppressed).map((b) => b.value ?? 0);
+    expect(shown.length).toBeGreaterThanOrEqual(10);
+    for (const v of shown) expect(v).toBeGreaterThan(0);
+    expect(Math.max(...shown) - Math.min(...shown)).toBeGreaterThan(20);
+
+    const participation = figures(await buildDashboard(db, 'participation', filters, null));
+    expect(participation.gini!.value).toBeGreaterThan(0.5);
+    expect(participation.gini!.value).toBeLessThan(0.97);
+    expect(participation.readers_share!.value).toBeGreaterThan(participation.creators_share!.value!);
+
+    const knowledge = await buildDashboard(db, 'knowledge', filters, null);
+    const k = figures(knowledge);
+    expect(k.questions_answered!.value).toBeGreaterThan(0);
+    expect(k.median_hours_to_first_answer!.value).not.toBeNull();
+    expect(k.pages_reused!.value).toBeGreaterThan(0);
+    expect(k.searches_no_result!.value).toBeGreaterThan(0);
+    const terms = knowledge.charts.find((c) => c.key === 'no_result_terms');
+    expect(terms?.type === 'table' ? terms.rows.map((r) => r[0]) : []).toContain('badge parking');
+
+    const collaboration = figures(await buildDashboard(db, 'collaboration', filters, null));
+    expect(collaboration.cross_department_share!.value).toBeGreaterThan(20);
+    expect(collaboration.cross_department_share!.value).toBeLessThan(95);
   });
 
   it('sets Analytics up as an administrator would: two cohorts, an analyst, a changed ROI assumption', async () => {

@@ -32,26 +32,17 @@ function source(f: ResolvedFilters, from: string, to: string) {
     WHERE i.day BETWEEN ${from}::date AND ${to}::date AND ${place} AND ${department}`;
 }
 
-const KNOWN = sql`(i.from_department_id IS NOT NULL AND i.to_department_id IS NOT NULL)`;
-const CROSSING = sql`(${KNOWN} AND i.from_department_id <> i.to_department_id)`;
-
 async function build(db: Db, f: ResolvedFilters): Promise<Built> {
   const p = f.period;
   const q = f.previous;
-  const [matrix, weekly, sizes] = await Promise.all([
-    rows<{ from_id: string | null; to_id: string | null; n: unknown }>(
-      db,
-      sql`SELECT i.from_department_id::text AS from_id, i.to_department_id::text AS to_id, sum(i.n)::int AS n
-        FROM (${source(f, p.from, p.to)}) i GROUP BY 1, 2`,
-    ),
-    rows<{ current: boolean; week: string; total: unknown; known: unknown; crossing: unknown }>(
+  // One scan: per week (split at the period's start) and pair of departments.
+  const [grouped, sizes] = await Promise.all([
+    rows<{ current: boolean; week: string; from_id: string | null; to_id: string | null; n: unknown }>(
       db,
       sql`SELECT i.day >= ${p.from}::date AS current, ${DAY_TEXT('w')} AS week,
-          sum(i.n)::int AS total,
-          coalesce(sum(i.n) FILTER (WHERE ${KNOWN}), 0)::int AS known,
-          coalesce(sum(i.n) FILTER (WHERE ${CROSSING}), 0)::int AS crossing
+          i.from_department_id::text AS from_id, i.to_department_id::text AS to_id, sum(i.n)::int AS n
         FROM (${source(f, q.from, p.to)}) i, LATERAL (SELECT ${WEEK('i.day')} AS w) wk
-        GROUP BY 1, 2`,
+        GROUP BY 1, 2, 3, 4`,
     ),
     rows<{ id: string | null; name: string | null; people: unknown }>(
       db,
@@ -62,8 +53,32 @@ async function build(db: Db, f: ResolvedFilters): Promise<Built> {
     ),
   ]);
 
+  // Per week: all interactions, those between two known departments, those crossing.
+  const weekly: { current: boolean; week: string; total: number; known: number; crossing: number }[] = [];
+  const weekOf = new Map<string, (typeof weekly)[number]>();
+  const pairs = new Map<string, number>();
+  for (const c of grouped) {
+    const key = `${c.current}|${c.week}`;
+    let w = weekOf.get(key);
+    if (!w) {
+      w = { current: c.current, week: c.week, total: 0, known: 0, crossing: 0 };
+      weekOf.set(key, w);
+      weekly.push(w);
+    }
+    const n = num(c.n);
+    w.total += n;
+    if (c.from_id !== null && c.to_id !== null) {
+      w.known += n;
+      if (c.from_id !== c.to_id) w.crossing += n;
+    }
+    if (c.current) pairs.set(`${c.from_id}|${c.to_id}`, (pairs.get(`${c.from_id}|${c.to_id}`) ?? 0) + n);
+  }
+  const matrix = [...pairs.entries()].map(([k, n]) => {
+    const [from, to] = k.split('|');
+    return { from_id: from === 'null' ? null : from!, to_id: to === 'null' ? null : to!, n };
+  });
   const sum = (current: boolean, key: 'total' | 'known' | 'crossing') =>
-    weekly.filter((w) => w.current === current).reduce((s, w) => s + num(w[key]), 0);
+    weekly.filter((w) => w.current === current).reduce((s, w) => s + w[key], 0);
 
   // Rows and columns: departments with people or interactions; "no department" last.
   const names = new Map<string | null, string>();
@@ -94,7 +109,7 @@ async function build(db: Db, f: ResolvedFilters): Promise<Built> {
     label: id === null ? 'no_department' : (names.get(id) ?? ''),
     suppressed: (people.get(id) ?? 0) < f.minGroup,
   }));
-  const cell = new Map(matrix.map((m) => [`${m.from_id}|${m.to_id}`, num(m.n)]));
+  const cell = pairs;
   const cells = headers.map((row) =>
     headers.map((col) => (row.suppressed || col.suppressed ? null : (cell.get(`${row.id}|${col.id}`) ?? 0))),
   );
@@ -129,7 +144,7 @@ async function build(db: Db, f: ResolvedFilters): Promise<Built> {
             key: 'cross_department_share',
             points: weeksOf(p.from, p.to).map((x) => {
               const w = byWeek.get(x);
-              return { x, y: w ? percent(num(w.crossing), num(w.known)) : null };
+              return { x, y: w ? percent(w.crossing, w.known) : null };
             }),
           },
         ],

@@ -65,6 +65,8 @@ async function pagesReused(db: Db, f: ResolvedFilters) {
   const place = f.spaceIds === null ? sql`true` : inList(sql.ref('pd.space_id'), f.spaceIds);
   const [row] = await rows<{ now: unknown; prev: unknown }>(
     db,
+    // count(DISTINCT) sorts: steady however many distinct pages were read (a hash of
+    // hundreds of thousands of pages would spill to disk).
     sql`SELECT count(DISTINCT pd.page_id) FILTER (WHERE pd.day >= ${f.period.from}::date)::int AS now,
         count(DISTINCT pd.page_id) FILTER (WHERE pd.day <= ${f.previous.to}::date)::int AS prev
       FROM analytics_page_days pd
@@ -96,12 +98,16 @@ async function searches(db: Db, f: ResolvedFilters) {
     // Terms searched in vain by at least minGroup distinct people over the period.
     rows<{ terms: string; searches: unknown; people: unknown }>(
       db,
-      sql`SELECT s.terms, sum(s.empty)::int AS searches, count(DISTINCT s.user_id)::int AS people
-        FROM analytics_search_days s
-        WHERE s.day BETWEEN ${f.period.from}::date AND ${f.period.to}::date AND s.empty > 0 AND ${people}
-        GROUP BY s.terms
-        HAVING count(DISTINCT s.user_id) >= ${f.minGroup}
-        ORDER BY searches DESC, people DESC, s.terms
+      sql`SELECT t.terms, sum(t.n)::int AS searches, count(*)::int AS people
+        FROM (
+          SELECT s.terms, s.user_id, sum(s.empty) AS n
+          FROM analytics_search_days s
+          WHERE s.day BETWEEN ${f.period.from}::date AND ${f.period.to}::date AND s.empty > 0 AND ${people}
+          GROUP BY s.terms, s.user_id
+        ) t
+        GROUP BY t.terms
+        HAVING count(*) >= ${f.minGroup}
+        ORDER BY searches DESC, people DESC, t.terms
         LIMIT ${NO_RESULT_ROWS}`,
     ),
   ]);
