@@ -1690,7 +1690,8 @@ export const en = {
       },
       activated: {
         label: 'Accounts activated',
-        definition: 'People whose account was activated (first sign-in after an invitation) in the period.',
+        definition:
+          'Accounts activated in the period, of people matching the people filters. The space filters do not apply.',
       },
       dau: {
         label: 'Daily active people',
@@ -1754,20 +1755,21 @@ export const en = {
       },
       questions_answered: {
         label: 'Answered questions',
-        definition: 'Questions asked in the period that have at least one answer.',
+        definition: 'Questions whose first answer came in the period.',
       },
       answers_accepted: {
         label: 'Accepted answers',
-        definition: 'Questions asked in the period whose author accepted an answer.',
+        definition:
+          'Questions whose answer was accepted in the period (the latest acceptance counts; an acceptance taken back no longer counts).',
       },
       median_hours_to_first_answer: {
         label: 'Time to first answer',
         definition:
-          'The median time, in hours, from a question asked in the period to its first answer (answered questions only).',
+          'Over the questions first answered in the period: the median number of hours from the question to its first answer.',
       },
       pages_created: {
         label: 'Pages created',
-        definition: 'Knowledge pages created in the period.',
+        definition: 'Knowledge pages created in the period, written or saved from a post.',
       },
       pages_reused: {
         label: 'Reused pages',
@@ -1775,20 +1777,20 @@ export const en = {
       },
       searches: {
         label: 'Searches',
-        definition: 'Searches made in the period.',
+        definition: 'Searches made in the period (the first page of results counts, not the next ones).',
       },
       searches_no_result: {
         label: 'Searches without result',
         definition:
-          'Searches that found nothing. Their terms are shown only when enough different people searched for them.',
+          'Of those searches, the ones that found nothing. Their terms are listed only when at least the smallest group of different people searched for them.',
       },
       posts: {
         label: 'Posts',
-        definition: 'Posts and questions published in the period.',
+        definition: 'Posts created in the period, not counting questions and shares.',
       },
       comments: {
         label: 'Comments',
-        definition: 'Comments and answers written in the period.',
+        definition: 'Comments written in the period, not counting answers.',
       },
       reactions: {
         label: 'Reactions',
@@ -1832,6 +1834,7 @@ export const en = {
       previous: 'Previous period',
     },
     label: {
+      other_spaces: 'Other spaces',
       creators: 'Creators',
       contributors: 'Contributors',
       readers: 'Readers',

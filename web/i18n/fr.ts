@@ -1736,7 +1736,7 @@ export const fr: Catalog = {
       activated: {
         label: 'Comptes activés',
         definition:
-          'Les personnes dont le compte a été activé (première connexion après une invitation) pendant la période.',
+          'Les comptes activés pendant la période, parmi les personnes qui correspondent aux filtres de personnes. Les filtres d’espace ne s’appliquent pas.',
       },
       dau: {
         label: 'Personnes actives par jour',
@@ -1802,21 +1802,23 @@ export const fr: Catalog = {
         definition: 'Les questions posées pendant la période.',
       },
       questions_answered: {
-        label: 'Questions résolues',
-        definition: 'Les questions posées pendant la période qui ont au moins une réponse.',
+        label: 'Questions avec réponse',
+        definition: 'Les questions dont la première réponse est arrivée pendant la période.',
       },
       answers_accepted: {
         label: 'Réponses acceptées',
-        definition: 'Les questions posées pendant la période dont l’auteur a accepté une réponse.',
+        definition:
+          'Les questions dont une réponse a été acceptée pendant la période (la dernière acceptation compte ; une acceptation retirée ne compte plus).',
       },
       median_hours_to_first_answer: {
         label: 'Délai de première réponse',
         definition:
-          'Le temps médian, en heures, entre une question posée pendant la période et sa première réponse (questions résolues seulement).',
+          'Parmi les questions qui ont reçu leur première réponse pendant la période : le nombre médian d’heures entre la question et cette première réponse.',
       },
       pages_created: {
         label: 'Pages créées',
-        definition: 'Les pages de savoir créées pendant la période.',
+        definition:
+          'Les pages de savoir créées pendant la période, écrites ou enregistrées depuis une publication.',
       },
       pages_reused: {
         label: 'Pages réutilisées',
@@ -1824,20 +1826,21 @@ export const fr: Catalog = {
       },
       searches: {
         label: 'Recherches',
-        definition: 'Les recherches faites pendant la période.',
+        definition:
+          'Les recherches faites pendant la période (la première page de résultats compte, pas les suivantes).',
       },
       searches_no_result: {
         label: 'Recherches sans résultat',
         definition:
-          'Les recherches qui n’ont rien trouvé. Leurs termes ne sont montrés que lorsque assez de personnes différentes les ont cherchés.',
+          'Parmi ces recherches, celles qui n’ont rien trouvé. Leurs termes ne sont listés que lorsqu’au moins le plus petit groupe de personnes différentes les a cherchés.',
       },
       posts: {
         label: 'Publications',
-        definition: 'Les publications et questions publiées pendant la période.',
+        definition: 'Les publications créées pendant la période, sans compter les questions ni les partages.',
       },
       comments: {
         label: 'Commentaires',
-        definition: 'Les commentaires et réponses écrits pendant la période.',
+        definition: 'Les commentaires écrits pendant la période, sans compter les réponses.',
       },
       reactions: {
         label: 'Réactions',
@@ -1882,6 +1885,7 @@ export const fr: Catalog = {
       previous: 'Période précédente',
     },
     label: {
+      other_spaces: 'Autres espaces',
       creators: 'Créateurs',
       contributors: 'Contributeurs',
       readers: 'Lecteurs',
@@ -1964,7 +1968,7 @@ export const fr: Catalog = {
         percent: '%',
       },
       key: {
-        minutes_per_answer: 'Minutes gagnées par question résolue',
+        minutes_per_answer: 'Minutes gagnées par question avec réponse',
         minutes_per_accepted_answer: 'Minutes gagnées en plus par réponse acceptée',
         minutes_per_reused_page: 'Minutes gagnées par page réutilisée',
         emails_avoided_per_post: 'E-mails évités par publication',
@@ -1973,7 +1977,7 @@ export const fr: Catalog = {
         hour_cost: 'Coût d’une heure de travail',
       },
       line: {
-        answered_questions: 'Questions résolues',
+        answered_questions: 'Questions avec réponse',
         accepted_answers: 'Réponses acceptées',
         reused_pages: 'Pages réutilisées',
         emails_avoided_by_posts: 'Publications',
