@@ -10,6 +10,7 @@ import './styles-spaces.css';
 import './styles-people.css';
 import './styles-sso.css';
 import './styles-moderation.css';
+import './styles-analytics.css';
 
 setupI18n(initialLocale());
 

@@ -69,6 +69,22 @@ const AdminSsoPage = lazy(() =>
 const AdminExternalPage = lazy(() =>
   import('../routes/AdminExternalPage.tsx').then((m) => ({ default: m.AdminExternalPage })),
 );
+const AdminAnalyticsPage = lazy(() =>
+  import('../routes/AdminAnalyticsPage.tsx').then((m) => ({ default: m.AdminAnalyticsPage })),
+);
+// Analytics is for a few people too: the charts load with the page.
+const AnalyticsLayout = lazy(() =>
+  import('../routes/AnalyticsLayout.tsx').then((m) => ({ default: m.AnalyticsLayout })),
+);
+const AnalyticsDashboardTab = lazy(() =>
+  import('../routes/AnalyticsDashboardTab.tsx').then((m) => ({ default: m.AnalyticsDashboardTab })),
+);
+const AnalyticsRoiTab = lazy(() =>
+  import('../routes/AnalyticsRoiTab.tsx').then((m) => ({ default: m.AnalyticsRoiTab })),
+);
+const AnalyticsCohortsTab = lazy(() =>
+  import('../routes/AnalyticsCohortsTab.tsx').then((m) => ({ default: m.AnalyticsCohortsTab })),
+);
 const AdminAuditPage = lazy(() =>
   import('../routes/AdminAuditPage.tsx').then((m) => ({ default: m.AdminAuditPage })),
 );
@@ -127,6 +143,19 @@ export function AppRoutes() {
           </Route>
           <Route path="moderation/cases/:caseId" element={<ModerationCasePage />} />
           <Route
+            path="analytics"
+            element={
+              <Suspense fallback={<PageLoading />}>
+                <AnalyticsLayout />
+              </Suspense>
+            }
+          >
+            <Route index element={<AnalyticsIndex />} />
+            <Route path="roi" element={lazyPage(<AnalyticsRoiTab />)} />
+            <Route path="cohorts" element={lazyPage(<AnalyticsCohortsTab />)} />
+            <Route path=":dashboard" element={lazyPage(<AnalyticsDashboardTab />)} />
+          </Route>
+          <Route
             path="admin"
             element={
               <Suspense fallback={<PageLoading />}>
@@ -144,12 +173,19 @@ export function AppRoutes() {
             <Route path="retention" element={lazyPage(<AdminRetentionPage />)} />
             <Route path="sso" element={lazyPage(<AdminSsoPage />)} />
             <Route path="external" element={lazyPage(<AdminExternalPage />)} />
+            <Route path="analytics" element={lazyPage(<AdminAnalyticsPage />)} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>
     </Routes>
   );
+}
+
+/** /analytics opens the first dashboard, keeping the filters of a shared address. */
+function AnalyticsIndex() {
+  const location = useLocation();
+  return <Navigate to={`/analytics/adoption${location.search}`} replace />;
 }
 
 function PageLoading() {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useAnalyticsScope } from '../api/analytics.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useCanModerate } from '../components/moderation/use-can-moderate.ts';
 import { NotificationBell } from '../components/NotificationBell.tsx';
@@ -17,6 +18,9 @@ export function Shell() {
   const [menuOpen, setMenuOpen] = useState(false);
   const navId = useId();
   const canModerate = useCanModerate();
+  // The server decides who reads analytics (administrators, analysts, space owners): the
+  // entry shows when it answers.
+  const analytics = useAnalyticsScope(user.role !== 'guest');
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the small-screen menu on navigation
   useEffect(() => {
@@ -31,6 +35,7 @@ export function Shell() {
     ...(user.role === 'guest' ? [] : [{ to: '/people', label: t('nav.people') }]),
     { to: '/search', label: t('nav.search') },
     ...(canModerate ? [{ to: '/moderation', label: t('moderationUi.nav') }] : []),
+    ...(analytics.isSuccess ? [{ to: '/analytics', label: t('analytics.nav') }] : []),
     ...(user.role === 'admin' ? [{ to: '/admin', label: t('nav.admin') }] : []),
   ];
 

@@ -92,6 +92,10 @@ export const en = {
     minutes_other: '{{count}} minutes',
   },
   errors: {
+    analytics_individual_off: 'Individual activity is turned off for this organisation (Admin → Analytics).',
+    analyst_not_eligible:
+      'Only members can be analysts: administrators already see analytics, guests cannot.',
+    cohort_name_taken: 'A cohort already has this name. Choose another one.',
     generic: 'Something went wrong. Try again.',
     network_error: 'Trame cannot be reached. Check your connection and try again.',
     bad_response: 'Trame sent an unexpected answer. Try again.',
@@ -148,6 +152,15 @@ export const en = {
     mismatch: 'The passwords do not match.',
     content_blocked: '“{{found}}” is not allowed here. Change it and try again.',
     byField: {
+      memberIds: {
+        too_small: 'Choose at least one member.',
+        too_big: 'Choose at most 5,000 members.',
+      },
+      minGroup: {
+        invalid_type: 'Enter a whole number.',
+        too_small: 'Enter at least 1.',
+        too_big: 'Enter at most 1,000.',
+      },
       term: {
         empty: 'Enter a word, a phrase or a pattern.',
         too_short: 'At least 2 letters, digits, ? or #.',
@@ -1430,6 +1443,14 @@ export const en = {
     },
   },
   auditActions: {
+    analytics: {
+      settings_changed: 'Analytics settings changed',
+      assumptions_changed: 'ROI assumptions changed',
+      people_viewed: 'Individual activity viewed',
+      cohort_created: 'Cohort created',
+      cohort_updated: 'Cohort changed',
+      cohort_deleted: 'Cohort deleted',
+    },
     content_rule: {
       created: 'Content rule added',
       deleted: 'Content rule removed',
@@ -1468,6 +1489,7 @@ export const en = {
       accepted: 'Invitation accepted',
     },
     user: {
+      analyst_changed: 'Analyst grant changed',
       created_by_sso: 'Account created by single sign-on',
       role_changed: 'Role changed',
       deactivated: 'Account deactivated',
@@ -1606,5 +1628,380 @@ export const en = {
     releasedNotice: 'The legal hold “{{name}}” has been released.',
     releaseTitle: 'Release “{{name}}”?',
     releaseText: 'Retention rules will apply again to what this hold covers.',
+  },
+  analytics: {
+    nav: 'Analytics',
+    title: 'Analytics',
+    sections: 'Dashboards',
+    forbidden:
+      'Analytics are for administrators, analysts and the owners of a space. Ask an administrator if you need them.',
+    tabs: {
+      adoption: 'Adoption',
+      participation: 'Participation',
+      collaboration: 'Collaboration',
+      knowledge: 'Knowledge',
+      engagement: 'Engagement',
+      roi: 'ROI',
+      cohorts: 'Cohorts',
+    },
+    audience: {
+      admin: 'You see the whole organisation.',
+      analyst: 'You see the whole organisation as an analyst.',
+      space_owner: 'You see the spaces you own.',
+    },
+    filters: {
+      label: 'Filters',
+      period: 'Period',
+      lastDays: 'Last {{count}} days',
+      custom: 'Custom dates',
+      from: 'From',
+      to: 'To',
+      apply: 'Apply dates',
+      department: 'Department',
+      site: 'Site',
+      space: 'Space',
+      spaceType: 'Type of space',
+      cohort: 'Cohort',
+      all: 'All',
+      reset: 'Clear filters',
+      invalidDay: 'Enter a date.',
+      endsBeforeStart: 'The period ends before it starts.',
+      tooLong: 'Choose a period of at most {{count}} days.',
+    },
+    summary: {
+      filter: '{{label}}: {{value}}',
+      period: '{{from}} to {{to}}',
+      compared: 'Compared with {{from}} to {{to}}.',
+      filteredBy: 'Filtered by: {{filters}}.',
+      noFilter: 'Everyone, every place.',
+      updated: 'Updated {{date}}.',
+      neverUpdated: 'Not computed yet.',
+      refresh: 'Refresh now',
+      refreshing: 'Refreshing…',
+      refreshed: 'Up to date: {{count}} days recomputed.',
+      print: 'Print',
+      group: 'Group of {{count}} people.',
+    },
+    figures: 'Key figures',
+    figure: {
+      invited: {
+        label: 'Invitations sent',
+        definition: 'Invitations sent by people of the group in the period, wherever they invite to.',
+      },
+      activated: {
+        label: 'Accounts activated',
+        definition:
+          'Accounts activated in the period, of people matching the people filters. The space filters do not apply.',
+      },
+      dau: {
+        label: 'Daily active people',
+        definition:
+          'The number of people active on a day, averaged over the days of the period. Active: did anything that day, a visit included (counted once per person per day).',
+      },
+      wau: {
+        label: 'Weekly active people',
+        definition: 'Distinct people active in the 7 days ending on the last day of the period.',
+      },
+      mau: {
+        label: 'Monthly active people',
+        definition: 'Distinct people active in the 30 days ending on the last day of the period.',
+      },
+      active_people: {
+        label: 'Active people',
+        definition:
+          'People who did anything on at least one day of the period: a visit counts (recorded at most once per person per day).',
+      },
+      active_rate: {
+        label: 'Active rate',
+        definition:
+          'Active people of the group over the period divided by the people of the group whose account is active.',
+      },
+      median_days_to_first_contribution: {
+        label: 'Days to first contribution',
+        definition:
+          'The median number of days from a person’s invitation to their first contribution, for first contributions made in the period.',
+      },
+      creators_share: {
+        label: 'Creators',
+        definition:
+          'Share of active people who wrote at least one post, question, page or event in the period.',
+      },
+      contributors_share: {
+        label: 'Contributors',
+        definition:
+          'Share of active people who are not creators but commented, answered, reacted, voted or shared at least once.',
+      },
+      readers_share: {
+        label: 'Readers',
+        definition: 'Share of active people who neither created nor contributed: they read.',
+      },
+      gini: {
+        label: 'Concentration (Gini)',
+        definition:
+          'How unevenly contributions (posts, questions, comments, answers, pages, events, shares) are spread among active people: 0 when everyone contributes as much, 1 when one person does everything.',
+      },
+      interactions: {
+        label: 'Interactions',
+        definition: 'Comments, answers, reactions and shares aimed at someone else’s content in the period.',
+      },
+      cross_department_share: {
+        label: 'Across departments',
+        definition:
+          'Share of interactions where the person acting and the author of the content belong to different departments (their current ones), among interactions between people who both have a department.',
+      },
+      questions_asked: {
+        label: 'Questions asked',
+        definition: 'Questions asked in the period.',
+      },
+      questions_answered: {
+        label: 'Answered questions',
+        definition: 'Questions whose first answer came in the period.',
+      },
+      answers_accepted: {
+        label: 'Accepted answers',
+        definition:
+          'Questions whose answer was accepted in the period (the latest acceptance counts; an acceptance taken back no longer counts).',
+      },
+      median_hours_to_first_answer: {
+        label: 'Time to first answer',
+        definition:
+          'Over the questions first answered in the period: the median number of hours from the question to its first answer.',
+      },
+      pages_created: {
+        label: 'Pages created',
+        definition: 'Knowledge pages created in the period, written or saved from a post.',
+      },
+      pages_reused: {
+        label: 'Reused pages',
+        definition: 'Knowledge pages read in the period by someone other than their author.',
+      },
+      searches: {
+        label: 'Searches',
+        definition: 'Searches made in the period (the first page of results counts, not the next ones).',
+      },
+      searches_no_result: {
+        label: 'Searches without result',
+        definition:
+          'Of those searches, the ones that found nothing. Their terms are listed only when at least the smallest group of different people searched for them.',
+      },
+      posts: {
+        label: 'Posts',
+        definition: 'Posts created in the period, not counting questions and shares.',
+      },
+      comments: {
+        label: 'Comments',
+        definition: 'Comments written in the period, not counting answers.',
+      },
+      reactions: {
+        label: 'Reactions',
+        definition: 'Reactions added to posts and comments in the period.',
+      },
+      shares: {
+        label: 'Shares',
+        definition: 'Posts shared to another space or to a person in the period.',
+      },
+      per_active_person: {
+        label: 'Actions per active person',
+        definition:
+          'Posts, comments, reactions and shares of the period divided by the number of active people.',
+      },
+    },
+    card: {
+      previous: 'Previous period: {{value}}',
+      noPrevious: 'No previous figure to compare with.',
+      up: 'Up {{amount}}',
+      down: 'Down {{amount}}',
+      same: 'No change',
+      upPoints: 'Up {{amount}} points',
+      downPoints: 'Down {{amount}} points',
+      notShown: 'Not shown: fewer than {{count}} people',
+      howComputed: 'How is this computed?',
+      noDefinition: 'See the analytics documentation for this figure.',
+    },
+    chart: {
+      daily_active_people: 'Active people per day',
+      active_rate_by_department: 'Active rate by department',
+      participation_shares: 'Creators, contributors and readers',
+      contributions_lorenz: 'How contributions are spread',
+      gini_by_week: 'Concentration (Gini) per week',
+      department_interactions: 'Who interacts with whom, by department',
+      cross_department_share_by_week: 'Share across departments per week',
+      no_result_terms: 'Searches without result',
+      daily_engagement: 'Activity per day',
+      top_spaces: 'Most active spaces',
+    },
+    line: {
+      previous: 'Previous period',
+    },
+    label: {
+      other_spaces: 'Other spaces',
+      creators: 'Creators',
+      contributors: 'Contributors',
+      readers: 'Readers',
+      no_department: 'No department',
+    },
+    column: {
+      terms: 'Terms',
+      searches: 'Searches',
+      people: 'People',
+    },
+    note: {
+      adoption_invitations_everywhere:
+        'Invitations are counted wherever they were sent: the space filters do not apply to them.',
+      collaboration_departments_only:
+        'The matrix is by department: the site and cohort filters apply to who acts, not to whose content it was.',
+      searches_everywhere: 'Searches are counted everywhere: the space filters do not apply to them.',
+      pages_reused_all_readers:
+        'Reused pages count readers from the whole organisation, not only the filtered group.',
+    },
+    chartUi: {
+      showTable: 'Show as table',
+      showChart: 'Show as chart',
+      download: 'Download CSV',
+      downloadNamed: 'Download CSV: {{title}}',
+      empty: 'No data for this period.',
+      notShown: 'Not shown',
+      hatched: 'Hatched cells: not shown, fewer than {{count}} people.',
+      previousMarker: 'Black mark: previous period.',
+      dashed: 'Dashed line: previous period.',
+      gini: 'Gini: {{value}}',
+      equality: 'Perfect equality',
+      max: 'Highest value: {{value}}',
+      lineSummary: '{{title}}: {{lines}}. From {{from}} to {{to}}.',
+      barSummary: '{{title}}: {{count}} items.',
+      heatmapSummary: '{{title}}: {{rows}} rows by {{columns}} columns.',
+    },
+    table: {
+      day: 'Day',
+      item: 'Item',
+      value: 'This period',
+      previous: 'Previous period',
+      fromTo: 'From ↓ to →',
+    },
+    lorenz: {
+      people: 'Share of people (least active first)',
+      contributions: 'Share of contributions',
+    },
+    dashboard: {
+      suppressed: 'This group has fewer than {{count}} people: its figures are not shown.',
+      notes: 'Please note',
+      empty: 'Nothing to show yet.',
+    },
+    roi: {
+      title: 'Return on investment',
+      intro:
+        'An estimate: measured figures times the assumptions below. Change the assumptions to match your organisation.',
+      assumptions: 'Assumptions',
+      assumption: 'Assumption',
+      value: 'Value',
+      defaultValue: 'Default',
+      changed: 'Changed',
+      changedBy: '{{date}} by {{name}}',
+      notChanged: 'Default value',
+      save: 'Save assumptions',
+      saved: 'The assumptions have been saved.',
+      readOnly: 'Only administrators can change the assumptions.',
+      invalid: 'Enter a number of zero or more.',
+      tooLarge: 'Enter at most 1,000,000,000.',
+      estimate: 'Estimate',
+      total: 'Total',
+      totalLine: 'Total: {{hours}} saved, worth {{amount}}',
+      hours: '{{value}} h',
+      notMeasured: 'not available for this group.',
+      seeFigure: 'See {{figure}} on the {{dashboard}} dashboard',
+      unit: {
+        minutes: 'minutes',
+        currency: '{{currency}}',
+        count: 'count',
+        percent: '%',
+      },
+      key: {
+        minutes_per_answer: 'Minutes saved per answered question',
+        minutes_per_accepted_answer: 'Extra minutes saved per accepted answer',
+        minutes_per_reused_page: 'Minutes saved per reused page',
+        emails_avoided_per_post: 'Emails avoided per post',
+        emails_avoided_per_comment: 'Emails avoided per comment',
+        minutes_per_email: 'Minutes per email',
+        hour_cost: 'Cost of an hour of work',
+      },
+      line: {
+        answered_questions: 'Answered questions',
+        accepted_answers: 'Accepted answers',
+        reused_pages: 'Reused pages',
+        emails_avoided_by_posts: 'Posts',
+        emails_avoided_by_comments: 'Comments',
+      },
+    },
+    people: {
+      title: 'People’s activity',
+      intro: 'One person’s activity over the period. Opening this list is recorded in the audit log.',
+      caption: 'Activity per person',
+      name: 'Name',
+      department: 'Department',
+      activeDays: 'Active days',
+      posts: 'Posts',
+      comments: 'Comments',
+      answers: 'Answers',
+      reactions: 'Reactions',
+      actions: 'Actions',
+      empty: 'Nobody was active in this period.',
+    },
+    cohorts: {
+      title: 'Cohorts',
+      intro:
+        'A cohort is a named group of people or of spaces, such as a pilot. Choose it in the filters to compare it with the rest.',
+      new: 'New cohort',
+      name: 'Name',
+      kind: 'Made of',
+      kinds: { people: 'People', spaces: 'Spaces' },
+      members: 'Members',
+      membersCount_one: '{{count}} member',
+      membersCount_other: '{{count}} members',
+      updated: 'Updated',
+      create: 'Create the cohort',
+      save: 'Save the cohort',
+      edit: 'Edit',
+      delete: 'Delete',
+      created: 'The cohort “{{name}}” has been created.',
+      savedNotice: 'The cohort “{{name}}” has been saved.',
+      deleted: 'The cohort “{{name}}” has been deleted.',
+      deleteTitle: 'Delete the cohort “{{name}}”?',
+      deleteText:
+        'Dashboards filtered by this cohort will no longer open. People and spaces are not affected.',
+      empty: 'No cohort yet.',
+      caption: 'Cohorts',
+      pickSpaces: 'Spaces in the cohort',
+      findPerson: 'Find people by name',
+      findSpace: 'Filter spaces by name',
+      noSpaces: 'No space matches.',
+      editTitle: 'Edit “{{name}}”',
+      noMembers: 'Choose at least one member.',
+      readOnly: 'Only administrators and analysts manage cohorts.',
+    },
+    admin: {
+      tab: 'Analytics',
+      title: 'Analytics',
+      intro: 'Who may see what in the dashboards. Figures never name anyone unless you allow it below.',
+      minGroup: 'Smallest group shown',
+      minGroupHint:
+        'A figure about fewer people than this is not shown (between 1 and 1,000). Five or more keeps people from being recognised in small teams.',
+      individual: 'Allow administrators to see each person’s activity',
+      individualHint:
+        'Adds a list of people with what each did over the period. Every opening of that list is recorded in the audit log. Tell people before you turn it on.',
+      analysts: 'Analysts',
+      analystsHint:
+        'They read the dashboards of the whole organisation. Grant or withdraw it in Admin → People.',
+      noAnalysts: 'Nobody holds the analyst grant.',
+      save: 'Save',
+      saved: 'The analytics settings have been saved.',
+    },
+    analyst: {
+      badge: 'Analyst',
+      grant: 'Make analyst',
+      withdraw: 'Withdraw analyst',
+      hint: 'Analysts read the dashboards of the whole organisation, never individual activity.',
+      granted: '{{name}} can now read the analytics of the organisation.',
+      withdrawn: '{{name}} can no longer read the analytics of the organisation.',
+    },
   },
 } as const;

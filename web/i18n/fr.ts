@@ -95,6 +95,11 @@ export const fr: Catalog = {
     minutes_other: '{{count}} minutes',
   },
   errors: {
+    analytics_individual_off:
+      'L’activité individuelle est désactivée pour cette organisation (Administration → Statistiques).',
+    analyst_not_eligible:
+      'Seuls les membres peuvent être analystes : les administrateurs voient déjà les statistiques, les invités ne le peuvent pas.',
+    cohort_name_taken: 'Une cohorte porte déjà ce nom. Choisissez-en un autre.',
     generic: 'Une erreur s’est produite. Réessayez.',
     network_error: 'Trame est injoignable. Vérifiez votre connexion et réessayez.',
     bad_response: 'Trame a envoyé une réponse inattendue. Réessayez.',
@@ -152,6 +157,15 @@ export const fr: Catalog = {
     mismatch: 'Les mots de passe ne correspondent pas.',
     content_blocked: '« {{found}} » n’est pas autorisé ici. Modifiez-le et réessayez.',
     byField: {
+      memberIds: {
+        too_small: 'Choisissez au moins un membre.',
+        too_big: 'Choisissez au plus 5 000 membres.',
+      },
+      minGroup: {
+        invalid_type: 'Saisissez un nombre entier.',
+        too_small: 'Saisissez au moins 1.',
+        too_big: 'Saisissez au plus 1 000.',
+      },
       term: {
         empty: 'Saisissez un mot, une expression ou un motif.',
         too_short: 'Au moins 2 lettres, chiffres, ? ou #.',
@@ -1473,6 +1487,14 @@ export const fr: Catalog = {
     },
   },
   auditActions: {
+    analytics: {
+      settings_changed: 'Réglages des statistiques modifiés',
+      assumptions_changed: 'Hypothèses de retour sur investissement modifiées',
+      people_viewed: 'Activité individuelle consultée',
+      cohort_created: 'Cohorte créée',
+      cohort_updated: 'Cohorte modifiée',
+      cohort_deleted: 'Cohorte supprimée',
+    },
     content_rule: {
       created: 'Règle de contenu ajoutée',
       deleted: 'Règle de contenu retirée',
@@ -1511,6 +1533,7 @@ export const fr: Catalog = {
       accepted: 'Invitation acceptée',
     },
     user: {
+      analyst_changed: 'Rôle d’analyste modifié',
       created_by_sso: 'Compte créé par authentification unique',
       role_changed: 'Rôle modifié',
       deactivated: 'Compte désactivé',
@@ -1649,5 +1672,390 @@ export const fr: Catalog = {
     releasedNotice: 'La conservation légale « {{name}} » a été levée.',
     releaseTitle: 'Lever « {{name}} » ?',
     releaseText: 'Les règles de conservation s’appliqueront de nouveau à ce qu’elle couvre.',
+  },
+  analytics: {
+    nav: 'Statistiques',
+    title: 'Statistiques',
+    sections: 'Tableaux de bord',
+    forbidden:
+      'Les statistiques sont réservées aux administrateurs, aux analystes et aux propriétaires d’un espace. Demandez à un administrateur si vous en avez besoin.',
+    tabs: {
+      adoption: 'Adoption',
+      participation: 'Participation',
+      collaboration: 'Collaboration',
+      knowledge: 'Savoir',
+      engagement: 'Engagement',
+      roi: 'Retour sur investissement',
+      cohorts: 'Cohortes',
+    },
+    audience: {
+      admin: 'Vous voyez toute l’organisation.',
+      analyst: 'Vous voyez toute l’organisation en tant qu’analyste.',
+      space_owner: 'Vous voyez les espaces dont vous êtes propriétaire.',
+    },
+    filters: {
+      label: 'Filtres',
+      period: 'Période',
+      lastDays: '{{count}} derniers jours',
+      custom: 'Dates au choix',
+      from: 'Du',
+      to: 'Au',
+      apply: 'Appliquer les dates',
+      department: 'Service',
+      site: 'Site',
+      space: 'Espace',
+      spaceType: 'Type d’espace',
+      cohort: 'Cohorte',
+      all: 'Tous',
+      reset: 'Effacer les filtres',
+      invalidDay: 'Saisissez une date.',
+      endsBeforeStart: 'La période se termine avant de commencer.',
+      tooLong: 'Choisissez une période de {{count}} jours au plus.',
+    },
+    summary: {
+      filter: '{{label}} : {{value}}',
+      period: 'du {{from}} au {{to}}',
+      compared: 'Comparé à la période du {{from}} au {{to}}.',
+      filteredBy: 'Filtré par : {{filters}}.',
+      noFilter: 'Tout le monde, tous les lieux.',
+      updated: 'Mis à jour le {{date}}.',
+      neverUpdated: 'Pas encore calculé.',
+      refresh: 'Actualiser maintenant',
+      refreshing: 'Actualisation…',
+      refreshed: 'À jour : {{count}} jours recalculés.',
+      print: 'Imprimer',
+      group: 'Groupe de {{count}} personnes.',
+    },
+    figures: 'Chiffres clés',
+    figure: {
+      invited: {
+        label: 'Invitations envoyées',
+        definition:
+          'Les invitations envoyées par les personnes du groupe pendant la période, quel qu’en soit le lieu.',
+      },
+      activated: {
+        label: 'Comptes activés',
+        definition:
+          'Les comptes activés pendant la période, parmi les personnes qui correspondent aux filtres de personnes. Les filtres d’espace ne s’appliquent pas.',
+      },
+      dau: {
+        label: 'Personnes actives par jour',
+        definition:
+          'Le nombre de personnes actives un jour donné, en moyenne sur les jours de la période. Active : a fait quoi que ce soit ce jour-là, une visite comprise (comptée une fois par personne et par jour).',
+      },
+      wau: {
+        label: 'Personnes actives sur 7 jours',
+        definition:
+          'Les personnes distinctes actives pendant les 7 jours qui finissent le dernier jour de la période.',
+      },
+      mau: {
+        label: 'Personnes actives sur 30 jours',
+        definition:
+          'Les personnes distinctes actives pendant les 30 jours qui finissent le dernier jour de la période.',
+      },
+      active_people: {
+        label: 'Personnes actives',
+        definition:
+          'Les personnes qui ont fait quoi que ce soit au moins un jour de la période : une visite compte (au plus une fois par personne et par jour).',
+      },
+      active_rate: {
+        label: 'Taux d’activité',
+        definition:
+          'Les personnes actives du groupe sur la période divisées par les personnes du groupe dont le compte est actif.',
+      },
+      median_days_to_first_contribution: {
+        label: 'Délai de première contribution',
+        definition:
+          'Le nombre médian de jours entre l’invitation d’une personne et sa première contribution, pour les premières contributions faites pendant la période.',
+      },
+      creators_share: {
+        label: 'Créateurs',
+        definition:
+          'La part des personnes actives qui ont écrit au moins une publication, une question, une page ou un événement pendant la période.',
+      },
+      contributors_share: {
+        label: 'Contributeurs',
+        definition:
+          'La part des personnes actives qui ne sont pas créatrices mais ont au moins commenté, répondu, réagi, voté ou partagé une fois.',
+      },
+      readers_share: {
+        label: 'Lecteurs',
+        definition: 'La part des personnes actives qui n’ont ni créé ni contribué : elles ont lu.',
+      },
+      gini: {
+        label: 'Concentration (Gini)',
+        definition:
+          'L’inégalité de répartition des contributions (publications, questions, commentaires, réponses, pages, événements, partages) entre personnes actives : 0 quand chacun contribue autant, 1 quand une seule personne fait tout.',
+      },
+      interactions: {
+        label: 'Interactions',
+        definition:
+          'Les commentaires, réponses, réactions et partages portant sur le contenu de quelqu’un d’autre pendant la période.',
+      },
+      cross_department_share: {
+        label: 'Entre services',
+        definition:
+          'La part des interactions où la personne qui agit et l’auteur du contenu appartiennent à des services différents (leurs services actuels), parmi les interactions entre personnes rattachées à un service.',
+      },
+      questions_asked: {
+        label: 'Questions posées',
+        definition: 'Les questions posées pendant la période.',
+      },
+      questions_answered: {
+        label: 'Questions avec réponse',
+        definition: 'Les questions dont la première réponse est arrivée pendant la période.',
+      },
+      answers_accepted: {
+        label: 'Réponses acceptées',
+        definition:
+          'Les questions dont une réponse a été acceptée pendant la période (la dernière acceptation compte ; une acceptation retirée ne compte plus).',
+      },
+      median_hours_to_first_answer: {
+        label: 'Délai de première réponse',
+        definition:
+          'Parmi les questions qui ont reçu leur première réponse pendant la période : le nombre médian d’heures entre la question et cette première réponse.',
+      },
+      pages_created: {
+        label: 'Pages créées',
+        definition:
+          'Les pages de savoir créées pendant la période, écrites ou enregistrées depuis une publication.',
+      },
+      pages_reused: {
+        label: 'Pages réutilisées',
+        definition: 'Les pages de savoir lues pendant la période par quelqu’un d’autre que leur auteur.',
+      },
+      searches: {
+        label: 'Recherches',
+        definition:
+          'Les recherches faites pendant la période (la première page de résultats compte, pas les suivantes).',
+      },
+      searches_no_result: {
+        label: 'Recherches sans résultat',
+        definition:
+          'Parmi ces recherches, celles qui n’ont rien trouvé. Leurs termes ne sont listés que lorsqu’au moins le plus petit groupe de personnes différentes les a cherchés.',
+      },
+      posts: {
+        label: 'Publications',
+        definition: 'Les publications créées pendant la période, sans compter les questions ni les partages.',
+      },
+      comments: {
+        label: 'Commentaires',
+        definition: 'Les commentaires écrits pendant la période, sans compter les réponses.',
+      },
+      reactions: {
+        label: 'Réactions',
+        definition: 'Les réactions ajoutées aux publications et commentaires pendant la période.',
+      },
+      shares: {
+        label: 'Partages',
+        definition:
+          'Les publications partagées dans un autre espace ou avec une personne pendant la période.',
+      },
+      per_active_person: {
+        label: 'Actions par personne active',
+        definition:
+          'Les publications, commentaires, réactions et partages de la période divisés par le nombre de personnes actives.',
+      },
+    },
+    card: {
+      previous: 'Période précédente : {{value}}',
+      noPrevious: 'Pas de chiffre précédent à comparer.',
+      up: 'En hausse de {{amount}}',
+      down: 'En baisse de {{amount}}',
+      same: 'Sans changement',
+      upPoints: 'En hausse de {{amount}} points',
+      downPoints: 'En baisse de {{amount}} points',
+      notShown: 'Non affiché : moins de {{count}} personnes',
+      howComputed: 'Comment est-ce calculé ?',
+      noDefinition: 'Voir la documentation des statistiques pour ce chiffre.',
+    },
+    chart: {
+      daily_active_people: 'Personnes actives par jour',
+      active_rate_by_department: 'Taux d’activité par service',
+      participation_shares: 'Créateurs, contributeurs et lecteurs',
+      contributions_lorenz: 'Répartition des contributions',
+      gini_by_week: 'Concentration (Gini) par semaine',
+      department_interactions: 'Qui interagit avec qui, par service',
+      cross_department_share_by_week: 'Part entre services par semaine',
+      no_result_terms: 'Recherches sans résultat',
+      daily_engagement: 'Activité par jour',
+      top_spaces: 'Espaces les plus actifs',
+    },
+    line: {
+      previous: 'Période précédente',
+    },
+    label: {
+      other_spaces: 'Autres espaces',
+      creators: 'Créateurs',
+      contributors: 'Contributeurs',
+      readers: 'Lecteurs',
+      no_department: 'Sans service',
+    },
+    column: {
+      terms: 'Termes',
+      searches: 'Recherches',
+      people: 'Personnes',
+    },
+    note: {
+      adoption_invitations_everywhere:
+        'Les invitations sont comptées où qu’elles aient été envoyées : les filtres d’espace ne s’y appliquent pas.',
+      collaboration_departments_only:
+        'La matrice est par service : les filtres de site et de cohorte portent sur qui agit, pas sur l’auteur du contenu.',
+      searches_everywhere:
+        'Les recherches sont comptées partout : les filtres d’espace ne s’y appliquent pas.',
+      pages_reused_all_readers:
+        'Les pages réutilisées comptent les lecteurs de toute l’organisation, pas seulement du groupe filtré.',
+    },
+    chartUi: {
+      showTable: 'Afficher en tableau',
+      showChart: 'Afficher en graphique',
+      download: 'Télécharger en CSV',
+      downloadNamed: 'Télécharger en CSV : {{title}}',
+      empty: 'Aucune donnée pour cette période.',
+      notShown: 'Non affiché',
+      hatched: 'Cases hachurées : non affichées, moins de {{count}} personnes.',
+      previousMarker: 'Trait noir : période précédente.',
+      dashed: 'Ligne en tirets : période précédente.',
+      gini: 'Gini : {{value}}',
+      equality: 'Égalité parfaite',
+      max: 'Valeur la plus haute : {{value}}',
+      lineSummary: '{{title}} : {{lines}}. Du {{from}} au {{to}}.',
+      barSummary: '{{title}} : {{count}} éléments.',
+      heatmapSummary: '{{title}} : {{rows}} lignes sur {{columns}} colonnes.',
+    },
+    table: {
+      day: 'Jour',
+      item: 'Élément',
+      value: 'Cette période',
+      previous: 'Période précédente',
+      fromTo: 'De ↓ vers →',
+    },
+    lorenz: {
+      people: 'Part des personnes (les moins actives d’abord)',
+      contributions: 'Part des contributions',
+    },
+    dashboard: {
+      suppressed: 'Ce groupe compte moins de {{count}} personnes : ses chiffres ne sont pas affichés.',
+      notes: 'À noter',
+      empty: 'Rien à afficher pour l’instant.',
+    },
+    roi: {
+      title: 'Retour sur investissement',
+      intro:
+        'Une estimation : les chiffres mesurés multipliés par les hypothèses ci-dessous. Adaptez les hypothèses à votre organisation.',
+      assumptions: 'Hypothèses',
+      assumption: 'Hypothèse',
+      value: 'Valeur',
+      defaultValue: 'Par défaut',
+      changed: 'Modifiée',
+      changedBy: '{{date}} par {{name}}',
+      notChanged: 'Valeur par défaut',
+      save: 'Enregistrer les hypothèses',
+      saved: 'Les hypothèses ont été enregistrées.',
+      readOnly: 'Seuls les administrateurs peuvent modifier les hypothèses.',
+      invalid: 'Saisissez un nombre positif ou nul.',
+      tooLarge: 'Saisissez au plus 1 000 000 000.',
+      estimate: 'Estimation',
+      total: 'Total',
+      totalLine: 'Total : {{hours}} gagnées, soit {{amount}}',
+      hours: '{{value}} h',
+      notMeasured: 'non disponible pour ce groupe.',
+      seeFigure: 'Voir {{figure}} dans le tableau {{dashboard}}',
+      unit: {
+        minutes: 'minutes',
+        currency: '{{currency}}',
+        count: 'nombre',
+        percent: '%',
+      },
+      key: {
+        minutes_per_answer: 'Minutes gagnées par question avec réponse',
+        minutes_per_accepted_answer: 'Minutes gagnées en plus par réponse acceptée',
+        minutes_per_reused_page: 'Minutes gagnées par page réutilisée',
+        emails_avoided_per_post: 'E-mails évités par publication',
+        emails_avoided_per_comment: 'E-mails évités par commentaire',
+        minutes_per_email: 'Minutes par e-mail',
+        hour_cost: 'Coût d’une heure de travail',
+      },
+      line: {
+        answered_questions: 'Questions avec réponse',
+        accepted_answers: 'Réponses acceptées',
+        reused_pages: 'Pages réutilisées',
+        emails_avoided_by_posts: 'Publications',
+        emails_avoided_by_comments: 'Commentaires',
+      },
+    },
+    people: {
+      title: 'Activité des personnes',
+      intro:
+        'L’activité de chaque personne sur la période. L’ouverture de cette liste est inscrite au journal d’audit.',
+      caption: 'Activité par personne',
+      name: 'Nom',
+      department: 'Service',
+      activeDays: 'Jours actifs',
+      posts: 'Publications',
+      comments: 'Commentaires',
+      answers: 'Réponses',
+      reactions: 'Réactions',
+      actions: 'Actions',
+      empty: 'Personne n’a été actif pendant cette période.',
+    },
+    cohorts: {
+      title: 'Cohortes',
+      intro:
+        'Une cohorte est un groupe nommé de personnes ou d’espaces, un pilote par exemple. Choisissez-la dans les filtres pour la comparer au reste.',
+      new: 'Nouvelle cohorte',
+      name: 'Nom',
+      kind: 'Composée de',
+      kinds: { people: 'Personnes', spaces: 'Espaces' },
+      members: 'Membres',
+      membersCount_one: '{{count}} membre',
+      membersCount_other: '{{count}} membres',
+      updated: 'Modifiée',
+      create: 'Créer la cohorte',
+      save: 'Enregistrer la cohorte',
+      edit: 'Modifier',
+      delete: 'Supprimer',
+      created: 'La cohorte « {{name}} » a été créée.',
+      savedNotice: 'La cohorte « {{name}} » a été enregistrée.',
+      deleted: 'La cohorte « {{name}} » a été supprimée.',
+      deleteTitle: 'Supprimer la cohorte « {{name}} » ?',
+      deleteText:
+        'Les tableaux filtrés par cette cohorte ne s’ouvriront plus. Les personnes et les espaces ne sont pas touchés.',
+      empty: 'Aucune cohorte pour l’instant.',
+      caption: 'Cohortes',
+      pickSpaces: 'Espaces de la cohorte',
+      findPerson: 'Chercher des personnes par leur nom',
+      findSpace: 'Filtrer les espaces par nom',
+      noSpaces: 'Aucun espace ne correspond.',
+      editTitle: 'Modifier « {{name}} »',
+      noMembers: 'Choisissez au moins un membre.',
+      readOnly: 'Seuls les administrateurs et les analystes gèrent les cohortes.',
+    },
+    admin: {
+      tab: 'Statistiques',
+      title: 'Statistiques',
+      intro:
+        'Qui peut voir quoi dans les tableaux de bord. Les chiffres ne nomment jamais personne, sauf si vous l’autorisez ci-dessous.',
+      minGroup: 'Plus petit groupe affiché',
+      minGroupHint:
+        'Un chiffre portant sur moins de personnes n’est pas affiché (entre 1 et 1 000). Cinq ou plus évite de reconnaître quelqu’un dans une petite équipe.',
+      individual: 'Permettre aux administrateurs de voir l’activité de chaque personne',
+      individualHint:
+        'Ajoute la liste des personnes avec ce que chacune a fait sur la période. Chaque ouverture de cette liste est inscrite au journal d’audit. Prévenez les personnes avant de l’activer.',
+      analysts: 'Analystes',
+      analystsHint:
+        'Ils lisent les tableaux de bord de toute l’organisation. Accordez ou retirez ce rôle dans Administration → Personnes.',
+      noAnalysts: 'Personne n’a le rôle d’analyste.',
+      save: 'Enregistrer',
+      saved: 'Les réglages des statistiques ont été enregistrés.',
+    },
+    analyst: {
+      badge: 'Analyste',
+      grant: 'Nommer analyste',
+      withdraw: 'Retirer le rôle d’analyste',
+      hint: 'Les analystes lisent les tableaux de bord de toute l’organisation, jamais l’activité d’une personne.',
+      granted: '{{name}} peut désormais lire les statistiques de l’organisation.',
+      withdrawn: '{{name}} ne peut plus lire les statistiques de l’organisation.',
+    },
   },
 };

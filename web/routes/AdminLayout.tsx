@@ -17,6 +17,7 @@ export function AdminLayout() {
     { to: '/admin/retention', label: t('retention.tab') },
     { to: '/admin/sso', label: t('sso.admin.tab') },
     { to: '/admin/external', label: t('external.adminTab') },
+    { to: '/admin/analytics', label: t('analytics.admin.tab') },
   ];
   return (
     <div className="page page-wide">

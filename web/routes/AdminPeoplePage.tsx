@@ -4,6 +4,7 @@ import type { AdminUser } from '../../common/schemas/people.ts';
 import { USER_STATUSES } from '../../common/schemas/people.ts';
 import { ROLES, type Role } from '../../common/schemas/primitives.ts';
 import { useChangeRole, useSetUserActive, useUsers } from '../api/admin.ts';
+import { useAnalyticsSettings, useSetAnalyst } from '../api/analytics.ts';
 import { useSignedIn } from '../app/signed-in-context.ts';
 import { usePageTitle } from '../app/use-page-title.ts';
 import { Badge } from '../components/Badge.tsx';
@@ -42,6 +43,11 @@ export function AdminPeoplePage() {
   });
   const changeRole = useChangeRole();
   const setActive = useSetUserActive();
+  const setAnalyst = useSetAnalyst();
+  // Who holds the analyst grant comes with the analytics settings.
+  const analytics = useAnalyticsSettings();
+  const analystIds = new Set((analytics.data?.analysts ?? []).map((a) => a.id));
+  const isAnalyst = (user: AdminUser) => analystIds.has(user.id);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [deactivating, setDeactivating] = useState<AdminUser | null>(null);
@@ -65,6 +71,23 @@ export function AdminPeoplePage() {
       {
         onSuccess: (updated) =>
           setNotice(t('admin.people.roleChanged', { name: updated.name, role: t(`roles.${updated.role}`) })),
+        onError: (err) => setError(errorMessage(t, err)),
+      },
+    );
+  }
+
+  /** Analysts read the organisation's dashboards; administrators already do. */
+  function toggleAnalyst(user: AdminUser) {
+    setError(null);
+    setNotice(null);
+    const analyst = !isAnalyst(user);
+    setAnalyst.mutate(
+      { id: user.id, analyst },
+      {
+        onSuccess: () =>
+          setNotice(
+            t(analyst ? 'analytics.analyst.granted' : 'analytics.analyst.withdrawn', { name: user.name }),
+          ),
         onError: (err) => setError(errorMessage(t, err)),
       },
     );
@@ -145,12 +168,19 @@ export function AdminPeoplePage() {
               const isMe = user.id === me.id;
               const busy =
                 (changeRole.isPending && changeRole.variables?.id === user.id) ||
-                (setActive.isPending && setActive.variables?.id === user.id);
+                (setActive.isPending && setActive.variables?.id === user.id) ||
+                (setAnalyst.isPending && setAnalyst.variables?.id === user.id);
               return (
                 <tr key={user.id} data-testid="user-row">
                   <th scope="row">
                     {user.name}
                     {isMe ? <span className="muted"> {t('admin.people.you')}</span> : null}
+                    {isAnalyst(user) ? (
+                      <>
+                        {' '}
+                        <Badge tone="neutral">{t('analytics.analyst.badge')}</Badge>
+                      </>
+                    ) : null}
                   </th>
                   <td>{user.email}</td>
                   <td>
@@ -184,6 +214,16 @@ export function AdminPeoplePage() {
                       <RowAction name={user.name} disabled={busy} onClick={() => open(setOrganising, user)}>
                         {t('admin.people.organisation')}
                       </RowAction>
+                      {user.role === 'member' ? (
+                        <RowAction
+                          name={user.name}
+                          disabled={busy}
+                          title={t('analytics.analyst.hint')}
+                          onClick={() => toggleAnalyst(user)}
+                        >
+                          {isAnalyst(user) ? t('analytics.analyst.withdraw') : t('analytics.analyst.grant')}
+                        </RowAction>
+                      ) : null}
                       {user.status === 'active' ? (
                         <RowAction
                           name={user.name}
@@ -274,17 +314,26 @@ function RowAction({
   name,
   danger = false,
   disabled,
+  title,
   onClick,
   children,
 }: {
   name: string;
   danger?: boolean;
   disabled: boolean;
+  title?: string;
   onClick: () => void;
   children: React.ReactNode;
 }) {
   return (
-    <Button type="button" small variant={danger ? 'danger' : undefined} disabled={disabled} onClick={onClick}>
+    <Button
+      type="button"
+      small
+      variant={danger ? 'danger' : undefined}
+      disabled={disabled}
+      title={title}
+      onClick={onClick}
+    >
       {children}
       <span className="sr-only"> {name}</span>
     </Button>

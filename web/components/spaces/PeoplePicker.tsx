@@ -13,10 +13,13 @@ interface PeoplePickerProps {
   /** People who cannot be added (already members). */
   exclude?: ReadonlySet<string>;
   error?: string | undefined;
+  /** The search field's label and the heading of the chosen list (inviting people by default). */
+  label?: string;
+  pickedLabel?: string;
 }
 
 /** Find colleagues by name and collect them in a list (each removable). */
-export function PeoplePicker({ picked, onChange, exclude, error }: PeoplePickerProps) {
+export function PeoplePicker({ picked, onChange, exclude, error, label, pickedLabel }: PeoplePickerProps) {
   const { t } = useTranslation();
   const id = useId();
   const [q, setQ] = useState('');
@@ -26,7 +29,7 @@ export function PeoplePicker({ picked, onChange, exclude, error }: PeoplePickerP
   return (
     <div className="people-picker">
       <TextField
-        label={t('members.invitePick')}
+        label={label ?? t('members.invitePick')}
         name="q"
         type="search"
         value={q}
@@ -36,7 +39,7 @@ export function PeoplePicker({ picked, onChange, exclude, error }: PeoplePickerP
       <PersonSearchResults
         query={query}
         excluded={(personId) => pickedIds.has(personId) || exclude?.has(personId) === true}
-        label={t('members.invitePick')}
+        label={label ?? t('members.invitePick')}
         emptyText={t('members.noPeople')}
         actionLabel={(name) => t('members.add', { name })}
         onChoose={(person) => onChange([...picked, person])}
@@ -44,7 +47,7 @@ export function PeoplePicker({ picked, onChange, exclude, error }: PeoplePickerP
       {picked.length > 0 ? (
         <div>
           <h3 id={`${id}-picked`} className="picker-title">
-            {t('members.inviteSelected')}
+            {pickedLabel ?? t('members.inviteSelected')}
           </h3>
           <ul className="chips" aria-labelledby={`${id}-picked`}>
             {picked.map((person) => (
