@@ -71,6 +71,13 @@ export const AUDIT_ACTIONS = [
   'personal_data.export_requested',
   'personal_data.exported',
   'personal_data.downloaded',
+  'analytics.settings_changed',
+  'analytics.assumptions_changed',
+  'analytics.people_viewed',
+  'analytics.cohort_created',
+  'analytics.cohort_updated',
+  'analytics.cohort_deleted',
+  'user.analyst_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
