@@ -32,6 +32,9 @@ export const ERROR_CODES = [
   'space_has_guests',
   'export_pending',
   'already_reported',
+  'analytics_individual_off',
+  'analyst_not_eligible',
+  'cohort_name_taken',
   'internal',
 ] as const;
 

@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from './context.ts';
 import { ping } from './db/database.ts';
 import { registerAdminRoutes } from './modules/admin/routes.ts';
+import { registerAnalyticsRoutes } from './modules/analytics/routes.ts';
 import { registerAttachmentRoutes } from './modules/attachments/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerContentRuleRoutes } from './modules/content-rules/routes.ts';
@@ -114,6 +115,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerRetentionRoutes(app, ctx);
   registerSsoRoutes(app, ctx);
   registerModerationRoutes(app, ctx);
+  registerAnalyticsRoutes(app, ctx);
   await app.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 5, parts: 6 },
   });

@@ -108,6 +108,21 @@ const spec = {
     default: 'info',
     doc: 'Log verbosity.',
   },
+  ANALYTICS_CURRENCY: {
+    schema: z
+      .string()
+      .transform((v) => v.trim().toUpperCase())
+      .pipe(
+        z
+          .string()
+          .refine(
+            (v) => /^[A-Z]{3}$/.test(v) && Intl.supportedValuesOf('currency').includes(v),
+            'an ISO 4217 currency code such as EUR, USD or GBP',
+          ),
+      ),
+    default: 'EUR',
+    doc: 'Currency of the analytics ROI estimate (the cost of an hour and the amounts saved), as an ISO 4217 code.',
+  },
   FILES_DIR: {
     schema: z.string().min(1).optional(),
     default: undefined,

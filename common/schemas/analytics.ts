@@ -145,6 +145,8 @@ export const Cohort = z.object({
   name: z.string(),
   kind: CohortKind,
   members: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Spaces of the cohort the reader may not read: counted, never named (kept on update). */
+  hiddenMembers: z.number(),
   updatedAt: DateTime,
 });
 export type Cohort = z.infer<typeof Cohort>;
@@ -195,6 +197,8 @@ export const AssumptionsBody = z.object({
 export const AnalyticsSettings = z.object({
   minGroup: z.number().int().min(1).max(1000),
   individual: z.boolean(),
+  /** Who holds the analyst grant (active accounts), for the administrators' pages. */
+  analysts: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export const AnalyticsSettingsBody = z.object({
   minGroup: z
