@@ -1,5 +1,10 @@
 // Every background job this process knows how to run, by name.
 import type { AppContext } from './context.ts';
+import {
+  ANALYTICS_REFRESH_JOB,
+  analyticsRefreshTask,
+  refreshAnalytics,
+} from './modules/analytics/rollups/job.ts';
 import { cleanupOrphan, ORPHAN_CLEANUP_JOB } from './modules/attachments/commands.ts';
 import { RESET_JOB, sendPasswordReset } from './modules/auth/commands/passwords.ts';
 import { EVENT_REMINDER_JOB, remindAttendees } from './modules/events/commands.ts';
@@ -22,10 +27,11 @@ export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
     [EXPORT_BUILD_JOB]: buildExport(ctx),
     [EXPORT_EXPIRE_JOB]: expireExport(ctx),
     [REMOVE_FILES_JOB]: removeFiles(ctx),
+    [ANALYTICS_REFRESH_JOB]: refreshAnalytics(ctx),
   };
 }
 
-/** Jobs that run on a schedule (once per day across every worker process). */
+/** Jobs that run on a schedule (each due time once across every worker process). */
 export function recurringTasks(ctx: AppContext): RecurringTask[] {
-  return [retentionTask(ctx.config.RETENTION_HOUR_UTC)];
+  return [retentionTask(ctx.config.RETENTION_HOUR_UTC), analyticsRefreshTask()];
 }

@@ -696,6 +696,28 @@ export interface AnalyticsPersonDayTable extends ActionCounts {
   day: ColumnType<Date | string, string, string>;
   user_id: string;
   visits: Generated<number>;
+  invitations: Generated<number>;
+}
+
+/** Per space and day, everyone together; `people` acted in the space that day. */
+export interface AnalyticsSpaceDayTable {
+  day: ColumnType<Date | string, string, string>;
+  space_id: string;
+  posts: Generated<number>;
+  questions: Generated<number>;
+  comments: Generated<number>;
+  answers: Generated<number>;
+  reactions: Generated<number>;
+  shares: Generated<number>;
+  people: Generated<number>;
+}
+
+/** One row per activated account: invited, activated, first contributed (a UTC day). */
+export interface AnalyticsPersonTable {
+  user_id: string;
+  invited_at: Timestamp | null;
+  activated_at: Timestamp;
+  first_contribution_day: ColumnType<Date | string | null, string | null, string | null>;
 }
 
 export interface AnalyticsSpacePersonDayTable extends ActionCounts {
@@ -800,6 +822,8 @@ export interface Database {
   analytics_state: AnalyticsStateTable;
   analytics_person_days: AnalyticsPersonDayTable;
   analytics_space_person_days: AnalyticsSpacePersonDayTable;
+  analytics_space_days: AnalyticsSpaceDayTable;
+  analytics_people: AnalyticsPersonTable;
   analytics_interaction_days: AnalyticsInteractionDayTable;
   analytics_questions: AnalyticsQuestionTable;
   analytics_page_days: AnalyticsPageDayTable;

@@ -10,6 +10,8 @@ export interface ActivityEvent {
   objectId?: string | null;
   spaceId?: string | null;
   data?: Record<string, unknown> | null;
+  /** Whose content the action was aimed at (a post's or comment's author); never the actor. */
+  targetId?: string | null;
   at: Date;
 }
 
@@ -23,6 +25,8 @@ export function activityRow(event: ActivityEvent): Insertable<ActivityEventTable
     object_id: event.objectId ?? null,
     space_id: event.spaceId ?? null,
     data: event.data ? JSON.stringify(event.data) : null,
+    // One's own content is no interaction: the cross-department matrix counts others only.
+    target_id: event.targetId && event.targetId !== event.actorId ? event.targetId : null,
   };
 }
 

@@ -12,6 +12,33 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     -- The person whose post, comment or answer the action was aimed at (a comment's post
     -- author, a reaction's content author, a share's original author…): written with the event.
     ALTER TABLE activity_events ADD COLUMN target_id uuid;
+    -- Events written before this column existed learn their target from the content
+    -- (a person's own content is no interaction: the target stays empty then).
+    UPDATE activity_events e SET target_id = p.author_id
+      FROM posts p
+      WHERE e.verb IN ('comment.created', 'question.answered')
+        AND p.id = (CASE WHEN e.verb IN ('comment.created', 'question.answered') THEN e.data->>'postId' END)::uuid
+        AND p.author_id IS DISTINCT FROM e.actor_id;
+    UPDATE activity_events e SET target_id = p.author_id
+      FROM posts p
+      WHERE e.verb = 'reaction.set'
+        AND p.id = (CASE WHEN e.verb = 'reaction.set' THEN e.object_id END)::uuid
+        AND p.author_id IS DISTINCT FROM e.actor_id;
+    UPDATE activity_events e SET target_id = c.author_id
+      FROM comments c
+      WHERE e.verb = 'comment_reaction.set'
+        AND c.id = (CASE WHEN e.verb = 'comment_reaction.set' THEN e.object_id END)::uuid
+        AND c.author_id IS DISTINCT FROM e.actor_id;
+    UPDATE activity_events e SET target_id = original.author_id
+      FROM posts p JOIN posts original ON original.id = p.shared_post_id
+      WHERE e.verb = 'post.shared'
+        AND p.id = (CASE WHEN e.verb = 'post.shared' THEN e.object_id END)::uuid
+        AND original.author_id IS DISTINCT FROM e.actor_id;
+    UPDATE activity_events e
+      SET target_id = (CASE WHEN e.verb IN ('answer.voted', 'question.answer_accepted') THEN e.data->>'answerAuthorId' END)::uuid
+      WHERE e.verb IN ('answer.voted', 'question.answer_accepted')
+        AND e.data->>'answerAuthorId' IS NOT NULL
+        AND e.data->>'answerAuthorId' IS DISTINCT FROM e.actor_id::text;
 
     ALTER TABLE organisation
       -- No figure is shown for a group of fewer people than this.
@@ -69,6 +96,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       votes integer NOT NULL DEFAULT 0,
       pages integer NOT NULL DEFAULT 0,
       events integer NOT NULL DEFAULT 0,
+      -- Invitations this person sent (invitation.sent).
+      invitations integer NOT NULL DEFAULT 0,
       actions integer NOT NULL DEFAULT 0,
       PRIMARY KEY (day, user_id)
     );
@@ -92,6 +121,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       PRIMARY KEY (day, space_id, user_id)
     );
     CREATE INDEX analytics_space_person_days_space_idx ON analytics_space_person_days (space_id, day);
+
+    -- The same per space and day, all people together (what the per-space bars read when no
+    -- people-side filter applies): people = how many people acted in the space that day.
+    CREATE TABLE analytics_space_days (
+      day date NOT NULL,
+      space_id uuid NOT NULL,
+      posts integer NOT NULL DEFAULT 0,
+      questions integer NOT NULL DEFAULT 0,
+      comments integer NOT NULL DEFAULT 0,
+      answers integer NOT NULL DEFAULT 0,
+      reactions integer NOT NULL DEFAULT 0,
+      shares integer NOT NULL DEFAULT 0,
+      people integer NOT NULL DEFAULT 0,
+      PRIMARY KEY (day, space_id)
+    );
+
+    -- One row per person who activated an account: when they were invited (null for the
+    -- first administrator and imported people), activated, and first contributed (UTC day).
+    CREATE TABLE analytics_people (
+      user_id uuid PRIMARY KEY,
+      invited_at timestamptz,
+      activated_at timestamptz NOT NULL,
+      first_contribution_day date
+    );
+    CREATE INDEX analytics_people_activated_idx ON analytics_people (activated_at);
+    CREATE INDEX analytics_people_first_idx ON analytics_people (first_contribution_day);
 
     -- Interactions across departments: people of one department (from) commenting on,
     -- answering, reacting to or sharing content of people of another (to), per day and kind.
@@ -118,6 +173,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       accepted_at timestamptz
     );
     CREATE INDEX analytics_questions_asked_idx ON analytics_questions (asked_at);
+    CREATE INDEX analytics_questions_answered_idx ON analytics_questions (first_answer_at);
+    CREATE INDEX analytics_questions_accepted_idx ON analytics_questions (accepted_at);
 
     -- Knowledge pages per day: created, edited, and read by someone other than their author.
     CREATE TABLE analytics_page_days (
@@ -149,6 +206,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     DROP TABLE analytics_search_days;
     DROP TABLE analytics_page_days;
     DROP TABLE analytics_questions;
+    DROP TABLE analytics_people;
+    DROP TABLE analytics_space_days;
     DROP TABLE analytics_interaction_days;
     DROP TABLE analytics_space_person_days;
     DROP TABLE analytics_person_days;

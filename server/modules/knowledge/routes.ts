@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { route } from '../../platform/http/route.ts';
 import { enforce } from '../../platform/rate-limit.ts';
+import { recordPageRead } from '../analytics/instrument.ts';
 import type { Viewer } from '../spaces/visibility.ts';
 import { readableSpace } from '../stream/access.ts';
 import { presentPersonRef } from '../stream/presenters.ts';
@@ -40,7 +41,11 @@ export function registerKnowledgeRoutes(app: FastifyInstance, ctx: AppContext): 
     return one(actor, await createPage(ctx, { actor, spaceRef: params.space, ...body }));
   });
 
-  route(app, ctx, api.getPage, async ({ actor, params }) => one(actor, params.id));
+  route(app, ctx, api.getPage, async ({ actor, params }) => {
+    const row = await readable(actor, params.id);
+    recordPageRead(ctx, actor.id, row); // analytics: a page reused by someone else
+    return presentPage(row);
+  });
 
   route(app, ctx, api.updatePage, async ({ actor, params, body }) => {
     await writes(actor.id);

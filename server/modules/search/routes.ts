@@ -9,6 +9,7 @@ import { route } from '../../platform/http/route.ts';
 import { UUID_RE } from '../../platform/ids.ts';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
 import { enforce, type Rule } from '../../platform/rate-limit.ts';
+import { recordSearch } from '../analytics/instrument.ts';
 import { presentSearchResult } from './presenters.ts';
 import { type Position, type SearchFilter, searchCounts, searchPage } from './queries.ts';
 import { isEmpty, searchTerms } from './terms.ts';
@@ -63,6 +64,11 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: AppContext): voi
     const rows = await searchPage(ctx.db, actor, filter, at, query.limit);
     const more = rows.length > query.limit;
     const page = more ? rows.slice(0, query.limit) : rows;
+    if (counts) {
+      // Analytics: a first page is a search made (later pages are the same search).
+      const total = counts.rows.reduce((sum, r) => sum + Number(r.n), 0);
+      recordSearch(ctx, actor.id, query.q, total);
+    }
     const last = page.at(-1);
     let nextCursor: string | null = null;
     if (more && last) {

@@ -3,6 +3,7 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { recordVisit } from '../../modules/analytics/instrument.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
 import { newToken, safeEqual } from '../tokens.ts';
@@ -54,5 +55,7 @@ export function registerRequestHooks(app: FastifyInstance, ctx: AppContext): voi
       locale: user.locale,
       sessionId: session.id,
     };
+    // Analytics: a visit a day (written in the background, once per day in this process).
+    recordVisit(ctx, user.id);
   });
 }

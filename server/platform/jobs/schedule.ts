@@ -23,6 +23,12 @@ export function dailyAtUtc(hour: number): (now: Date) => Date {
   };
 }
 
+/** Every `n` minutes, on the clock (for n = 5: :00, :05, :10… UTC). */
+export function everyMinutes(n: number): (now: Date) => Date {
+  const step = n * 60_000;
+  return (now) => new Date((Math.floor(now.getTime() / step) + 1) * step);
+}
+
 /** Creates the rows of tasks never scheduled before (first run: their next time after now). */
 export async function registerTasks(db: Db, now: Date, tasks: RecurringTask[]): Promise<void> {
   for (const task of tasks) {

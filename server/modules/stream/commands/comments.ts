@@ -172,6 +172,7 @@ export async function createComment(
       objectId: id,
       spaceId: post.space_id,
       data: { postId: post.id, reply: parentId !== undefined, held },
+      targetId: post.author_id,
       at: tx.now,
     });
     return id;

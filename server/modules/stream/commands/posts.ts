@@ -152,9 +152,11 @@ export async function createPost(
   return inTransaction(ctx, async (tx) => {
     const space = await placeOf(tx, actor, body);
     const spaceId = space?.id ?? null;
+    let sharedAuthorId: string | null = null;
     if (body.sharedPostId) {
       const shared = await loadPost(tx.db, actor, body.sharedPostId);
       if (!shared?.readable) throw invalid('sharedPostId', 'This post cannot be shared.');
+      sharedAuthorId = shared.post.author_id;
     }
     if (body.poll?.closesAt && new Date(body.poll.closesAt).getTime() <= tx.now.getTime())
       throw invalid('poll.closesAt', 'Choose a closing date in the future.');
@@ -210,6 +212,7 @@ export async function createPost(
         mentions: mentioned.length,
         held: post.held,
       },
+      targetId: sharedAuthorId,
       at: tx.now,
     });
     return post.id;

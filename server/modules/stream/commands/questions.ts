@@ -104,6 +104,7 @@ export async function acceptAnswer(
       objectId: post.id,
       spaceId: post.space_id,
       data: { commentId, answerAuthorId: answerAuthor },
+      targetId: answerAuthor,
       at: tx.now,
     });
     changed(tx, access);
@@ -146,6 +147,7 @@ export async function voteAnswer(
         objectId: comment.id,
         spaceId: access.post.space_id,
         data: { postId: access.post.id, answerAuthorId: comment.author_id },
+        targetId: comment.author_id,
         at: tx.now,
       });
       publishAfterCommit(tx, {

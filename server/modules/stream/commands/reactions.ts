@@ -121,6 +121,7 @@ async function afterReaction(
     objectId: commentId ?? post.id,
     spaceId: post.space_id,
     data: kind ? { kind } : null,
+    targetId: r.authorId,
     at: tx.now,
   });
   publishAfterCommit(tx, { type: 'reactions.changed', postId: post.id, spaceId: post.space_id });

@@ -1,0 +1,213 @@
+// What every dashboard shares: the filtered group of people, the activity rows of a period
+// (from the roll-ups only, never the raw log), days and weeks, and figure helpers. The
+// definitions are written down in docs/analytics.md; keep both in step.
+import { type RawBuilder, sql } from 'kysely';
+import type { Chart, Figure } from '../../../../common/schemas/analytics.ts';
+import type { AnyDb } from '../../../db/database.ts';
+import type { ResolvedFilters } from '../filters.ts';
+
+export type Db = AnyDb;
+export type Sql = RawBuilder<unknown>;
+
+/** What one dashboard module computes (the caller adds the period, group and suppression). */
+export interface Built {
+  figures: Figure[];
+  charts: Chart[];
+  notes: string[];
+}
+
+export interface FigureSpec {
+  key: string;
+  unit: Figure['unit'];
+}
+
+export interface DashboardModule {
+  /** Every figure the dashboard returns, in order (also when it is suppressed). */
+  figures: FigureSpec[];
+  build(db: Db, f: ResolvedFilters): Promise<Built>;
+}
+
+const DAY_MS = 86_400_000;
+
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Every day of [from, to], in order. */
+export function daysOf(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
+  return days;
+}
+
+export function dayCount(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+}
+
+/** The Monday of a day's week (weeks start on Monday, UTC). */
+export function mondayOf(day: string): string {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+/** The Mondays of the weeks the period touches, in order. */
+export function weeksOf(from: string, to: string): string[] {
+  const weeks: string[] = [];
+  for (let w = mondayOf(from); w <= to; w = addDays(w, 7)) weeks.push(w);
+  return weeks;
+}
+
+/** Start of a day as an instant, and the instant just after a day. */
+export const startOf = (day: string) => new Date(`${day}T00:00:00Z`);
+export const endOf = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS);
+
+export const hasPeopleFilter = (f: ResolvedFilters) =>
+  f.departmentId !== null || f.siteId !== null || f.peopleCohortId !== null;
+
+/** `column IN (ids)`, or false for no ids. */
+export function inList(column: Sql, ids: string[]): Sql {
+  return ids.length === 0 ? sql`false` : sql`${column} IN (${sql.join(ids)})`;
+}
+
+/** The people-side filters on the users row `u` (any status: history stays theirs). */
+export function peopleCondition(f: ResolvedFilters, u = 'u'): Sql {
+  const conds: Sql[] = [sql`true`];
+  const ref = (c: string) => sql.ref(`${u}.${c}`);
+  if (f.departmentId) conds.push(sql`${ref('department_id')} = ${f.departmentId}`);
+  if (f.siteId) conds.push(sql`${ref('site_id')} = ${f.siteId}`);
+  if (f.peopleCohortId)
+    conds.push(
+      sql`EXISTS (SELECT 1 FROM analytics_cohort_members cm WHERE cm.cohort_id = ${f.peopleCohortId} AND cm.member_id = ${ref('id')})`,
+    );
+  return sql.join(conds, sql` AND `);
+}
+
+/**
+ * The group of people the dashboard is about: active accounts matching the people-side
+ * filters and, when spaces are chosen, members of at least one of them.
+ */
+export function groupCondition(f: ResolvedFilters, u = 'u'): Sql {
+  const spaces =
+    f.spaceIds === null
+      ? sql`true`
+      : f.spaceIds.length === 0
+        ? sql`false`
+        : sql`EXISTS (SELECT 1 FROM space_members sm WHERE sm.user_id = ${sql.ref(`${u}.id`)} AND ${inList(sql.ref('sm.space_id'), f.spaceIds)})`;
+  return sql`${sql.ref(`${u}.status`)} = 'active' AND ${sql.ref(`${u}.erased_at`)} IS NULL AND ${peopleCondition(f, u)} AND ${spaces}`;
+}
+
+/** Restricts `column` (a user id) to people matching the people-side filters, if any. */
+export function peopleOnly(f: ResolvedFilters, column: Sql): Sql {
+  return hasPeopleFilter(f)
+    ? sql`${column} IN (SELECT u.id FROM users u WHERE ${peopleCondition(f)})`
+    : sql`true`;
+}
+
+/**
+ * Activity rows (day, user_id and the counts) of [from, to]: person-days over every place,
+ * or person-days in the chosen spaces (several rows per person and day then; no visits,
+ * which belong to no space), for the people matching the filters.
+ */
+export function activity(f: ResolvedFilters, from: string, to: string): Sql {
+  const cols = sql`d.day, d.user_id, d.posts, d.questions, d.comments, d.answers, d.reactions, d.shares, d.votes, d.pages, d.events, d.actions`;
+  if (f.spaceIds === null)
+    return sql`SELECT ${cols}, d.visits, d.invitations FROM analytics_person_days d
+      WHERE d.day BETWEEN ${from}::date AND ${to}::date AND ${peopleOnly(f, sql.ref('d.user_id'))}`;
+  return sql`SELECT ${cols}, 0 AS visits, 0 AS invitations FROM analytics_space_person_days d
+    WHERE d.day BETWEEN ${from}::date AND ${to}::date AND ${inList(sql.ref('d.space_id'), f.spaceIds)}
+      AND ${peopleOnly(f, sql.ref('d.user_id'))}`;
+}
+
+/** Contributions of an activity row: posts, questions, comments, answers, pages, events, shares. */
+export const CONTRIBUTIONS = sql`(a.posts + a.questions + a.comments + a.answers + a.pages + a.events + a.shares)`;
+/** Creating: posts, questions, pages, events. */
+export const CREATIONS = sql`(a.posts + a.questions + a.pages + a.events)`;
+/** Contributing to others' content: comments, answers, reactions, votes, shares. */
+export const RESPONSES = sql`(a.comments + a.answers + a.reactions + a.votes + a.shares)`;
+
+/** The Monday of a date column's week, as a date (pure date arithmetic: no time zone). */
+export const WEEK = (column: string) =>
+  sql`(${sql.ref(column)} - (extract(isodow FROM ${sql.ref(column)})::int - 1))`;
+
+export const DAY_TEXT = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+
+export async function rows<T>(db: Db, query: Sql): Promise<T[]> {
+  return (await query.execute(db)).rows as T[];
+}
+
+export function num(v: unknown): number {
+  return v === null || v === undefined ? 0 : Number(v);
+}
+export function numOrNull(v: unknown): number | null {
+  return v === null || v === undefined ? null : Number(v);
+}
+
+export function round(v: number | null, digits: number): number | null {
+  if (v === null || !Number.isFinite(v)) return null;
+  const k = 10 ** digits;
+  return Math.round(v * k) / k;
+}
+
+/** part / whole × 100, one decimal; null when whole is 0. */
+export function percent(part: number, whole: number): number | null {
+  return whole > 0 ? round((part / whole) * 100, 1) : null;
+}
+
+export function ratio(part: number, whole: number, digits = 2): number | null {
+  return whole > 0 ? round(part / whole, digits) : null;
+}
+
+export function figure(
+  key: string,
+  unit: Figure['unit'],
+  value: number | null,
+  previous: number | null,
+): Figure {
+  return { key, unit, value, previous, suppressed: false };
+}
+
+/** The figures of a suppressed dashboard: every key, no value. */
+export function suppressedFigures(specs: FigureSpec[]): Figure[] {
+  return specs.map((s) => ({ key: s.key, unit: s.unit, value: null, previous: null, suppressed: true }));
+}
+
+/** Median of numbers (null for none). */
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * The Gini coefficient of non-negative amounts, textbook formula over the amounts sorted
+ * ascending (x1 ≤ … ≤ xn): G = 2·Σ i·xi / (n·Σ xi) − (n + 1) / n. Null when nobody or nothing.
+ */
+export function gini(amounts: number[]): number | null {
+  const n = amounts.length;
+  const total = amounts.reduce((s, x) => s + x, 0);
+  if (n === 0 || total === 0) return null;
+  const sorted = [...amounts].sort((a, b) => a - b);
+  let weighted = 0;
+  sorted.forEach((x, i) => {
+    weighted += (i + 1) * x;
+  });
+  return (2 * weighted) / (n * total) - (n + 1) / n;
+}
+
+/** Lorenz curve points (at most `max` + 1, from (0, 0) to (1, 1)), least active first. */
+export function lorenz(amounts: number[], max = 100): { x: number; y: number }[] {
+  const n = amounts.length;
+  const total = amounts.reduce((s, x) => s + x, 0);
+  if (n === 0 || total === 0) return [];
+  const sorted = [...amounts].sort((a, b) => a - b);
+  const cumulative: number[] = [0];
+  for (const x of sorted) cumulative.push(cumulative.at(-1)! + x);
+  const points: { x: number; y: number }[] = [];
+  const steps = Math.min(n, max);
+  for (let k = 0; k <= steps; k++) {
+    const i = Math.round((k * n) / steps);
+    points.push({ x: round(i / n, 4)!, y: round(cumulative[i]! / total, 4)! });
+  }
+  return points;
+}

@@ -1,0 +1,122 @@
+// Engagement: posts, comments, reactions and shares, per day, per active person and per
+// space (the ten busiest). Space names are data: the route's presenter replaces those the
+// reader may not see (see docs/analytics.md, "Space names").
+import { sql } from 'kysely';
+import type { ResolvedFilters } from '../filters.ts';
+import {
+  activity,
+  type Built,
+  DAY_TEXT,
+  type DashboardModule,
+  type Db,
+  daysOf,
+  figure,
+  hasPeopleFilter,
+  inList,
+  num,
+  peopleOnly,
+  ratio,
+  rows,
+} from './common.ts';
+
+export const engagementFigures = [
+  { key: 'posts', unit: 'count' },
+  { key: 'comments', unit: 'count' },
+  { key: 'reactions', unit: 'count' },
+  { key: 'shares', unit: 'count' },
+  { key: 'active_people', unit: 'count' },
+  { key: 'per_active_person', unit: 'ratio' },
+] as const;
+
+/** Spaces in the bar chart. */
+export const TOP_SPACES = 10;
+const KINDS = ['posts', 'comments', 'reactions', 'shares'] as const;
+type Kind = (typeof KINDS)[number];
+
+async function perDay(db: Db, f: ResolvedFilters) {
+  return rows<{ day: string } & Record<Kind, unknown>>(
+    db,
+    sql`SELECT ${DAY_TEXT('a.day')} AS day, sum(a.posts)::int AS posts, sum(a.comments)::int AS comments,
+        sum(a.reactions)::int AS reactions, sum(a.shares)::int AS shares
+      FROM (${activity(f, f.previous.from, f.period.to)}) a GROUP BY a.day`,
+  );
+}
+
+async function activePeople(db: Db, f: ResolvedFilters) {
+  const [row] = await rows<{ now: unknown; prev: unknown }>(
+    db,
+    sql`SELECT count(DISTINCT a.user_id) FILTER (WHERE a.day >= ${f.period.from}::date)::int AS now,
+        count(DISTINCT a.user_id) FILTER (WHERE a.day <= ${f.previous.to}::date)::int AS prev
+      FROM (${activity(f, f.previous.from, f.period.to)}) a`,
+  );
+  return { now: num(row?.now), prev: num(row?.prev) };
+}
+
+/** The busiest spaces of the period (posts + comments + reactions + shares), with the previous period. */
+async function spaces(db: Db, f: ResolvedFilters) {
+  const place = f.spaceIds === null ? sql`true` : inList(sql.ref('s.space_id'), f.spaceIds);
+  const table = hasPeopleFilter(f)
+    ? sql`(SELECT d.day, d.space_id, d.posts, d.comments, d.reactions, d.shares
+        FROM analytics_space_person_days d WHERE ${peopleOnly(f, sql.ref('d.user_id'))}) s`
+    : sql`analytics_space_days s`;
+  const total = sql`(s.posts + s.comments + s.reactions + s.shares)`;
+  return rows<{ id: string; name: string | null; now: unknown; prev: unknown }>(
+    db,
+    sql`SELECT t.space_id::text AS id, sp.name, t.now, t.prev FROM (
+        SELECT s.space_id,
+          coalesce(sum(${total}) FILTER (WHERE s.day >= ${f.period.from}::date), 0)::int AS now,
+          coalesce(sum(${total}) FILTER (WHERE s.day <= ${f.previous.to}::date), 0)::int AS prev
+        FROM ${table}
+        WHERE s.day BETWEEN ${f.previous.from}::date AND ${f.period.to}::date AND ${place}
+        GROUP BY s.space_id
+      ) t
+      JOIN spaces sp ON sp.id = t.space_id
+      WHERE t.now > 0
+      ORDER BY t.now DESC, sp.name
+      LIMIT ${TOP_SPACES}`,
+  );
+}
+
+async function build(db: Db, f: ResolvedFilters): Promise<Built> {
+  const [days, active, top] = await Promise.all([perDay(db, f), activePeople(db, f), spaces(db, f)]);
+  const byDay = new Map(days.map((d) => [d.day, d]));
+  const total = (kind: Kind, current: boolean) =>
+    days
+      .filter((d) => (current ? d.day >= f.period.from : d.day <= f.previous.to))
+      .reduce((s, d) => s + num(d[kind]), 0);
+  const all = (current: boolean) => KINDS.reduce((s, k) => s + total(k, current), 0);
+  const periodDays = daysOf(f.period.from, f.period.to);
+  return {
+    figures: [
+      ...KINDS.map((k) => figure(k, 'count', total(k, true), total(k, false))),
+      figure('active_people', 'count', active.now, active.prev),
+      figure('per_active_person', 'ratio', ratio(all(true), active.now), ratio(all(false), active.prev)),
+    ],
+    charts: [
+      {
+        type: 'line',
+        key: 'daily_engagement',
+        unit: 'count',
+        lines: KINDS.map((k) => ({
+          key: k,
+          points: periodDays.map((x) => ({ x, y: num(byDay.get(x)?.[k]) })),
+        })),
+      },
+      {
+        type: 'bar',
+        key: 'top_spaces',
+        unit: 'count',
+        bars: top.map((s) => ({
+          id: s.id,
+          label: s.name ?? '',
+          value: num(s.now),
+          previous: num(s.prev),
+          suppressed: false,
+        })),
+      },
+    ],
+    notes: [],
+  };
+}
+
+export const engagement: DashboardModule = { figures: [...engagementFigures], build };

@@ -1,0 +1,77 @@
+// The five dashboards, built from the roll-ups for resolved filters. Privacy first: when the
+// filtered group of people is smaller than the organisation's threshold, no figure at all.
+import { sql } from 'kysely';
+import type { Dashboard, DashboardName } from '../../../../common/schemas/analytics.ts';
+import type { ResolvedFilters } from '../filters.ts';
+import { adoption } from './adoption.ts';
+import { collaboration } from './collaboration.ts';
+import { type DashboardModule, type Db, groupCondition, num, rows, suppressedFigures } from './common.ts';
+import { engagement } from './engagement.ts';
+import { knowledge } from './knowledge.ts';
+import { participation } from './participation.ts';
+
+export const dashboards: Record<DashboardName, DashboardModule> = {
+  adoption,
+  participation,
+  collaboration,
+  knowledge,
+  engagement,
+};
+
+/** People in the filtered group: active accounts matching the people filters (members of the chosen spaces). */
+export async function groupSize(db: Db, f: ResolvedFilters): Promise<number> {
+  const [row] = await rows<{ n: unknown }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM users u WHERE ${groupCondition(f)}`,
+  );
+  return num(row?.n);
+}
+
+export async function buildDashboard(
+  db: Db,
+  name: DashboardName,
+  filters: ResolvedFilters,
+  refreshedAt: Date | null,
+): Promise<Dashboard> {
+  const module = dashboards[name];
+  const size = await groupSize(db, filters);
+  const suppressed = size < filters.minGroup;
+  const built = suppressed
+    ? { figures: suppressedFigures(module.figures), charts: [], notes: [] }
+    : await module.build(db, filters);
+  return {
+    dashboard: name,
+    period: filters.period,
+    previous: filters.previous,
+    refreshedAt: refreshedAt ? refreshedAt.toISOString() : null,
+    minGroup: filters.minGroup,
+    groupSize: size,
+    suppressed,
+    notes: built.notes,
+    figures: built.figures,
+    charts: built.charts,
+  };
+}
+
+/**
+ * The measured figures the ROI estimate multiplies, by key (the knowledge and engagement
+ * dashboards' figures: questions_answered, answers_accepted, pages_reused, posts, comments,
+ * active_people, …); every value null when the group is below the threshold.
+ */
+export async function measuredFigures(
+  db: Db,
+  filters: ResolvedFilters,
+): Promise<Record<string, number | null>> {
+  const [k, e] = await Promise.all([
+    buildDashboard(db, 'knowledge', filters, null),
+    buildDashboard(db, 'engagement', filters, null),
+  ]);
+  return Object.fromEntries([...k.figures, ...e.figures].map((fig) => [fig.key, fig.value]));
+}
+
+/** Which dashboard shows each measured figure (for the ROI's lines). */
+export const FIGURE_DASHBOARD: Record<string, DashboardName> = Object.fromEntries(
+  (Object.entries(dashboards) as [DashboardName, DashboardModule][]).flatMap(([name, m]) =>
+    m.figures.map((fig) => [fig.key, name] as const),
+  ),
+);
