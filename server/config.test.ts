@@ -49,12 +49,21 @@ describe('loadConfig', () => {
     [{ TRUST_PROXY: 'maybe' }, 'Invalid TRUST_PROXY="maybe": expected true or false.'],
     [{ ROLES: 'web,cron' }, 'Invalid ROLES="web,cron": expected a comma-separated list of web, worker.'],
     [
+      { ANALYTICS_CURRENCY: 'EURO' },
+      'Invalid ANALYTICS_CURRENCY="EURO": expected an ISO 4217 currency code such as EUR, USD or GBP.',
+    ],
+    [
       { SMTP_URL: 'mail.example.com' },
       'Invalid SMTP_URL="mail.example.com": expected a URL starting with smtp:// or smtps://.',
     ],
   ])('stops on %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads the currency of the ROI estimate as an ISO code, EUR by default', () => {
+    expect(loadConfig({}).ANALYTICS_CURRENCY).toBe('EUR');
+    expect(loadConfig({ ANALYTICS_CURRENCY: ' chf ' }).ANALYTICS_CURRENCY).toBe('CHF');
   });
 
   it('documents every variable', () => {

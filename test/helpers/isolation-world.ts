@@ -5,6 +5,7 @@
 // teaching the world a new kind of resource is one change in this file.
 import { expect } from 'vitest';
 import { api } from '../../common/api.ts';
+import { newId } from '../../server/platform/ids.ts';
 import type { TestClient } from './client.ts';
 import { setUpOrganisation } from './factories.ts';
 import type { TestServer } from './server.ts';
@@ -41,6 +42,8 @@ export interface SpaceResources {
   pending: string[];
   /** Pending guest invitations (external spaces only). */
   guestInvitations: string[];
+  /** Analytics cohorts of this space (written directly: nobody may both read it and manage cohorts). */
+  cohorts: string[];
   tag: string;
 }
 
@@ -96,6 +99,7 @@ async function fill(
     cases: [],
     pending: [],
     guestInvitations: [],
+    cohorts: [],
     tag: `iso${k}${rand()}`,
   };
   const c = (kind: string) => {
@@ -177,6 +181,23 @@ async function fill(
     expect(invited.status).toBeLessThan(300);
     r.guestInvitations.push(row.id);
   }
+  const cohort = newId();
+  await server.ctx.db
+    .insertInto('analytics_cohorts')
+    .values({
+      id: cohort,
+      name: `Cohorte ${key} ${rand()}`,
+      kind: 'spaces',
+      created_by: owner.id,
+      created_at: server.clock.now(),
+      updated_at: server.clock.now(),
+    })
+    .execute();
+  await server.ctx.db
+    .insertInto('analytics_cohort_members')
+    .values({ cohort_id: cohort, member_id: space.id })
+    .execute();
+  r.cohorts.push(cohort);
   if (requester) {
     const asked = created(
       await requester.client.call(api.joinSpace, {

@@ -5,6 +5,7 @@
 // no row. On the WebSocket, no event about a forbidden space reaches an actor.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../common/api.ts';
+import { DASHBOARDS } from '../../common/schemas/analytics.ts';
 import {
   ACTORS,
   type ActorKey,
@@ -49,6 +50,8 @@ const ID_KINDS: [RegExp, (w: IsolationWorld) => Value[]][] = [
   [/^\/api\/v1\/moderation\/cases\/\{id\}/, (w) => perSpace(w, (s) => s.cases)],
   [/^\/api\/v1\/moderation\/pending\/\{id\}/, (w) => perSpace(w, (s) => s.pending)],
   [/\/guest-invitations\/\{id\}/, (w) => perSpace(w, (s) => s.guestInvitations)],
+  [/^\/api\/v1\/analytics\/cohorts\/\{id\}/, (w) => perSpace(w, (s) => s.cohorts)],
+  [/^\/api\/v1\/admin\/users\/\{id\}/, (w) => loose(w.userIds)],
 ];
 
 /** Path parameters other than `{id}`, by name. */
@@ -61,6 +64,8 @@ const PARAM_KINDS: Record<string, (w: IsolationWorld, actor: ActorKey) => Value[
   number: () => loose(['1']),
   key: (w) => loose(w.skillKeys),
   token: (w, actor) => loose([w.actors[actor].calendarToken]),
+  // A dashboard's name: every dashboard, each filtered by every space through the query.
+  name: () => loose([...DASHBOARDS]),
 };
 
 /** Query parameters worth varying, by name; others keep their defaults. */
@@ -78,6 +83,8 @@ const BODY_REFS: Record<string, (s: IsolationWorld['spaces'][SpaceKey]) => strin
   attachmentIds: (s) => s.files[0]!,
   optionIds: (s) => s.pollOptions[0]!,
   commentId: (s) => s.comments[0]!,
+  // A cohort of spaces: one may only put in spaces one may read.
+  memberIds: (s) => s.id,
 };
 
 /**
@@ -102,6 +109,9 @@ const ADMIN_GOVERNANCE = new Set([
   'setSpacePremoderation',
   'inviteGuest',
   'revokeGuestInvitation',
+  // Cohorts are the analytics readers' own lists: an administrator may delete one that holds a
+  // space they cannot read (it is never named to them), but not put such a space in one.
+  'deleteCohort',
 ]);
 
 /**

@@ -195,3 +195,15 @@ export async function peopleActivity(
     .execute();
 }
 export type PersonActivityRow = Awaited<ReturnType<typeof peopleActivity>>[number];
+
+/** Of these ids, the spaces the reader may not read (ids that are no space are left out). */
+export async function unreadableSpaces(db: Db, reader: AnalyticsReader, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('spaces')
+    .select('id')
+    .where('id', 'in', ids)
+    .where((eb) => eb('spaces.id', 'not in', readableSpaceIds(eb as never, viewerOf(reader))))
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
