@@ -14,7 +14,8 @@
 //   and the ingest rate achieved. The embedded database belongs to the server's process, so
 //   no other process can write into it: the ingest phase runs on PostgreSQL only.
 //
-// Flags: --events N; --phases dashboards,ingest (default both); --keep keeps the database
+// Flags: --events N; --phases rebuild,dashboards,ingest (the default; generation always, unless
+// reusing; rebuild alone writes no result); --keep keeps the database
 // and prints how to --reuse it (a DATABASE_URL or a DATA_DIR) in a later run, which then
 // skips generation and reports the fixture as it was generated. ANALYTICS_BENCH_USERS,
 // _POSTS and _SECONDS shrink the rest for a quick run.
@@ -23,6 +24,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { DASHBOARDS } from '../../common/schemas/analytics.ts';
 import { type Db, openDatabase } from '../../server/db/database.ts';
+import { rebuildRollups, refreshRollups } from '../../server/modules/analytics/rollups/refresh.ts';
 import { newId } from '../../server/platform/ids.ts';
 import { hashToken, newToken } from '../../server/platform/tokens.ts';
 import { buildAnalyticsFixture } from '../fixtures/analytics.ts';
@@ -68,14 +70,6 @@ async function timed(url: string, rotate: Record<string, string>[], seconds: num
   };
 }
 
-// The data helper's module (branch analytics-data); imported when the phase runs.
-type Rebuild = (db: Db, now: Date) => Promise<{ days: number; refreshedAt: Date }>;
-async function rebuildRollups(db: Db, now: Date) {
-  const module = '../../server/modules/analytics/rollups/refresh.ts';
-  const { rebuildRollups } = (await import(module)) as { rebuildRollups: Rebuild };
-  return rebuildRollups(db, now);
-}
-
 interface Stored {
   fixture: Record<string, unknown>;
   /** Administrators' sessions: analytics reads are limited to 120 a minute per account. */
@@ -83,6 +77,8 @@ interface Stored {
   readerTokens: string[];
   departmentId: string;
   cohortId: string;
+  /** The last rebuild's time and roll-up sizes, once run. */
+  rebuild?: Awaited<ReturnType<typeof rebuild>>;
 }
 
 /** What a kept database was generated with, so a later run reports it as it was. */
@@ -186,6 +182,8 @@ async function rebuild(env: Record<string, string>) {
       'analytics_questions',
       'analytics_page_days',
       'analytics_search_days',
+      'analytics_space_days',
+      'analytics_people',
     ]) {
       const c = await sql<{ n: number }>`SELECT count(*)::bigint AS n FROM ${sql.table(table)}`.execute(
         handle.db,
@@ -213,11 +211,13 @@ async function dashboards(env: Record<string, string>, info: Stored, seconds: nu
   const firstMs: Record<string, number> = {};
   let bytes = 0;
   let worstP95 = 0;
+  let jobNote = '';
   const trame = await startTrame(env);
   try {
     const scope = await fetch(`${trame.url}/api/v1/analytics`, { headers });
     if (scope.status !== 200)
       throw new Error(`analytics scope answered ${scope.status}: ${await scope.text()}`);
+    jobNote = await afterRefreshJob(trame.url, headers);
     const targets: [string, string][] = [];
     for (const name of DASHBOARDS) {
       for (const [label, query] of Object.entries(filters)) {
@@ -259,6 +259,7 @@ async function dashboards(env: Record<string, string>, info: Stored, seconds: nu
   return {
     figures,
     firstMs,
+    jobNote,
     bytes,
     ceiling: {
       'bare route p50 ms': ceiling.p50Ms,
@@ -266,6 +267,26 @@ async function dashboards(env: Record<string, string>, info: Stored, seconds: nu
       'bare route p99 ms': ceiling.p99Ms,
     },
   };
+}
+
+/**
+ * Waits for the server's own refresh job (every 5 minutes, on the clock) to run and finish,
+ * so a phase of a few minutes then runs between two of them; returns when it finished.
+ */
+async function afterRefreshJob(url: string, headers: Record<string, string>): Promise<string> {
+  const refreshedAt = async () => {
+    const res = await fetch(`${url}/api/v1/analytics`, { headers });
+    return ((await res.json()) as { refreshedAt: string | null }).refreshedAt;
+  };
+  const before = await refreshedAt();
+  const deadline = Date.now() + 8 * 60_000;
+  console.log('  waiting for the refresh job (every 5 minutes) to run and finish…');
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const now = await refreshedAt();
+    if (now !== before) return `the refresh job finished at ${new Date().toISOString()}`;
+  }
+  return 'the refresh job did not finish within 8 minutes';
 }
 
 /** The activity writer in its own process: resolves once it is connected, then with its report. */
@@ -305,11 +326,18 @@ async function ingest(env: Record<string, string>, info: Stored, seconds: number
   admin.origin = trame.url;
   const feedUrl = `${trame.url}/api/v1/feed?limit=20`;
   const refreshes: number[] = [];
+  let jobNote = '';
+  let refreshedBy = 'the refresh route (POST /api/v1/analytics/refresh), in the server';
   const refresh = async () => {
     const t = performance.now();
     const res = await fetch(`${trame.url}/api/v1/analytics/refresh`, { method: 'POST', headers: admin });
     const text = await res.text();
-    if (res.status !== 200) throw new Error(`refresh answered ${res.status}: ${text}`);
+    if (res.status === 404) {
+      // No route yet: the same function on a connection of this process.
+      refreshedBy = 'refreshRollups() on a connection of the bench process (no refresh route)';
+      const handle = await open(env);
+      await refreshRollups(handle.db, new Date()).finally(() => handle.close());
+    } else if (res.status !== 200) throw new Error(`refresh answered ${res.status}: ${text}`);
     refreshes.push(Math.round(performance.now() - t));
   };
   let bytes = 0;
@@ -323,8 +351,8 @@ async function ingest(env: Record<string, string>, info: Stored, seconds: number
         readers.slice(i, i + 10).map((h) => fetch(feedUrl, { headers: h }).then((r) => r.text())),
       );
     }
-    await refresh();
     await load({ url: feedUrl, rotate: readers, durationSeconds: 2 });
+    jobNote = await afterRefreshJob(trame.url, readers[0]!);
     console.log('  home feed alone…');
     const alone = await load({ url: feedUrl, rotate: readers, durationSeconds: seconds });
     console.log('  home feed while 2,000 events per second are written…');
@@ -355,6 +383,10 @@ async function ingest(env: Record<string, string>, info: Stored, seconds: number
     }
     return {
       bytes,
+      notes: [
+        jobNote ? `Ingest phase started after ${jobNote}.` : '',
+        `Refreshes during ingest: ${refreshedBy}.`,
+      ],
       figures: {
         'home feed p99 ms, alone': alone.p99Ms,
         'home feed p99 ms, while ingesting': during.p99Ms,
@@ -367,7 +399,7 @@ async function ingest(env: Record<string, string>, info: Stored, seconds: number
         'ingest events/s achieved': written.eventsPerSecond!,
         'ingest events written': written.written!,
         'ingest batch of 100 insert p99 ms': written.batchInsertP99Ms!,
-        'refresh during ingest, each ms': refreshes.slice(1).join(' / ') as unknown as number,
+        'refresh during ingest, each ms': refreshes.join(' / '),
       },
       ceiling: { 'bare route req/s': ceiling.requestsPerSecond, 'bare route p99 ms': ceiling.p99Ms },
     };
@@ -378,9 +410,9 @@ async function ingest(env: Record<string, string>, info: Stored, seconds: number
 
 export async function analytics(database: BenchDatabase) {
   const events = Number(flag('--events') ?? process.env.ANALYTICS_BENCH_EVENTS ?? 50_000_000);
-  const phases = (flag('--phases') ?? 'dashboards,ingest').split(',');
+  const phases = (flag('--phases') ?? 'rebuild,dashboards,ingest').split(',');
   const seconds = num('ANALYTICS_BENCH_SECONDS', 5);
-  const feedSeconds = num('ANALYTICS_BENCH_FEED_SECONDS', 20);
+  const feedSeconds = num('ANALYTICS_BENCH_FEED_SECONDS', 30);
   const reuse = flag('--reuse');
   const keep = has('--keep') || Boolean(reuse);
   const db = reuse
@@ -408,9 +440,19 @@ export async function analytics(database: BenchDatabase) {
         `Kept: npm run bench -- analytics --db ${database} --reuse ${db.env.DATABASE_URL ?? db.env.DATA_DIR}`,
       );
     }
-    if (!phases.includes('dashboards') && !phases.includes('ingest')) return;
+    if (!['rebuild', 'dashboards', 'ingest'].some((p) => phases.includes(p))) return;
 
-    const rebuilt = await rebuild(db.env);
+    // The rebuild is measured in this run, unless it was in the run that kept the database.
+    if (phases.includes('rebuild') || !info.rebuild) {
+      info.rebuild = await rebuild(db.env);
+      if (keep) {
+        const handle = await open(db.env);
+        await storeInfo(handle.db, info).finally(() => handle.close());
+      }
+    } else {
+      console.log(`Roll-ups rebuilt in ${info.rebuild.rebuildMs} ms when the database was kept.`);
+    }
+    const rebuilt = info.rebuild;
     const result = {
       scenario: 'analytics',
       database,
@@ -434,6 +476,7 @@ export async function analytics(database: BenchDatabase) {
       Object.assign(result.figures, d.figures);
       Object.assign(result.ceiling, d.ceiling);
       Object.assign(result.fixture, { dashboardBytesMax: d.bytes, firstRequestMs: d.firstMs });
+      result.notes.push(`Dashboards phase started after ${d.jobNote}.`);
       writeResult(result);
     }
     if (phases.includes('ingest')) {
@@ -445,6 +488,7 @@ export async function analytics(database: BenchDatabase) {
         const i = await ingest(db.env, info, feedSeconds);
         Object.assign(result.figures, i.figures);
         Object.assign(result.ceiling, i.ceiling);
+        result.notes.push(...i.notes.filter(Boolean));
         Object.assign(result.fixture, {
           feedPageBytes: i.bytes,
           feedReaders: info.readerTokens.length,
@@ -456,6 +500,7 @@ export async function analytics(database: BenchDatabase) {
       }
       return writeResult(result);
     }
+    if (!phases.includes('dashboards')) console.log(JSON.stringify(result.fixture, null, 2));
   } finally {
     if (!keep) await db.drop();
   }
