@@ -11,8 +11,9 @@ import { authorize } from '../../platform/policy.ts';
 import { enforce } from '../../platform/rate-limit.ts';
 import { createCohort, deleteCohort, updateCohort } from './cohorts.ts';
 import { recordPeopleViewed, setAnalyst, setAnalyticsSettings, setAssumptions } from './commands.ts';
-import { analyticsPolicy, individualOff, loadReader } from './policies.ts';
-import { presentCohort, presentPersonActivity } from './presenters.ts';
+import { buildDashboard, measuredFigures } from './indicators/index.ts';
+import { analyticsPolicy, individualOff, loadReader, type AnalyticsReader as Reader } from './policies.ts';
+import { barIds, presentCohort, presentDashboard, presentPersonActivity } from './presenters.ts';
 import {
   analyticsSettings,
   cohortMembers,
@@ -23,21 +24,24 @@ import {
   listSites,
   peopleActivity,
   refreshedAt,
+  unreadableSpaces,
 } from './queries.ts';
 import { analyticsLimits } from './rate-limits.ts';
 import { type FilterQuery, resolveFilters } from './resolve-filters.ts';
+import { assumptionRows, estimate } from './roi.ts';
+import { refreshRollups } from './rollups/refresh.ts';
 
 export function registerAnalyticsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const limit = (rule: keyof typeof analyticsLimits, actor: Actor) =>
     enforce(ctx.limiter, [[analyticsLimits[rule], actor.id]]);
 
   /** Resolves the filters of a read the reader is allowed to make. */
-  const filtersFor = async (reader: Awaited<ReturnType<typeof loadReader>>, query: FilterQuery) => {
+  const filtersFor = async (reader: Reader, query: FilterQuery) => {
     const settings = await analyticsSettings(ctx.db);
     return resolveFilters(ctx.db, reader, query, ctx.clock.now(), settings.minGroup);
   };
 
-  const cohortsOf = async (reader: Awaited<ReturnType<typeof loadReader>>, id?: string) => {
+  const cohortsOf = async (reader: Reader, id?: string) => {
     const rows = await listCohortRows(ctx.db, id);
     const members = await cohortMembers(
       ctx.db,
@@ -139,6 +143,52 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: AppContext): 
     await setAnalyst(ctx, { actor, meta }, params.id, body.analyst);
   });
 
-  void filtersFor;
-  void setAssumptions;
+  route(app, ctx, api.getDashboard, async ({ actor, params, query }) => {
+    const reader = await loadReader(ctx.db, actor);
+    authorize(
+      analyticsPolicy.canRead(reader),
+      'Analytics are for administrators, analysts and space owners.',
+    );
+    await limit('readPerAccount', actor);
+    const filters = await filtersFor(reader, query);
+    const dashboard = await buildDashboard(ctx.db, params.name, filters, await refreshedAt(ctx.db));
+    return presentDashboard(dashboard, await unreadableSpaces(ctx.db, reader, barIds(dashboard)));
+  });
+
+  const estimateFor = async (reader: Reader, query: FilterQuery) => {
+    const filters = await filtersFor(reader, query);
+    const [rows, figures] = await Promise.all([assumptionRows(ctx.db), measuredFigures(ctx.db, filters)]);
+    return estimate(
+      rows,
+      figures,
+      filters.period,
+      ctx.config.ANALYTICS_CURRENCY,
+      analyticsPolicy.canManage(reader),
+    );
+  };
+
+  route(app, ctx, api.getRoiEstimate, async ({ actor, query }) => {
+    const reader = await loadReader(ctx.db, actor);
+    authorize(analyticsPolicy.canReadRoi(reader), 'The ROI estimate is for administrators and analysts.');
+    await limit('readPerAccount', actor);
+    return estimateFor(reader, query);
+  });
+
+  route(app, ctx, api.setRoiAssumptions, async ({ actor, body, meta }) => {
+    const reader = await loadReader(ctx.db, actor);
+    authorize(analyticsPolicy.canManage(reader), 'Only administrators change the ROI assumptions.');
+    await limit('changePerAccount', actor);
+    await setAssumptions(ctx, { actor, meta }, body.values);
+    return estimateFor(reader, {});
+  });
+
+  route(app, ctx, api.refreshAnalytics, async ({ actor }) => {
+    authorize(
+      analyticsPolicy.canManage(await loadReader(ctx.db, actor)),
+      'Only administrators refresh analytics.',
+    );
+    await limit('refreshPerAccount', actor);
+    const done = await refreshRollups(ctx.db, ctx.clock.now());
+    return { refreshedAt: done.refreshedAt.toISOString(), days: done.days };
+  });
 }
