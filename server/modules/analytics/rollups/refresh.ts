@@ -152,7 +152,7 @@ async function recomputeDays(db: Trx, from: string, to: string): Promise<void> {
       count(*) FILTER (WHERE verb IN ('knowledge.page_edited', 'knowledge.revision_restored'))::int,
       count(*) FILTER (WHERE verb = 'knowledge.page_read')::int
     FROM activity_events
-    WHERE ${inRange} AND object_type = 'knowledge_page' AND object_id IS NOT NULL
+    WHERE ${inRange} AND object_id IS NOT NULL
       AND verb IN ('knowledge.page_created', 'knowledge.saved_from_post', 'knowledge.page_edited',
         'knowledge.revision_restored', 'knowledge.page_read')
     GROUP BY 1, 2`.execute(db);
