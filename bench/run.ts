@@ -1,7 +1,9 @@
-// npm run bench [-- <scenario>...] [-- --db pglite|postgres]
+// npm run bench [-- <scenario>...] [-- --db pglite|postgres] [scenario flags, e.g. --events N]
 // Runs each scenario on each database and writes bench/results/<scenario>-<database>.json.
 import pg from 'pg';
+import { flag, scenarioNames } from './lib/args.ts';
 import { type BenchDatabase, POSTGRES_ADMIN_URL } from './lib/processes.ts';
+import { analytics } from './scenarios/analytics.ts';
 import { search } from './scenarios/search.ts';
 import { session } from './scenarios/session.ts';
 import { startup } from './scenarios/startup.ts';
@@ -12,12 +14,11 @@ const scenarios: Record<string, (db: BenchDatabase) => Promise<unknown>> = {
   session,
   stream,
   search,
+  analytics,
 };
 
-const args = process.argv.slice(2);
-const dbFlag = args.indexOf('--db');
-const onlyDb = dbFlag >= 0 ? (args[dbFlag + 1] as BenchDatabase) : undefined;
-const names = args.filter((a, i) => !a.startsWith('--') && (dbFlag < 0 || i !== dbFlag + 1));
+const onlyDb = flag('--db') as BenchDatabase | undefined;
+const names = scenarioNames();
 for (const name of names) {
   if (!scenarios[name]) {
     console.error(`Unknown scenario "${name}". Known: ${Object.keys(scenarios).join(', ')}.`);
