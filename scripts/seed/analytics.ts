@@ -476,6 +476,7 @@ export async function seedAnalytics(
   };
   let questions = 0;
   let answered = 0;
+  const spread = { quick: false, slow: false };
   let emptySearches = 0;
 
   const askQuestion = (p: Person, at: number) => {
@@ -509,7 +510,14 @@ export async function seedAnalytics(
     const experts = answerers.filter(
       (q) => q.department === p.department || partnersOf(p.department).includes(q.department ?? ''),
     );
-    let when = at + answerDelay(random);
+    // The first answered questions show both ends for sure (one answered within the hour, one
+    // after two days); the rest follow the drawn delays.
+    const delay = !spread.quick
+      ? 20 * MINUTE
+      : !spread.slow && at + 3 * DAY < now
+        ? 50 * HOUR
+        : answerDelay(random);
+    let when = at + delay;
     const answers: { id: string; authorId: string; at: number }[] = [];
     const count = 1 + howMany(0.7);
     for (let i = 0; i < count && when < now; i++) {
@@ -533,6 +541,8 @@ export async function seedAnalytics(
       when += random.int(20, 60 * 30) * MINUTE;
     }
     if (answers.length === 0) return;
+    if (delay === 20 * MINUTE) spread.quick = true;
+    else if (delay === 50 * HOUR) spread.slow = true;
     answered++;
     const acceptedAt = answers[answers.length - 1]!.at + random.int(30, 60 * 48) * MINUTE;
     if (random.chance(0.55) && acceptedAt < Math.min(now, p.until)) {

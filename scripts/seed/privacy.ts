@@ -12,6 +12,16 @@ export async function seedFormerEmployee(
   const members = new Set(
     input.accounts.filter((a) => a.role === 'member' && a.status === 'active').map((a) => a.id),
   );
+  // Erasure deletes the invitations a person sent or accepted: the leaver is a long-standing
+  // colleague who did neither, so the demo's invitations stay as the summary counts them.
+  const invitations = await ctx.db
+    .selectFrom('invitations')
+    .select(['invited_by', 'accepted_user_id'])
+    .execute();
+  for (const i of invitations) {
+    if (i.invited_by) members.delete(i.invited_by);
+    if (i.accepted_user_id) members.delete(i.accepted_user_id);
+  }
   // The member who wrote the most, so their kept knowledge is easy to come across.
   const authors = await ctx.db
     .selectFrom('posts')
