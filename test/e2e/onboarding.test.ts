@@ -47,6 +47,7 @@ describe('a new organisation', () => {
       'People',
       'Search',
       'Moderation',
+      'Analytics',
       'Admin',
     ]);
     const languages = adminPage.getByRole('group', { name: 'Language' });
