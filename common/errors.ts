@@ -35,6 +35,10 @@ export const ERROR_CODES = [
   'analytics_individual_off',
   'analyst_not_eligible',
   'cohort_name_taken',
+  'care_channel_disabled',
+  'care_signature_invalid',
+  'care_origin_refused',
+  'care_not_agent',
   'internal',
 ] as const;
 

@@ -1,6 +1,7 @@
 // Row types of every table, as Kysely sees them. One interface per table; keep in
 // step with the migrations in ./migrations (a migration and its type change land together).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CareDatabase } from './schema-care.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T = unknown> = ColumnType<T, string | T, string | T>;
@@ -82,6 +83,8 @@ export interface UserTable {
   erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** May read the organisation's analytics dashboards (migration 2026-12-02-14). */
   analyst: Generated<boolean>;
+  /** Works the customer-care inbox (migration 2026-12-03-01). */
+  care_agent: Generated<boolean>;
 }
 
 export interface SessionTable {
@@ -771,7 +774,7 @@ export interface AnalyticsSearchDayTable {
   empty: number;
 }
 
-export interface Database {
+export interface Database extends CareDatabase {
   organisation: OrganisationTable;
   departments: DepartmentTable;
   sites: SiteTable;
@@ -854,6 +857,7 @@ export type AccountRow = Omit<
   | 'photo_updated_at'
   | 'erased_at'
   | 'analyst'
+  | 'care_agent'
 >;
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;

@@ -1,0 +1,12 @@
+// The channel kinds this Trame knows, by kind. Each kind's driver lives in its own file.
+import type { CareChannelKind } from '../../../db/schema-care.ts';
+import { AppError } from '../../../platform/errors.ts';
+import type { ChannelDriver } from './driver.ts';
+
+const drivers: Partial<Record<CareChannelKind, ChannelDriver>> = {};
+
+export function driverFor(kind: CareChannelKind): ChannelDriver {
+  const driver = drivers[kind];
+  if (!driver) throw new AppError(500, 'internal', `No driver for channel kind ${kind}.`);
+  return driver;
+}
