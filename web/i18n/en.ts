@@ -1,6 +1,11 @@
 // The English catalogue: the reference shape every other language follows (see catalog.ts).
 // Keys are grouped by page; `errors` has one entry per API error code, `fieldErrors` one per
 // validation reason, `auditActions` one per audited action (nested where the action has a dot).
+import { channelsEn } from './care/channels.en.ts';
+import { emailEn } from './care/email.en.ts';
+import { inboxEn } from './care/inbox.en.ts';
+import { insightEn } from './care/insight.en.ts';
+
 export const en = {
   common: {
     loading: 'Loading…',
@@ -96,6 +101,10 @@ export const en = {
     analyst_not_eligible:
       'Only members can be analysts: administrators already see analytics, guests cannot.',
     cohort_name_taken: 'A cohort already has this name. Choose another one.',
+    care_channel_disabled: 'This channel is switched off: it accepts no messages.',
+    care_signature_invalid: 'The signature of this request is missing or wrong.',
+    care_origin_refused: 'This site may not use the contact form.',
+    care_not_agent: 'Only members can work the customer-care inbox.',
     generic: 'Something went wrong. Try again.',
     network_error: 'Trame cannot be reached. Check your connection and try again.',
     bad_response: 'Trame sent an unexpected answer. Try again.',
@@ -2004,4 +2013,6 @@ export const en = {
       withdrawn: '{{name}} can no longer read the analytics of the organisation.',
     },
   },
+  // Customer care, one file per part (web/i18n/care/).
+  care: { inbox: inboxEn, email: emailEn, channels: channelsEn, insight: insightEn },
 } as const;

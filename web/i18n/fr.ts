@@ -1,4 +1,9 @@
 // Le catalogue français : mêmes clés que l'anglais (un oubli est une erreur de type).
+
+import { channelsFr } from './care/channels.fr.ts';
+import { emailFr } from './care/email.fr.ts';
+import { inboxFr } from './care/inbox.fr.ts';
+import { insightFr } from './care/insight.fr.ts';
 import type { DeepStringRecord } from './catalog.ts';
 import type { en } from './en.ts';
 
@@ -100,6 +105,10 @@ export const fr: Catalog = {
     analyst_not_eligible:
       'Seuls les membres peuvent être analystes : les administrateurs voient déjà les statistiques, les invités ne le peuvent pas.',
     cohort_name_taken: 'Une cohorte porte déjà ce nom. Choisissez-en un autre.',
+    care_channel_disabled: 'Ce canal est désactivé : il n’accepte aucun message.',
+    care_signature_invalid: 'La signature de cette requête est absente ou incorrecte.',
+    care_origin_refused: 'Ce site n’est pas autorisé à utiliser le formulaire de contact.',
+    care_not_agent: 'Seuls les membres peuvent traiter la boîte du service client.',
     generic: 'Une erreur s’est produite. Réessayez.',
     network_error: 'Trame est injoignable. Vérifiez votre connexion et réessayez.',
     bad_response: 'Trame a envoyé une réponse inattendue. Réessayez.',
@@ -2058,4 +2067,5 @@ export const fr: Catalog = {
       withdrawn: '{{name}} ne peut plus lire les statistiques de l’organisation.',
     },
   },
+  care: { inbox: inboxFr, email: emailFr, channels: channelsFr, insight: insightFr },
 };

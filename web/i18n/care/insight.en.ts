@@ -1,0 +1,4 @@
+// Customer care — insight: English texts (the reference shape; see ../catalog.ts).
+export const insightEn = {
+  title: 'Customer care',
+} as const;
