@@ -1,5 +1,6 @@
 // Every background job this process knows how to run, by name.
 import type { AppContext } from './context.ts';
+import { ANALYTICS_FORGET_TARGET_JOB, forgetTarget } from './modules/analytics/forget.ts';
 import {
   ANALYTICS_REFRESH_JOB,
   analyticsRefreshTask,
@@ -28,6 +29,7 @@ export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
     [EXPORT_EXPIRE_JOB]: expireExport(ctx),
     [REMOVE_FILES_JOB]: removeFiles(ctx),
     [ANALYTICS_REFRESH_JOB]: refreshAnalytics(ctx),
+    [ANALYTICS_FORGET_TARGET_JOB]: forgetTarget(ctx),
   };
 }
 

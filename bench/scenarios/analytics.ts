@@ -28,6 +28,8 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { DASHBOARDS } from '../../common/schemas/analytics.ts';
 import { type Db, openDatabase } from '../../server/db/database.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+import { ROLLUP_TABLES } from '../../server/modules/analytics/rollups/apply.ts';
 import { rebuildRollups, refreshRollups } from '../../server/modules/analytics/rollups/refresh.ts';
 import { newId } from '../../server/platform/ids.ts';
 import { hashToken, newToken } from '../../server/platform/tokens.ts';
@@ -174,21 +176,21 @@ async function generate(env: Record<string, string>, events: number): Promise<St
 async function rebuild(env: Record<string, string>) {
   const handle = await open(env);
   try {
+    // A kept database may predate the latest migrations (the server applies them at start).
+    await migrateToLatest(handle.db);
     console.log('Rebuilding the roll-ups…');
     const t = performance.now();
-    const result = await rebuildRollups(handle.db, new Date());
+    let lastPrint = 0;
+    const result = await rebuildRollups(handle.db, new Date(), (day, events) => {
+      if (performance.now() - lastPrint < 30_000) return;
+      lastPrint = performance.now();
+      console.log(
+        `  ${day}: ${events.toLocaleString('en')} events (${Math.round((performance.now() - t) / 1000)} s)`,
+      );
+    });
     const rebuildMs = Math.round(performance.now() - t);
     const counts: Record<string, number> = {};
-    for (const table of [
-      'analytics_person_days',
-      'analytics_space_person_days',
-      'analytics_interaction_days',
-      'analytics_questions',
-      'analytics_page_days',
-      'analytics_search_days',
-      'analytics_space_days',
-      'analytics_people',
-    ]) {
+    for (const table of ROLLUP_TABLES) {
       const c = await sql<{ n: number }>`SELECT count(*)::bigint AS n FROM ${sql.table(table)}`.execute(
         handle.db,
       );

@@ -16,6 +16,7 @@ import {
   Dashboard,
   DashboardName,
   PeopleActivity,
+  PeopleActivityQuery,
   RefreshResult,
   RoiEstimate,
 } from '../schemas/analytics.ts';
@@ -76,7 +77,7 @@ export const analyticsApi = {
     access: 'signed-in',
     summary:
       "Each person's activity over the period (administrators, only when the organisation allows it; audited).",
-    query: AnalyticsFilters,
+    query: PeopleActivityQuery,
     response: PeopleActivity,
   }),
   listCohorts: endpoint({

@@ -16,27 +16,29 @@ export const Day = z.iso.date({ message: 'Enter a date as YYYY-MM-DD.' });
 /** At most this many days in one period (a year and a day, so a leap year fits). */
 export const MAX_PERIOD_DAYS = 366;
 
-export const AnalyticsFilters = z
-  .object({
-    /** First and last day of the period, both included; the last 30 days by default. */
-    from: Day.optional(),
-    to: Day.optional(),
-    departmentId: Id.optional(),
-    siteId: Id.optional(),
-    spaceId: Id.optional(),
-    spaceType: SpaceType.optional(),
-    cohortId: Id.optional(),
-  })
-  .superRefine((v, issue) => {
-    if (v.from && v.to && v.from > v.to)
-      issue.addIssue({ code: 'custom', path: ['to'], message: 'The period ends before it starts.' });
-    if (v.from && v.to && (Date.parse(v.to) - Date.parse(v.from)) / 86_400_000 + 1 > MAX_PERIOD_DAYS)
-      issue.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: `Choose a period of at most ${MAX_PERIOD_DAYS} days.`,
-      });
-  });
+const filterFields = {
+  /** First and last day of the period, both included; the last 30 days by default. */
+  from: Day.optional(),
+  to: Day.optional(),
+  departmentId: Id.optional(),
+  siteId: Id.optional(),
+  spaceId: Id.optional(),
+  spaceType: SpaceType.optional(),
+  cohortId: Id.optional(),
+};
+
+function checkPeriod(v: { from?: string | undefined; to?: string | undefined }, issue: z.RefinementCtx) {
+  if (v.from && v.to && v.from > v.to)
+    issue.addIssue({ code: 'custom', path: ['to'], message: 'The period ends before it starts.' });
+  if (v.from && v.to && (Date.parse(v.to) - Date.parse(v.from)) / 86_400_000 + 1 > MAX_PERIOD_DAYS)
+    issue.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: `Choose a period of at most ${MAX_PERIOD_DAYS} days.`,
+    });
+}
+
+export const AnalyticsFilters = z.object(filterFields).superRefine(checkPeriod);
 export type AnalyticsFilters = z.infer<typeof AnalyticsFilters>;
 
 export const Period = z.object({ from: Day, to: Day });
@@ -223,6 +225,21 @@ export const PersonActivity = z.object({
   reactions: z.number(),
   actions: z.number(),
 });
-export const PeopleActivity = z.object({ period: Period, items: z.array(PersonActivity) });
+/** At most this many people in one page of individual activity (the default page). */
+export const MAX_PEOPLE_PAGE = 10_000;
+/** The filters, and a page: `offset` people skipped (most active first), at most `limit`. */
+export const PeopleActivityQuery = z
+  .object({
+    ...filterFields,
+    offset: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(MAX_PEOPLE_PAGE).default(MAX_PEOPLE_PAGE),
+  })
+  .superRefine(checkPeriod);
+export const PeopleActivity = z.object({
+  period: Period,
+  items: z.array(PersonActivity),
+  /** The offset of the next page, or null on the last one. */
+  nextOffset: z.number().nullable(),
+});
 
 export const RefreshResult = z.object({ refreshedAt: DateTime, days: z.number() });

@@ -722,7 +722,56 @@ export interface AnalyticsSpaceDayTable {
   answers: Generated<number>;
   reactions: Generated<number>;
   shares: Generated<number>;
+  votes: Generated<number>;
+  pages: Generated<number>;
+  events: Generated<number>;
   people: Generated<number>;
+}
+
+/** Per place ('*' or 'type:<space type>') and person: a bitmap of active days from first_day. */
+export interface AnalyticsActorTable {
+  place: string;
+  user_id: string;
+  first_day: ColumnType<Date | string, string, string>;
+  /** bit varying, read back as a string of 0 and 1. */
+  days: string;
+}
+
+/** Person-days per space type (place 'type:<space type>'). */
+export interface AnalyticsPlacePersonDayTable extends ActionCounts {
+  place: string;
+  day: ColumnType<Date | string, string, string>;
+  user_id: string;
+}
+
+/** Days per space type: totals and distinct people (`active`). */
+export interface AnalyticsPlaceDayTable extends Omit<ActionCounts, 'actions'> {
+  place: string;
+  day: ColumnType<Date | string, string, string>;
+  active: Generated<number>;
+}
+
+/** Searches per normalised terms and day, everyone together. */
+export interface AnalyticsSearchTermTable {
+  day: ColumnType<Date | string, string, string>;
+  terms: string;
+  searches: number;
+  empty: number;
+}
+
+/** Per knowledge page: the days someone other than its author read it (a bitmap from first_day). */
+export interface AnalyticsPageReadTable {
+  page_id: string;
+  space_id: string | null;
+  first_day: ColumnType<Date | string, string, string>;
+  last_day: ColumnType<Date | string, string, string>;
+  days: string;
+}
+
+/** Event ids below the watermark that were not visible yet when it was read. */
+export interface AnalyticsPendingEventTable {
+  id: ColumnType<string, string | number, string | number>;
+  noted_at: Timestamp;
 }
 
 /** One row per activated account: invited, activated, first contributed (a UTC day). */
@@ -745,6 +794,8 @@ export interface AnalyticsInteractionDayTable {
   to_department_id: string | null;
   kind: InteractionKind;
   space_id: string | null;
+  /** Rows per space type have a type and no space; rows over every place have neither. */
+  space_type: SpaceType | null;
   n: number;
 }
 
@@ -755,6 +806,8 @@ export interface AnalyticsQuestionTable {
   asked_at: Timestamp;
   first_answer_at: Timestamp | null;
   accepted_at: Timestamp | null;
+  /** When the latest acceptance decision (accept or withdraw) was taken. */
+  decided_at: Timestamp | null;
 }
 
 export interface AnalyticsPageDayTable {
@@ -842,6 +895,12 @@ export interface Database extends CareDatabase {
   analytics_questions: AnalyticsQuestionTable;
   analytics_page_days: AnalyticsPageDayTable;
   analytics_search_days: AnalyticsSearchDayTable;
+  analytics_actors: AnalyticsActorTable;
+  analytics_place_person_days: AnalyticsPlacePersonDayTable;
+  analytics_place_days: AnalyticsPlaceDayTable;
+  analytics_search_terms: AnalyticsSearchTermTable;
+  analytics_page_reads: AnalyticsPageReadTable;
+  analytics_pending_events: AnalyticsPendingEventTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -242,6 +242,17 @@ describe('analytics API', () => {
       expect(res.status, res.text).toBe(200);
       expect(res.body.items.map((p: { name: string }) => p.name)).toContain('Marc Member');
       expect(res.body.items.map((p: { name: string }) => p.name)).not.toContain('Gil Guest');
+      expect(res.body.nextOffset).toBeNull();
+      // Paged: the pages, in turn, are the whole list.
+      const paged: unknown[] = [];
+      for (let offset: number | null = 0; offset !== null; ) {
+        const page = await admin.call(api.getPeopleActivity, { query: { offset, limit: 2 } });
+        expect(page.status, page.text).toBe(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(2);
+        paged.push(...page.body.items);
+        offset = page.body.nextOffset;
+      }
+      expect(paged).toEqual(res.body.items);
       const [entry] = await auditOf('analytics.people_viewed');
       expect(entry).toMatchObject({ actor_id: adminId, details: { period: res.body.period } });
       await admin.call(api.setAnalyticsSettings, { body: { minGroup: 5, individual: false } });

@@ -1,5 +1,6 @@
 // The filters of a dashboard once the route has checked them against what the reader may
 // see: every indicator takes this, never the raw query string.
+import type { SpaceType } from '../../db/schema.ts';
 
 /** Inclusive UTC days, YYYY-MM-DD. */
 export interface DayRange {
@@ -21,6 +22,11 @@ export interface ResolvedFilters {
    * own spaces, already resolved to ids; possibly empty).
    */
   spaceIds: string[] | null;
+  /**
+   * Set when spaceIds are exactly the spaces of this type (the filter was a space type and
+   * nothing narrowed it): the roll-ups kept per space type are read instead of each space's.
+   */
+  spaceType?: SpaceType | null;
   /** The organisation's threshold: no figure for a group of fewer people. */
   minGroup: number;
 }

@@ -127,6 +127,7 @@ export async function peopleActivity(
     peopleCohortId: string | null;
     spaceIds: string[] | null;
   },
+  page: { offset: number; limit: number } = { offset: 0, limit: 10_000 },
 ) {
   const inSpaces = f.spaceIds !== null;
   if (inSpaces && f.spaceIds!.length === 0) return [];
@@ -191,7 +192,8 @@ export async function peopleActivity(
     .orderBy(sql`coalesce(d.actions, 0)`, 'desc')
     .orderBy('u.name')
     .orderBy('u.id')
-    .limit(10_000)
+    .offset(page.offset)
+    .limit(page.limit)
     .execute();
 }
 export type PersonActivityRow = Awaited<ReturnType<typeof peopleActivity>>[number];

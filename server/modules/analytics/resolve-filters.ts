@@ -130,6 +130,9 @@ export async function resolveFilters(
     siteId: site?.id ?? null,
     peopleCohortId,
     spaceIds: spaceIds === null ? null : [...new Set(spaceIds)].sort(),
+    // Exactly the type's spaces: nothing else narrowed the place (nor a reader's own spaces).
+    spaceType:
+      query.spaceType && organisation && !query.spaceId && cohort?.kind !== 'spaces' ? query.spaceType : null,
     minGroup,
   };
 }

@@ -84,9 +84,15 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: AppContext): 
     if (!analyticsPolicy.canSeePeople(reader, settings.individual)) throw individualOff();
     await limit('readPerAccount', actor);
     const filters = await resolveFilters(ctx.db, reader, query, ctx.clock.now(), settings.minGroup);
-    const rows = await peopleActivity(ctx.db, filters);
-    await recordPeopleViewed(ctx.db, { actor, meta, at: ctx.clock.now() }, filters, rows.length);
-    return { period: filters.period, items: rows.map(presentPersonActivity) };
+    // One more than the page says whether another follows.
+    const rows = await peopleActivity(ctx.db, filters, { offset: query.offset, limit: query.limit + 1 });
+    const items = rows.slice(0, query.limit);
+    await recordPeopleViewed(ctx.db, { actor, meta, at: ctx.clock.now() }, filters, items.length);
+    return {
+      period: filters.period,
+      items: items.map(presentPersonActivity),
+      nextOffset: rows.length > query.limit ? query.offset + query.limit : null,
+    };
   });
 
   route(app, ctx, api.listCohorts, async ({ actor }) => {

@@ -13,6 +13,7 @@ import { actorRef } from '../../platform/http/request.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
 import { publishAfterCommit } from '../../platform/realtime/publish.ts';
 import { inTransaction, type Tx } from '../../platform/transaction.ts';
+import { forgetPerson } from '../analytics/forget.ts';
 import { type ChangeAccountInput, guardAccountChange } from '../people/commands/change-role.ts';
 import { erasedEmail, erasedHandle, FORMER_EMPLOYEE_NAME } from './former-employee.ts';
 import { purgeContent } from './purge-content.ts';
@@ -40,6 +41,7 @@ export function eraseUser(ctx: AppContext, input: ChangeAccountInput & { confirm
     const sessions = await endAllSessions(tx.db, user.id);
     publishAfterCommit(tx, { type: 'sessions.ended', userId: user.id });
     await removePersonalData(tx, user.id, user.email);
+    await forgetPerson(tx, user.id);
     const purged =
       mode === 'delete'
         ? await purgeContent(tx, user.id)

@@ -7,6 +7,7 @@ import {
   activeIn,
   addDays,
   type Built,
+  byPeople,
   type DashboardModule,
   type Db,
   dailyTotals,
@@ -83,8 +84,7 @@ async function people(db: Db, f: ResolvedFilters): Promise<PersonRow[]> {
 /** Invitations sent (by people of the group), in each period: everywhere, spaces do not apply. */
 async function invitations(db: Db, f: ResolvedFilters): Promise<{ now: number; prev: number }> {
   const table = hasPeopleFilter(f)
-    ? sql`(SELECT d.day, d.invitations FROM analytics_person_days d
-        WHERE d.invitations > 0 AND ${peopleOnly(f, sql.ref('d.user_id'))}) d`
+    ? sql`(SELECT d.day, d.invitations FROM ${byPeople(f, sql`analytics_person_days`)} WHERE d.invitations > 0) d`
     : sql`analytics_days d`;
   const [row] = await rows<{ now: unknown; prev: unknown }>(
     db,

@@ -24,7 +24,11 @@ export const collaborationFigures = [
 
 /** The interaction rows of the filters: totals over every place, or the chosen spaces. */
 function source(f: ResolvedFilters, from: string, to: string) {
-  const place = f.spaceIds === null ? sql`i.space_id IS NULL` : inList(sql.ref('i.space_id'), f.spaceIds);
+  const place = f.spaceType
+    ? sql`i.space_type = ${f.spaceType}`
+    : f.spaceIds === null
+      ? sql`i.space_id IS NULL AND i.space_type IS NULL`
+      : inList(sql.ref('i.space_id'), f.spaceIds);
   const department = f.departmentId
     ? sql`(i.from_department_id = ${f.departmentId} OR i.to_department_id = ${f.departmentId})`
     : sql`true`;

@@ -5,6 +5,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Chart, Figure } from '../../../../common/schemas/analytics.ts';
 import type { AnyDb } from '../../../db/database.ts';
 import type { ResolvedFilters } from '../filters.ts';
+import { DAY_COLUMNS } from '../rollups/apply.ts';
 
 export type Db = AnyDb;
 export type Sql = RawBuilder<unknown>;
@@ -104,32 +105,48 @@ export function peopleOnly(f: ResolvedFilters, column: Sql): Sql {
 }
 
 /**
+ * The place the roll-ups keep on its own for these filters: '*' (every place, visits
+ * included), 'type:<space type>' (exactly a type's spaces), or null (a list of spaces, read
+ * space by space).
+ */
+export function placeOf(f: ResolvedFilters): string | null {
+  if (f.spaceType) return `type:${f.spaceType}`;
+  return f.spaceIds === null ? '*' : null;
+}
+
+/**
+ * `FROM table d` of rows keyed by person (`d.user_id`), for the people matching the
+ * filters: joined from their users row when a people filter applies, so each person's rows
+ * are read through an index on (user_id, …) rather than the whole period's.
+ */
+export function byPeople(f: ResolvedFilters, table: Sql): Sql {
+  return hasPeopleFilter(f)
+    ? sql`users u JOIN ${table} d ON d.user_id = u.id AND ${peopleCondition(f)}`
+    : sql`${table} d`;
+}
+
+/**
  * Activity rows (day, user_id and the counts) of [from, to]: person-days over every place,
- * or person-days in the chosen spaces (several rows per person and day then; no visits,
- * which belong to no space), for the people matching the filters.
+ * person-days of a space type, or person-days in the chosen spaces (several rows per person
+ * and day then); no visits outside the whole organisation (they belong to no space), for
+ * the people matching the filters.
  */
 export function activity(f: ResolvedFilters, from: string, to: string): Sql {
   const cols = sql`d.day, d.user_id, d.posts, d.questions, d.comments, d.answers, d.reactions, d.shares, d.votes, d.pages, d.events, d.actions`;
-  if (f.spaceIds === null)
-    return sql`SELECT ${cols}, d.visits, d.invitations FROM analytics_person_days d
-      WHERE d.day BETWEEN ${from}::date AND ${to}::date AND ${peopleOnly(f, sql.ref('d.user_id'))}`;
+  const days = sql`d.day BETWEEN ${from}::date AND ${to}::date`;
+  const place = placeOf(f);
+  if (place === '*')
+    return sql`SELECT ${cols}, d.visits, d.invitations FROM ${byPeople(f, sql`analytics_person_days`)}
+      WHERE ${days}`;
+  if (place !== null)
+    return sql`SELECT ${cols}, 0 AS visits, 0 AS invitations FROM ${byPeople(f, sql`analytics_place_person_days`)}
+      WHERE d.place = ${place} AND ${days}`;
   return sql`SELECT ${cols}, 0 AS visits, 0 AS invitations FROM analytics_space_person_days d
-    WHERE d.day BETWEEN ${from}::date AND ${to}::date AND ${inList(sql.ref('d.space_id'), f.spaceIds)}
+    WHERE ${days} AND ${inList(sql.ref('d.space_id'), f.spaceIds ?? [])}
       AND ${peopleOnly(f, sql.ref('d.user_id'))}`;
 }
 
-export const DAILY_COLUMNS = [
-  'active',
-  'posts',
-  'questions',
-  'comments',
-  'answers',
-  'reactions',
-  'shares',
-  'votes',
-  'pages',
-  'events',
-] as const;
+export const DAILY_COLUMNS = ['active', ...DAY_COLUMNS] as const;
 export type DailyColumn = (typeof DAILY_COLUMNS)[number];
 export type DailyRow = Record<DailyColumn, number>;
 
@@ -149,12 +166,24 @@ export async function dailyTotals(
       (c) => sql`sum(${sql.ref(`a.${c}`)})::int AS ${sql.ref(c)}`,
     ),
   );
-  const query =
-    !hasPeopleFilter(f) && f.spaceIds === null
-      ? sql`SELECT ${DAY_TEXT('a.day')} AS day, ${sql.join(DAILY_COLUMNS.map((c) => sql.ref(`a.${c}`)))}
-          FROM analytics_days a WHERE a.day BETWEEN ${from}::date AND ${to}::date`
-      : sql`SELECT ${DAY_TEXT('a.day')} AS day, count(DISTINCT a.user_id)::int AS active, ${sums}
-          FROM (${activity(f, from, to)}) a GROUP BY a.day`;
+  const columns = (active: string) =>
+    sql.join(
+      DAILY_COLUMNS.map((c) => (c === 'active' ? sql`a.${sql.raw(active)} AS active` : sql.ref(`a.${c}`))),
+    );
+  const place = placeOf(f);
+  const within = sql`a.day BETWEEN ${from}::date AND ${to}::date`;
+  let query: Sql;
+  if (hasPeopleFilter(f) || (place === null && f.spaceIds?.length !== 1))
+    query = sql`SELECT ${DAY_TEXT('a.day')} AS day, count(DISTINCT a.user_id)::int AS active, ${sums}
+      FROM (${activity(f, from, to)}) a GROUP BY a.day`;
+  else if (place === '*')
+    query = sql`SELECT ${DAY_TEXT('a.day')} AS day, ${columns('active')} FROM analytics_days a WHERE ${within}`;
+  else if (place !== null)
+    query = sql`SELECT ${DAY_TEXT('a.day')} AS day, ${columns('active')} FROM analytics_place_days a
+      WHERE a.place = ${place} AND ${within}`;
+  else
+    query = sql`SELECT ${DAY_TEXT('a.day')} AS day, ${columns('people')} FROM analytics_space_days a
+      WHERE a.space_id = ${f.spaceIds![0]!} AND ${within}`;
   const list = await rows<{ day: string } & Record<DailyColumn, unknown>>(db, query);
   return new Map(
     list.map((r) => [r.day, Object.fromEntries(DAILY_COLUMNS.map((c) => [c, num(r[c])])) as DailyRow]),
@@ -170,7 +199,8 @@ export function sumDays(days: Map<string, DailyRow>, column: DailyColumn, from: 
 
 /**
  * For each person active in [from, to] of the activity rows: whether they were active in
- * each named range (one scan, grouped per person).
+ * each named range. Everywhere or in a space type, from the bitmaps of active days (one row
+ * per person); in a list of spaces, one scan of their rows, grouped per person.
  */
 export function activeIn(
   f: ResolvedFilters,
@@ -178,6 +208,19 @@ export function activeIn(
   to: string,
   ranges: Record<string, DayRangeLike>,
 ): Sql {
+  const place = placeOf(f);
+  if (place !== null) {
+    const flags = sql.join(
+      Object.entries(ranges).map(
+        ([name, r]) =>
+          sql`analytics_days_in(d.days, d.first_day, ${r.from}::date, ${r.to}::date) > 0 AS ${sql.ref(name)}`,
+      ),
+    );
+    return sql`SELECT * FROM (
+        SELECT d.user_id, ${flags} FROM ${byPeople(f, sql`analytics_actors`)}
+        WHERE d.place = ${place} AND analytics_days_in(d.days, d.first_day, ${from}::date, ${to}::date) > 0
+      ) x`;
+  }
   const flags = sql.join(
     Object.entries(ranges).map(
       ([name, r]) => sql`bool_or(a.day BETWEEN ${r.from}::date AND ${r.to}::date) AS ${sql.ref(name)}`,

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { ResolvedFilters } from '../filters.ts';
 import {
   type Built,
+  byPeople,
   type DashboardModule,
   type Db,
   dailyTotals,
@@ -62,26 +63,84 @@ async function questions(db: Db, f: ResolvedFilters) {
 
 /** Distinct pages read by someone other than their author (people filters do not apply). */
 async function pagesReused(db: Db, f: ResolvedFilters) {
-  const place = f.spaceIds === null ? sql`true` : inList(sql.ref('pd.space_id'), f.spaceIds);
+  const place = f.spaceIds === null ? sql`true` : inList(sql.ref('pr.space_id'), f.spaceIds);
+  const readIn = (r: { from: string; to: string }) =>
+    sql`analytics_days_in(pr.days, pr.first_day, ${r.from}::date, ${r.to}::date) > 0`;
   const [row] = await rows<{ now: unknown; prev: unknown }>(
     db,
-    // count(DISTINCT) sorts: steady however many distinct pages were read (a hash of
-    // hundreds of thousands of pages would spill to disk).
-    sql`SELECT count(DISTINCT pd.page_id) FILTER (WHERE pd.day >= ${f.period.from}::date)::int AS now,
-        count(DISTINCT pd.page_id) FILTER (WHERE pd.day <= ${f.previous.to}::date)::int AS prev
-      FROM analytics_page_days pd
-      WHERE pd.day BETWEEN ${f.previous.from}::date AND ${f.period.to}::date AND pd.reads_by_others > 0
-        AND ${place}`,
+    sql`SELECT count(*) FILTER (WHERE ${readIn(f.period)})::int AS now,
+        count(*) FILTER (WHERE ${readIn(f.previous)})::int AS prev
+      FROM analytics_page_reads pr
+      WHERE pr.last_day >= ${f.previous.from}::date AND pr.first_day <= ${f.period.to}::date AND ${place}`,
   );
   return { now: num(row?.now), prev: num(row?.prev) };
 }
 
+interface TermRow {
+  terms: string;
+  searches: unknown;
+  people: unknown;
+}
+
+/**
+ * Terms searched in vain by at least minGroup distinct people over the period, the most
+ * searched first. For everyone: the terms with the most searches in vain come from the
+ * terms' day table, and only those are counted in people (from their partial index); more
+ * are taken while fewer than NO_RESULT_ROWS pass. Every term left out has fewer searches
+ * than every term counted, so the first rows are exact.
+ */
+async function noResultTerms(db: Db, f: ResolvedFilters): Promise<TermRow[]> {
+  const within = (t: string) =>
+    sql`${sql.ref(`${t}.day`)} BETWEEN ${f.period.from}::date AND ${f.period.to}::date`;
+  const order = (a: TermRow, b: TermRow) =>
+    num(b.searches) - num(a.searches) || num(b.people) - num(a.people) || (a.terms < b.terms ? -1 : 1);
+  if (hasPeopleFilter(f)) {
+    const list = await rows<TermRow>(
+      db,
+      sql`SELECT t.terms, sum(t.n)::int AS searches, count(*)::int AS people
+        FROM (
+          SELECT d.terms, d.user_id, sum(d.empty) AS n FROM ${byPeople(f, sql`analytics_search_days`)}
+          WHERE ${within('d')} AND d.empty > 0
+          GROUP BY d.terms, d.user_id
+        ) t
+        GROUP BY t.terms
+        HAVING count(*) >= ${f.minGroup}`,
+    );
+    return list.sort(order).slice(0, NO_RESULT_ROWS);
+  }
+  for (let limit = NO_RESULT_ROWS * 5; ; limit *= 4) {
+    const candidates = await rows<{ terms: string; searches: unknown }>(
+      db,
+      sql`SELECT st.terms, sum(st.empty)::int AS searches FROM analytics_search_terms st
+        WHERE ${within('st')} AND st.empty > 0
+        GROUP BY st.terms HAVING sum(st.empty) >= ${f.minGroup}
+        ORDER BY searches DESC LIMIT ${limit}`,
+    );
+    if (candidates.length === 0) return [];
+    // With a full list, the terms tied with the last one are counted too.
+    const floor = candidates.length < limit ? 0 : num(candidates.at(-1)!.searches);
+    const counted = await rows<TermRow>(
+      db,
+      sql`SELECT c.terms, c.searches, (
+          SELECT count(DISTINCT s.user_id)::int FROM analytics_search_days s
+          WHERE s.terms = c.terms AND s.empty > 0 AND ${within('s')}) AS people
+        FROM (
+          SELECT st.terms, sum(st.empty)::int AS searches FROM analytics_search_terms st
+          WHERE ${within('st')} AND st.empty > 0
+          GROUP BY st.terms HAVING sum(st.empty) >= ${Math.max(floor, f.minGroup)}
+        ) c`,
+    );
+    const passing = counted.filter((t) => num(t.people) >= f.minGroup).sort(order);
+    if (passing.length >= NO_RESULT_ROWS || candidates.length < limit)
+      return passing.slice(0, NO_RESULT_ROWS);
+  }
+}
+
 /** Searches (spaces do not apply: a search is made everywhere at once). */
 async function searches(db: Db, f: ResolvedFilters) {
-  const people = peopleOnly(f, sql.ref('s.user_id'));
   // Everyone: the organisation's day table; a group of people: their own searches.
   const table = hasPeopleFilter(f)
-    ? sql`analytics_search_days s`
+    ? sql`(SELECT d.day, d.searches, d.empty FROM ${byPeople(f, sql`analytics_search_days`)}) s`
     : sql`(SELECT day, searches, searches_empty AS empty FROM analytics_days) s`;
   const [[totals], terms] = await Promise.all([
     rows<Record<string, unknown>>(
@@ -92,24 +151,9 @@ async function searches(db: Db, f: ResolvedFilters) {
           coalesce(sum(s.empty) FILTER (WHERE s.day >= ${f.period.from}::date), 0)::int AS empty,
           coalesce(sum(s.empty) FILTER (WHERE s.day <= ${f.previous.to}::date), 0)::int AS empty_prev
         FROM ${table}
-        WHERE s.day BETWEEN ${f.previous.from}::date AND ${f.period.to}::date
-          AND ${hasPeopleFilter(f) ? people : sql`true`}`,
+        WHERE s.day BETWEEN ${f.previous.from}::date AND ${f.period.to}::date`,
     ),
-    // Terms searched in vain by at least minGroup distinct people over the period.
-    rows<{ terms: string; searches: unknown; people: unknown }>(
-      db,
-      sql`SELECT t.terms, sum(t.n)::int AS searches, count(*)::int AS people
-        FROM (
-          SELECT s.terms, s.user_id, sum(s.empty) AS n
-          FROM analytics_search_days s
-          WHERE s.day BETWEEN ${f.period.from}::date AND ${f.period.to}::date AND s.empty > 0 AND ${people}
-          GROUP BY s.terms, s.user_id
-        ) t
-        GROUP BY t.terms
-        HAVING count(*) >= ${f.minGroup}
-        ORDER BY searches DESC, people DESC, t.terms
-        LIMIT ${NO_RESULT_ROWS}`,
-    ),
+    noResultTerms(db, f),
   ]);
   return { totals: totals ?? {}, terms };
 }

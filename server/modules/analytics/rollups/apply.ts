@@ -1,0 +1,394 @@
+// Adds a batch of activity events to the roll-ups. Every roll-up is a sum, a minimum, a
+// bitmap or a count of rows, so what a batch brings can be added to what is there
+// (INSERT … ON CONFLICT DO UPDATE): the refresh applies the events it has not applied yet,
+// a rebuild applies every event once into empty tables, and both end in the same rows.
+// Distinct-people columns (a day's `active`, a space-day's `people`) are counted again from
+// the person tables for the days the batch touched. Day tables count every event, whoever
+// its actor; person tables only events with an actor (an erased person's events have none).
+//
+// The batch is the temporary table `analytics_batch` (see `stageBatch`), so each statement
+// reads a few thousand staged rows, never the log.
+
+import type { Transaction } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../../../db/database.ts';
+import type { Database } from '../../../db/schema.ts';
+
+export type Trx = Db | Transaction<Database>;
+type Sql = RawBuilder<unknown>;
+
+/** Verbs counted in each column of the person-day tables. */
+export const VERBS = {
+  visits: ['user.visited'],
+  posts: ['post.created'],
+  questions: ['question.asked'],
+  comments: ['comment.created'],
+  answers: ['question.answered'],
+  reactions: ['reaction.set', 'comment_reaction.set'],
+  shares: ['post.shared'],
+  votes: ['answer.voted', 'poll.voted'],
+  pages: ['knowledge.page_created', 'knowledge.saved_from_post'],
+  events: ['event.created'],
+  invitations: ['invitation.sent'],
+} as const;
+
+/** Interactions aimed at someone else's content, by kind of the cross-department matrix. */
+export const INTERACTION_VERBS = {
+  comment: ['comment.created'],
+  answer: ['question.answered'],
+  reaction: ['reaction.set', 'comment_reaction.set'],
+  share: ['post.shared'],
+} as const;
+
+type Column = keyof typeof VERBS | 'actions';
+/** The columns of a day table (organisation, space, space type). */
+export const DAY_COLUMNS = [
+  'posts',
+  'questions',
+  'comments',
+  'answers',
+  'reactions',
+  'shares',
+  'votes',
+  'pages',
+  'events',
+] as const;
+/** The columns of a place's person-day (a space's, a space type's): no visits, no invitations. */
+const PLACE_COLUMNS: Column[] = [...DAY_COLUMNS, 'actions'];
+const PERSON_COLUMNS: Column[] = ['visits', ...DAY_COLUMNS, 'invitations', 'actions'];
+
+const list = (verbs: readonly string[]) => sql.join(verbs.map((v) => sql.lit(v)));
+const counted = (c: Column): Sql =>
+  c === 'actions' ? sql`count(*)::int` : sql`count(*) FILTER (WHERE b.verb IN (${list(VERBS[c])}))::int`;
+const ids = (cols: string[]) => sql.join(cols.map((c) => sql.ref(c)));
+const counts = (cols: Column[]) => sql.join(cols.map(counted));
+/** `col = t.col + excluded.col` for each column: what the batch adds to the row. */
+const adding = (cols: string[]) =>
+  sql.join(cols.map((c) => sql`${sql.ref(c)} = ${sql.ref(`t.${c}`)} + ${sql.ref(`excluded.${c}`)}`));
+
+/** Contributions of a person-day row: posts, questions, comments, answers, pages, events, shares. */
+export const CONTRIBUTED = sql`(d.posts + d.questions + d.comments + d.answers + d.pages + d.events + d.shares)`;
+
+/**
+ * Stages the events matching `where` (on the log `e`) as the temporary table
+ * analytics_batch, dropped at commit: their UTC day and their space's type with them.
+ */
+export async function stageBatch(db: Trx, where: Sql): Promise<number> {
+  await sql`DROP TABLE IF EXISTS analytics_batch`.execute(db);
+  await sql`
+    CREATE TEMPORARY TABLE analytics_batch ON COMMIT DROP AS
+    SELECT e.id, e.at, (e.at AT TIME ZONE 'UTC')::date AS day, e.actor_id, e.verb, e.object_id,
+      e.space_id, s.type AS space_type, e.data, e.target_id
+    FROM activity_events e LEFT JOIN spaces s ON s.id = e.space_id
+    WHERE ${where}`.execute(db);
+  await sql`ANALYZE analytics_batch`.execute(db);
+  const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM analytics_batch`.execute(db);
+  return Number(n.rows[0]?.n ?? 0);
+}
+
+export interface ApplyOptions {
+  /**
+   * The batch holds whole days that no roll-up has yet (a rebuild): day tables are inserted
+   * into, and the tables kept per person or per page over time are left to `applyFinal`.
+   */
+  fresh?: boolean;
+  /** Told how long each statement took (the bench prints it). */
+  onStep?: (step: number, ms: number) => void;
+}
+
+/** Adds the staged batch to every roll-up; returns the days it touched. */
+export async function applyBatch(db: Trx, options: ApplyOptions = {}): Promise<string[]> {
+  const { fresh = false, onStep } = options;
+  /** Adds to the row already there, unless the batch's days are known to be new (a rebuild). */
+  const upsert = (target: Sql, set: Sql) =>
+    fresh ? sql`` : sql`ON CONFLICT (${target}) DO UPDATE SET ${set}`;
+  /** A rebuild inserts in key order: each index grows at its end instead of everywhere. */
+  const ordered = (keys: Sql) => (fresh ? sql`ORDER BY ${keys}` : sql``);
+  let step = 0;
+  const run = async (q: Sql) => {
+    const t = performance.now();
+    await q.execute(db);
+    onStep?.(step++, performance.now() - t);
+  };
+  const actor = sql`b.actor_id IS NOT NULL`;
+
+  // Person-days: everywhere, per space, per space type.
+  await run(sql`
+    INSERT INTO analytics_person_days AS t (day, user_id, ${ids(PERSON_COLUMNS)})
+    SELECT b.day, b.actor_id, ${counts(PERSON_COLUMNS)} FROM analytics_batch b WHERE ${actor}
+    GROUP BY 1, 2
+    ${ordered(sql`1, 2`)}
+    ${upsert(sql`day, user_id`, sql`${adding(PERSON_COLUMNS)}`)}`);
+  await run(sql`
+    INSERT INTO analytics_space_person_days AS t (day, space_id, user_id, ${ids(PLACE_COLUMNS)})
+    SELECT b.day, b.space_id, b.actor_id, ${counts(PLACE_COLUMNS)} FROM analytics_batch b
+    WHERE ${actor} AND b.space_id IS NOT NULL
+    GROUP BY 1, 2, 3
+    ${ordered(sql`1, 2, 3`)}
+    ${upsert(sql`day, space_id, user_id`, sql`${adding(PLACE_COLUMNS)}`)}`);
+  await run(sql`
+    INSERT INTO analytics_place_person_days AS t (place, day, user_id, ${ids(PLACE_COLUMNS)})
+    SELECT 'type:' || b.space_type, b.day, b.actor_id, ${counts(PLACE_COLUMNS)} FROM analytics_batch b
+    WHERE ${actor} AND b.space_type IS NOT NULL
+    GROUP BY 1, 2, 3
+    ${ordered(sql`1, 2, 3`)}
+    ${upsert(sql`place, day, user_id`, sql`${adding(PLACE_COLUMNS)}`)}`);
+
+  // Who was active where: a bitmap of days per person, everywhere and per space type.
+  if (!fresh)
+    await run(sql`
+    INSERT INTO analytics_actors AS t (place, user_id, first_day, days)
+    SELECT a.place, a.actor_id, min(a.day), analytics_bits_of(array_agg(DISTINCT a.day))
+    FROM (
+      SELECT '*' AS place, b.actor_id, b.day FROM analytics_batch b WHERE ${actor}
+      UNION ALL
+      SELECT 'type:' || b.space_type, b.actor_id, b.day FROM analytics_batch b
+      WHERE ${actor} AND b.space_type IS NOT NULL
+    ) a
+    GROUP BY 1, 2
+    ON CONFLICT (place, user_id) DO UPDATE
+      SET first_day = least(t.first_day, excluded.first_day),
+        days = analytics_bits_merge(t.first_day, t.days, excluded.first_day, excluded.days)`);
+
+  // Day tables: the organisation, each space, each space type; then their distinct people.
+  await run(sql`
+    INSERT INTO analytics_days AS t (day, active, ${ids([...PERSON_COLUMNS, 'searches', 'searches_empty'])})
+    SELECT b.day, count(DISTINCT b.actor_id)::int, ${counts(PERSON_COLUMNS)},
+      count(*) FILTER (WHERE b.verb = 'search.performed' AND b.data->>'terms' IS NOT NULL)::int,
+      count(*) FILTER (WHERE b.verb = 'search.performed' AND b.data->>'terms' IS NOT NULL
+        AND b.data->>'results' = '0')::int
+    FROM analytics_batch b
+    GROUP BY 1
+    ${upsert(sql`day`, sql`${adding([...PERSON_COLUMNS, 'searches', 'searches_empty'])}`)}`);
+  // Distinct people of a day already there are counted again from the person tables.
+  if (!fresh)
+    await run(sql`
+    UPDATE analytics_days t SET active = (SELECT count(*)::int FROM analytics_person_days d WHERE d.day = t.day)
+    WHERE t.day IN (SELECT DISTINCT b.day FROM analytics_batch b WHERE ${actor})`);
+  await run(sql`
+    INSERT INTO analytics_space_days AS t (day, space_id, people, ${ids([...DAY_COLUMNS])})
+    SELECT b.day, b.space_id, count(DISTINCT b.actor_id)::int, ${counts([...DAY_COLUMNS])} FROM analytics_batch b
+    WHERE b.space_id IS NOT NULL
+    GROUP BY 1, 2
+    ${upsert(sql`day, space_id`, sql`${adding([...DAY_COLUMNS])}`)}`);
+  if (!fresh)
+    await run(sql`
+    UPDATE analytics_space_days t SET people = (
+      SELECT count(*)::int FROM analytics_space_person_days d WHERE d.day = t.day AND d.space_id = t.space_id)
+    FROM (SELECT DISTINCT b.day, b.space_id FROM analytics_batch b WHERE ${actor} AND b.space_id IS NOT NULL) k
+    WHERE t.day = k.day AND t.space_id = k.space_id`);
+  await run(sql`
+    INSERT INTO analytics_place_days AS t (place, day, active, ${ids([...DAY_COLUMNS])})
+    SELECT 'type:' || b.space_type, b.day, count(DISTINCT b.actor_id)::int, ${counts([...DAY_COLUMNS])}
+    FROM analytics_batch b
+    WHERE b.space_type IS NOT NULL
+    GROUP BY 1, 2
+    ${upsert(sql`place, day`, sql`${adding([...DAY_COLUMNS])}`)}`);
+  if (!fresh)
+    await run(sql`
+    UPDATE analytics_place_days t SET active = (
+      SELECT count(*)::int FROM analytics_place_person_days d WHERE d.place = t.place AND d.day = t.day)
+    FROM (SELECT DISTINCT 'type:' || b.space_type AS place, b.day FROM analytics_batch b
+      WHERE ${actor} AND b.space_type IS NOT NULL) k
+    WHERE t.place = k.place AND t.day = k.day`);
+
+  // Interactions, under the people's departments as they are now (see docs/analytics.md).
+  const kind = sql`CASE ${sql.join(
+    Object.entries(INTERACTION_VERBS).map(
+      ([k, verbs]) => sql`WHEN b.verb IN (${list(verbs)}) THEN ${sql.lit(k)}`,
+    ),
+    sql` `,
+  )} END`;
+  await run(sql`DROP TABLE IF EXISTS analytics_batch_interactions`);
+  await run(sql`
+    CREATE TEMPORARY TABLE analytics_batch_interactions ON COMMIT DROP AS
+    SELECT b.day, fu.department_id AS from_department_id, tu.department_id AS to_department_id,
+      ${kind} AS kind, b.space_id, b.space_type
+    FROM analytics_batch b
+    LEFT JOIN users fu ON fu.id = b.actor_id
+    LEFT JOIN users tu ON tu.id = b.target_id
+    WHERE b.target_id IS NOT NULL AND b.verb IN (${list(Object.values(INTERACTION_VERBS).flat())})`);
+  // Rows over every place (space and type NULL), per space, and per space type.
+  const places = [
+    [sql`NULL::uuid`, sql`NULL::text`, sql`true`],
+    [sql`i.space_id`, sql`NULL::text`, sql`i.space_id IS NOT NULL`],
+    [sql`NULL::uuid`, sql`i.space_type`, sql`i.space_type IS NOT NULL`],
+  ] as const;
+  for (const [space, type, where] of places)
+    await run(sql`
+      INSERT INTO analytics_interaction_days AS t (day, from_department_id, to_department_id, kind, space_id,
+        space_type, n)
+      SELECT i.day, i.from_department_id, i.to_department_id, i.kind, ${space}, ${type}, count(*)::int
+      FROM analytics_batch_interactions i
+      WHERE ${where}
+      GROUP BY 1, 2, 3, 4, 5, 6
+      ${upsert(sql`day, from_department_id, to_department_id, kind, space_id, space_type`, sql`n = t.n + excluded.n`)}`);
+
+  // Knowledge pages per day, and the days each was read by someone other than its author.
+  const pageVerbs = sql`b.verb IN ('knowledge.page_created', 'knowledge.saved_from_post', 'knowledge.page_edited',
+    'knowledge.revision_restored', 'knowledge.page_read')`;
+  const pageId = sql`(CASE WHEN ${pageVerbs} THEN b.object_id END)::uuid`;
+  // A page's space, as max() over its events gives it, whichever batches brought them.
+  const latestSpace = sql`greatest(t.space_id::text, excluded.space_id::text)::uuid`;
+  await run(sql`
+    INSERT INTO analytics_page_days AS t (day, page_id, space_id, created, edits, reads_by_others)
+    SELECT b.day, ${pageId}, max(b.space_id::text)::uuid,
+      count(*) FILTER (WHERE b.verb IN (${list(VERBS.pages)}))::int,
+      count(*) FILTER (WHERE b.verb IN ('knowledge.page_edited', 'knowledge.revision_restored'))::int,
+      count(*) FILTER (WHERE b.verb = 'knowledge.page_read')::int
+    FROM analytics_batch b
+    WHERE b.object_id IS NOT NULL AND ${pageVerbs}
+    GROUP BY 1, 2
+    ${upsert(
+      sql`day, page_id`,
+      sql`space_id = ${latestSpace}, ${adding(['created', 'edits', 'reads_by_others'])}`,
+    )}`);
+  if (!fresh)
+    await run(sql`
+    INSERT INTO analytics_page_reads AS t (page_id, space_id, first_day, last_day, days)
+    SELECT (CASE WHEN b.verb = 'knowledge.page_read' THEN b.object_id END)::uuid, max(b.space_id::text)::uuid,
+      min(b.day), max(b.day), analytics_bits_of(array_agg(DISTINCT b.day))
+    FROM analytics_batch b
+    WHERE b.verb = 'knowledge.page_read' AND b.object_id IS NOT NULL
+    GROUP BY 1
+    ON CONFLICT (page_id) DO UPDATE SET space_id = ${latestSpace},
+      first_day = least(t.first_day, excluded.first_day), last_day = greatest(t.last_day, excluded.last_day),
+      days = analytics_bits_merge(t.first_day, t.days, excluded.first_day, excluded.days)`);
+
+  // Searches per person and terms, and per terms (everyone).
+  const search = sql`b.verb = 'search.performed' AND b.data->>'terms' IS NOT NULL`;
+  await run(sql`
+    INSERT INTO analytics_search_days AS t (day, user_id, terms, searches, empty)
+    SELECT b.day, b.actor_id, b.data->>'terms', count(*)::int,
+      count(*) FILTER (WHERE b.data->>'results' = '0')::int
+    FROM analytics_batch b WHERE ${search} AND ${actor}
+    GROUP BY 1, 2, 3
+    ${ordered(sql`1, 2, 3`)}
+    ${upsert(sql`day, user_id, terms`, sql`${adding(['searches', 'empty'])}`)}`);
+  await run(sql`
+    INSERT INTO analytics_search_terms AS t (day, terms, searches, empty)
+    SELECT b.day, b.data->>'terms', count(*)::int, count(*) FILTER (WHERE b.data->>'results' = '0')::int
+    FROM analytics_batch b WHERE ${search} AND ${actor}
+    GROUP BY 1, 2
+    ${upsert(sql`day, terms`, sql`${adding(['searches', 'empty'])}`)}`);
+
+  // People who activated an account (the earliest activation counts), and the first day
+  // each person of the batch contributed (the earliest in their person-days).
+  await run(sql`
+    INSERT INTO analytics_people AS t (user_id, invited_at, activated_at)
+    SELECT DISTINCT ON (b.actor_id) b.actor_id,
+      (CASE WHEN b.data->>'invitedAt' IS NOT NULL THEN b.data->>'invitedAt' END)::timestamptz, b.at
+    FROM analytics_batch b
+    WHERE b.verb = 'user.activated' AND ${actor}
+    ORDER BY b.actor_id, b.at, b.id
+    ON CONFLICT (user_id) DO UPDATE
+      SET invited_at = CASE WHEN excluded.activated_at < t.activated_at THEN excluded.invited_at ELSE t.invited_at END,
+        activated_at = least(t.activated_at, excluded.activated_at)`);
+  const contributionVerbs = [
+    ...VERBS.posts,
+    ...VERBS.questions,
+    ...VERBS.comments,
+    ...VERBS.answers,
+    ...VERBS.pages,
+    ...VERBS.events,
+    ...VERBS.shares,
+    'user.activated',
+  ];
+  if (!fresh)
+    await run(sql`
+    UPDATE analytics_people p
+    SET first_contribution_day = (
+      SELECT min(d.day) FROM analytics_person_days d WHERE d.user_id = p.user_id AND ${CONTRIBUTED} > 0)
+    WHERE p.user_id IN (SELECT DISTINCT b.actor_id FROM analytics_batch b
+      WHERE ${actor} AND b.verb IN (${list(contributionVerbs)}))`);
+
+  const t = performance.now();
+  await mergeQuestions(db);
+  onStep?.(step++, performance.now() - t);
+
+  const days = await sql<{ day: string }>`
+    SELECT DISTINCT to_char(b.day, 'YYYY-MM-DD') AS day FROM analytics_batch b ORDER BY 1`.execute(db);
+  return days.rows.map((r) => r.day);
+}
+
+/**
+ * After a rebuild has applied every day (`fresh`): the tables kept per person or per page
+ * over time, each in one pass over a day table.
+ */
+export async function applyFinal(db: Trx): Promise<void> {
+  await sql`
+    INSERT INTO analytics_actors (place, user_id, first_day, days)
+    SELECT '*', d.user_id, min(d.day), analytics_bits_of(array_agg(d.day)) FROM analytics_person_days d
+    GROUP BY d.user_id`.execute(db);
+  await sql`
+    INSERT INTO analytics_actors (place, user_id, first_day, days)
+    SELECT d.place, d.user_id, min(d.day), analytics_bits_of(array_agg(d.day)) FROM analytics_place_person_days d
+    GROUP BY d.place, d.user_id`.execute(db);
+  await sql`
+    INSERT INTO analytics_page_reads (page_id, space_id, first_day, last_day, days)
+    SELECT d.page_id, max(d.space_id::text)::uuid, min(d.day), max(d.day), analytics_bits_of(array_agg(d.day))
+    FROM analytics_page_days d WHERE d.reads_by_others > 0
+    GROUP BY d.page_id`.execute(db);
+  await sql`
+    UPDATE analytics_people p SET first_contribution_day = f.day
+    FROM (SELECT d.user_id, min(d.day) AS day FROM analytics_person_days d WHERE ${CONTRIBUTED} > 0
+      GROUP BY d.user_id) f
+    WHERE f.user_id = p.user_id`.execute(db);
+}
+
+/**
+ * Questions of the batch: a question.asked adds the question, answers move its first answer
+ * earlier, and the latest acceptance decision (accept or withdraw) wins over earlier ones,
+ * whichever batch brought them.
+ */
+async function mergeQuestions(db: Trx): Promise<void> {
+  const asked = sql`b.verb = 'question.asked' AND b.object_id IS NOT NULL`;
+  await sql`
+    INSERT INTO analytics_questions AS t (post_id, space_id, asker_id, asked_at)
+    SELECT DISTINCT ON (b.object_id) (CASE WHEN ${asked} THEN b.object_id END)::uuid, b.space_id, b.actor_id, b.at
+    FROM analytics_batch b WHERE ${asked}
+    ORDER BY b.object_id, b.at, b.id
+    ON CONFLICT (post_id) DO UPDATE
+      SET space_id = excluded.space_id, asker_id = excluded.asker_id, asked_at = excluded.asked_at`.execute(
+    db,
+  );
+  const answered = sql`b.verb = 'question.answered' AND b.data->>'postId' IS NOT NULL`;
+  await sql`
+    UPDATE analytics_questions q
+    SET first_answer_at = LEAST(q.first_answer_at, a.first_at)
+    FROM (
+      SELECT (CASE WHEN ${answered} THEN b.data->>'postId' END)::uuid AS post_id, min(b.at) AS first_at
+      FROM analytics_batch b WHERE ${answered}
+      GROUP BY 1
+    ) a
+    WHERE q.post_id = a.post_id`.execute(db);
+  const decided = sql`b.verb IN ('question.answer_accepted', 'question.answer_unaccepted') AND b.object_id IS NOT NULL`;
+  await sql`
+    UPDATE analytics_questions q
+    SET accepted_at = CASE WHEN l.verb = 'question.answer_accepted' THEN l.at END, decided_at = l.at
+    FROM (
+      SELECT DISTINCT ON (b.object_id) (CASE WHEN ${decided} THEN b.object_id END)::uuid AS post_id, b.verb, b.at
+      FROM analytics_batch b WHERE ${decided}
+      ORDER BY b.object_id, b.at DESC, b.id DESC
+    ) l
+    WHERE q.post_id = l.post_id AND (q.decided_at IS NULL OR q.decided_at <= l.at)`.execute(db);
+}
+
+/** Roll-up tables, emptied by a rebuild. */
+export const ROLLUP_TABLES = [
+  'analytics_days',
+  'analytics_person_days',
+  'analytics_space_person_days',
+  'analytics_space_days',
+  'analytics_place_person_days',
+  'analytics_place_days',
+  'analytics_actors',
+  'analytics_interaction_days',
+  'analytics_page_days',
+  'analytics_page_reads',
+  'analytics_search_days',
+  'analytics_search_terms',
+  'analytics_questions',
+  'analytics_people',
+  'analytics_pending_events',
+] as const;

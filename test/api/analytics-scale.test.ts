@@ -1,0 +1,283 @@
+// Roll-ups at scale: events added in small refreshes (old days, late-visible ids, acceptances
+// taken back in a later batch) end in exactly the rows a rebuild computes; a space-type
+// filter read from the per-type tables gives the dashboards of the same spaces listed one
+// by one; erasing a person leaves no row keyed by them and the same rows as a rebuild.
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DASHBOARDS } from '../../common/schemas/analytics.ts';
+import type { ResolvedFilters } from '../../server/modules/analytics/filters.ts';
+import { forgetPerson } from '../../server/modules/analytics/forget.ts';
+import { buildDashboard } from '../../server/modules/analytics/indicators/index.ts';
+import { ROLLUP_TABLES } from '../../server/modules/analytics/rollups/apply.ts';
+import { dayOf, rebuildRollups, refreshRollups } from '../../server/modules/analytics/rollups/refresh.ts';
+import { activityRow } from '../../server/platform/activity.ts';
+import { newId } from '../../server/platform/ids.ts';
+import { inTransaction } from '../../server/platform/transaction.ts';
+import { useServer } from '../helpers/server.ts';
+
+const DAY_MS = 86_400_000;
+const TABLES = ROLLUP_TABLES.filter((t) => t !== 'analytics_pending_events');
+
+/** A small deterministic random generator (Park–Miller), so the data is the same every run. */
+function random(seed: number) {
+  let x = seed;
+  return () => {
+    x = (x * 48_271) % 2_147_483_647;
+    return x / 2_147_483_647;
+  };
+}
+
+describe('analytics roll-ups at scale', () => {
+  const t = useServer({ worker: false });
+  const db = () => t.server.ctx.db;
+  const now = new Date();
+  const today = dayOf(now);
+  const people = Array.from({ length: 12 }, () => newId());
+  const projects = [newId(), newId()];
+  const teams = [newId()];
+  const dept = newId();
+  const rand = random(7);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+
+  /** About n events over the last `days` days: content, responses, visits, searches, page reads. */
+  const questions: { id: string; asker: string; space: string; at: Date }[] = [];
+  function events(n: number, days: number) {
+    const rows = [];
+    for (let i = 0; i < n; i++) {
+      const at = new Date(now.getTime() - Math.floor(rand() * days * DAY_MS));
+      const actor = pick(people);
+      const space = rand() < 0.2 ? null : pick([...projects, ...teams]);
+      const r = rand();
+      let row: Parameters<typeof activityRow>[0];
+      if (r < 0.15) row = { actorId: actor, verb: 'post.created', objectType: 'post', spaceId: space, at };
+      else if (r < 0.25) {
+        const q = { id: newId(), asker: actor, space: space ?? projects[0]!, at };
+        questions.push(q);
+        row = {
+          actorId: actor,
+          verb: 'question.asked',
+          objectType: 'post',
+          objectId: q.id,
+          spaceId: q.space,
+          at,
+        };
+      } else if (r < 0.35 && questions.length > 0) {
+        // Answered and decided after it was asked (never after now).
+        const q = pick(questions);
+        const after = new Date(Math.min(now.getTime(), q.at.getTime() + Math.floor(rand() * 2 * DAY_MS)));
+        row = {
+          actorId: actor,
+          verb:
+            rand() < 0.7
+              ? 'question.answered'
+              : rand() < 0.5
+                ? 'question.answer_accepted'
+                : 'question.answer_unaccepted',
+          objectType: 'post',
+          objectId: q.id,
+          spaceId: q.space,
+          data: { postId: q.id },
+          targetId: q.asker,
+          at: after,
+        };
+      } else if (r < 0.55)
+        row = {
+          actorId: actor,
+          verb: 'reaction.set',
+          objectType: 'post',
+          spaceId: space,
+          targetId: pick(people),
+          at,
+        };
+      else if (r < 0.65)
+        row = {
+          actorId: actor,
+          verb: 'comment.created',
+          objectType: 'comment',
+          spaceId: space,
+          targetId: pick(people),
+          at,
+        };
+      else if (r < 0.75)
+        row = {
+          actorId: actor,
+          verb: 'search.performed',
+          objectType: 'search',
+          data: { terms: pick(['vpn', 'badge', 'congés', 'introuvable']), results: rand() < 0.5 ? 0 : 3 },
+          at,
+        };
+      else if (r < 0.85)
+        row = {
+          actorId: actor,
+          verb: 'knowledge.page_read',
+          objectType: 'knowledge_page',
+          objectId: pick(projects.concat(teams)), // a few page ids, reused
+          spaceId: space,
+          at,
+        };
+      else row = { actorId: actor, verb: 'user.visited', objectType: 'user', objectId: actor, at };
+      rows.push(activityRow(row));
+    }
+    return rows;
+  }
+
+  async function insert(rows: ReturnType<typeof events>) {
+    for (let i = 0; i < rows.length; i += 500)
+      await db()
+        .insertInto('activity_events')
+        .values(rows.slice(i, i + 500))
+        .execute();
+  }
+
+  async function snapshot() {
+    const out: Record<string, string[]> = {};
+    for (const table of TABLES) {
+      const rows = await db().selectFrom(table).selectAll().execute();
+      out[table] = rows.map((r) => JSON.stringify(r)).sort();
+    }
+    return out;
+  }
+
+  beforeAll(async () => {
+    await db().insertInto('departments').values({ id: dept, name: 'Atelier', created_at: now }).execute();
+    await db()
+      .insertInto('users')
+      .values(
+        people.map((id, i) => ({
+          id,
+          email: `scale-${i}-${id.slice(-8)}@example.test`,
+          name: `Scale ${i}`,
+          password_hash: null,
+          role: 'member' as const,
+          status: 'active' as const,
+          locale: 'en' as const,
+          department_id: i % 2 === 0 ? dept : null,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+    await db()
+      .insertInto('spaces')
+      .values(
+        [...projects.map((id) => [id, 'project'] as const), ...teams.map((id) => [id, 'team'] as const)].map(
+          ([id, type]) => ({
+            id,
+            slug: `scale-${id.slice(-12)}`,
+            name: `Space ${id.slice(-4)}`,
+            type,
+            visibility: 'open' as const,
+            created_by: null,
+            created_at: now,
+            updated_at: now,
+            archived_at: null,
+          }),
+        ),
+      )
+      .execute();
+    await db()
+      .insertInto('space_members')
+      .values(
+        [...projects, ...teams].flatMap((space) =>
+          people.map((user) => ({ space_id: space, user_id: user, role: 'member' as const, joined_at: now })),
+        ),
+      )
+      .execute();
+  });
+
+  it('refreshes batch after batch (old days, late ids, decisions taken back) into what a rebuild computes', async () => {
+    await insert(events(400, 60));
+    await refreshRollups(db(), now);
+    await insert(events(150, 3));
+    expect((await refreshRollups(db(), now)).events).toBe(150);
+    // An event of 40 days ago, written now.
+    await insert(
+      events(20, 60)
+        .filter((r) => !r.verb.startsWith('question.'))
+        .map((r) => ({ ...r, at: new Date(now.getTime() - 40 * DAY_MS) })),
+    );
+    await refreshRollups(db(), now);
+
+    // An id taken by a transaction that commits after a later id was read: a hole, noted…
+    const seq = await sql<{ id: string }>`
+      SELECT nextval(pg_get_serial_sequence('activity_events', 'id'))::text AS id`.execute(db());
+    const late = seq.rows[0]!.id;
+    await insert(events(5, 1));
+    await refreshRollups(db(), now);
+    const pending = await db().selectFrom('analytics_pending_events').select('id').execute();
+    expect(pending.map((p) => String(p.id))).toEqual([late]);
+    // …then the late event becomes visible and is applied once.
+    const [row] = events(1, 1);
+    await sql`INSERT INTO activity_events (id, at, actor_id, verb, object_type, object_id, space_id, data, target_id)
+      OVERRIDING SYSTEM VALUE VALUES (${late}::bigint, ${row!.at}, ${row!.actor_id}, 'post.created', 'post', NULL,
+        ${projects[0]!}, NULL, NULL)`.execute(db());
+    expect((await refreshRollups(db(), now)).events).toBe(1);
+    expect(await db().selectFrom('analytics_pending_events').selectAll().execute()).toEqual([]);
+    expect((await refreshRollups(db(), now)).events).toBe(0);
+
+    const incremental = await snapshot();
+    expect(incremental.analytics_actors!.length).toBeGreaterThan(people.length);
+    await rebuildRollups(db(), now);
+    expect(await snapshot()).toEqual(incremental);
+    // The rebuild leaves no marker behind: refreshes go on.
+    expect((await refreshRollups(db(), now)).events).toBe(0);
+  });
+
+  it('re-creates its state row if it is missing', async () => {
+    await db().deleteFrom('analytics_state').execute();
+    await refreshRollups(db(), now);
+    const state = await db().selectFrom('analytics_state').selectAll().execute();
+    expect(state.map((s) => s.name)).toEqual(['rollups']);
+    expect(state[0]!.refreshed_at?.getTime()).toBe(now.getTime());
+  });
+
+  it('reads a space type from its own tables, with the figures of its spaces listed one by one', async () => {
+    const base: ResolvedFilters = {
+      period: { from: dayOf(new Date(now.getTime() - 29 * DAY_MS)), to: today },
+      previous: {
+        from: dayOf(new Date(now.getTime() - 59 * DAY_MS)),
+        to: dayOf(new Date(now.getTime() - 30 * DAY_MS)),
+      },
+      departmentId: null,
+      siteId: null,
+      peopleCohortId: null,
+      spaceIds: [...projects].sort(),
+      minGroup: 1,
+    };
+    for (const departmentId of [null, dept])
+      for (const name of DASHBOARDS) {
+        const listed = await buildDashboard(db(), name, { ...base, departmentId }, null);
+        const typed = await buildDashboard(db(), name, { ...base, departmentId, spaceType: 'project' }, null);
+        expect(typed, `${name}, department ${departmentId}`).toEqual(listed);
+      }
+    const single = { ...base, spaceIds: [teams[0]!] };
+    const one = await buildDashboard(db(), 'engagement', single, null);
+    const typed = await buildDashboard(db(), 'engagement', { ...single, spaceType: 'team' }, null);
+    expect(typed).toEqual(one);
+  });
+
+  it('forgets an erased person: no row keyed by them, their words gone, the same rows as a rebuild', async () => {
+    const who = people[3]!;
+    const before = await db().selectFrom('analytics_days').select(['day', 'posts']).orderBy('day').execute();
+    await inTransaction(t.server.ctx, (tx) => forgetPerson(tx, who));
+    for (const table of [
+      'analytics_person_days',
+      'analytics_space_person_days',
+      'analytics_place_person_days',
+      'analytics_actors',
+      'analytics_search_days',
+    ] as const) {
+      const left = await db().selectFrom(table).select('user_id').where('user_id', '=', who).execute();
+      expect(left, table).toEqual([]);
+    }
+    const named = await db().selectFrom('activity_events').select('id').where('actor_id', '=', who).execute();
+    expect(named).toEqual([]);
+    // Counts stay: a post is still a post.
+    expect(await db().selectFrom('analytics_days').select(['day', 'posts']).orderBy('day').execute()).toEqual(
+      before,
+    );
+    const forgotten = await snapshot();
+    await rebuildRollups(db(), now);
+    expect(await snapshot()).toEqual(forgotten);
+  });
+});
