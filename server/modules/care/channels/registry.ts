@@ -2,8 +2,13 @@
 import type { CareChannelKind } from '../../../db/schema-care.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { ChannelDriver } from './driver.ts';
+// care: email
+import { emailDriver } from './email/driver.ts';
 
-const drivers: Partial<Record<CareChannelKind, ChannelDriver>> = {};
+const drivers: Partial<Record<CareChannelKind, ChannelDriver>> = {
+  // care: email
+  email: emailDriver,
+};
 
 export function driverFor(kind: CareChannelKind): ChannelDriver {
   const driver = drivers[kind];
