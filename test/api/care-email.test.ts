@@ -262,18 +262,21 @@ describe('care: the email channel', () => {
       from: claire,
       to: 'support@acme.test',
       subject: 'Re: Order 4411 not delivered',
-      text: 'Thank you!',
+      text: 'Thank you! Write to my home address from now on.',
+      replyTo: 'claire.home@example.org',
       inReplyTo: replyMessageId,
       references: [replyMessageId],
     });
     const [message] = await messageByExternalId(answer);
     expect(message!.conversation_id).toBe(conversationId);
 
-    // The next reply answers that latest mail, and the chain lists every mail, ours included.
+    // The next reply answers that latest mail (where its Reply-To asks), and the chain lists
+    // every mail, ours included.
     const outbound = await agentReply('Glad to help.');
     const result = await driverFor('email').deliver(server.ctx, await deliveryFor(outbound));
     const mail = await mailbox.waitFor((m) => m.messageId === result.externalId);
     expect(mail.inReplyTo).toBe(answer);
+    expect(mail.to).toMatchObject({ value: [{ address: 'claire.home@example.org' }] });
     expect(mail.references).toEqual([firstId, expect.any(String), replyMessageId, answer]);
     expect(mail.subject).toBe('Re: Order 4411 not delivered');
   });

@@ -53,6 +53,7 @@ export interface CustomerMail {
   text?: string;
   html?: string;
   messageId?: string;
+  replyTo?: string;
   inReplyTo?: string;
   references?: string | string[];
   attachments?: { filename: string; content: string | Buffer }[];

@@ -19,9 +19,16 @@ function settingsOf(channel: CareChannelRow): EmailSettings {
   return parsed.data;
 }
 
+/** Where the customer's latest mail asked answers to go (Reply-To, else From), else their address. */
 function customerAddress(delivery: Delivery): string {
+  const latest = delivery.history.findLast((m) => m.kind === 'inbound')?.metadata.email as
+    | { from?: unknown; replyTo?: unknown }
+    | undefined;
+  const fromMail = [latest?.replyTo, latest?.from].find(
+    (a): a is string => typeof a === 'string' && a.length > 0,
+  );
   const address =
-    delivery.identities.find((i) => i.kind === 'email')?.value ?? delivery.customer.email ?? null;
+    fromMail ?? delivery.customer.email ?? delivery.identities.find((i) => i.kind === 'email')?.value ?? null;
   if (!address) throw new Error('This customer has no email address to reply to.');
   return address;
 }

@@ -102,6 +102,7 @@ export async function parseInbound(raw: Buffer, envelopeFrom: string | null): Pr
     metadata: {
       email: {
         from: from.address,
+        ...(firstAddress(mail.replyTo) ? { replyTo: firstAddress(mail.replyTo)?.address } : {}),
         to: addresses(mail.to),
         cc: addresses(mail.cc),
         date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : null,
