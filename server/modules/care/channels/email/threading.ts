@@ -8,7 +8,7 @@ const MAX_REFERENCES = 20;
 const IS_MESSAGE_ID = /^<[^<>\s]+>$/;
 
 export function replySubject(subject: string): string {
-  const bare = subject.replace(/^\s*((re|aw|sv|fwd?|tr)\s*(\[\d+\])?\s*:\s*)+/i, '').trim();
+  const bare = subject.replace(/^\s*((re|aw|sv|antw)\s*(\[\d+\])?\s*:\s*)+/i, '').trim();
   return `Re: ${bare || '…'}`;
 }
 
