@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'care_signature_invalid',
   'care_origin_refused',
   'care_not_agent',
+  // care: feeds
+  'care_connector_unknown',
   'internal',
 ] as const;
 

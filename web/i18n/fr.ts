@@ -2,6 +2,8 @@
 
 import { channelsFr } from './care/channels.fr.ts';
 import { emailFr } from './care/email.fr.ts';
+// care: feeds
+import { feedsFr } from './care/feeds.fr.ts';
 import { inboxFr } from './care/inbox.fr.ts';
 import { insightFr } from './care/insight.fr.ts';
 import type { DeepStringRecord } from './catalog.ts';
@@ -109,6 +111,9 @@ export const fr: Catalog = {
     care_signature_invalid: 'La signature de cette requête est absente ou incorrecte.',
     care_origin_refused: 'Ce site n’est pas autorisé à utiliser le formulaire de contact.',
     care_not_agent: 'Seuls les membres peuvent traiter la boîte du service client.',
+    // care: feeds
+    care_connector_unknown:
+      'Ce canal désigne un connecteur que ce Trame ne connaît pas : vérifiez ses réglages.',
     generic: 'Une erreur s’est produite. Réessayez.',
     network_error: 'Trame est injoignable. Vérifiez votre connexion et réessayez.',
     bad_response: 'Trame a envoyé une réponse inattendue. Réessayez.',
@@ -2067,5 +2072,12 @@ export const fr: Catalog = {
       withdrawn: '{{name}} ne peut plus lire les statistiques de l’organisation.',
     },
   },
-  care: { inbox: inboxFr, email: emailFr, channels: channelsFr, insight: insightFr },
+  care: {
+    inbox: inboxFr,
+    email: emailFr,
+    channels: channelsFr,
+    insight: insightFr,
+    // care: feeds
+    feeds: feedsFr,
+  },
 };
