@@ -75,7 +75,8 @@ export function buildOpenApi(endpoints: Endpoint[], info: { version: string; ser
       version: info.version,
       description:
         'Every state-changing request needs the X-CSRF-Token header, equal to the trame_csrf cookie ' +
-        '(GET /api/v1/session sets it and returns it as csrfToken).',
+        '(GET /api/v1/session sets it and returns it as csrfToken) — except the care connector webhook, ' +
+        'which takes no session and is signed instead (x-trame-signature, see docs/care.md).',
     },
     servers: [{ url: info.serverUrl }],
     components: {
