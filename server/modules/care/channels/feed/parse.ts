@@ -35,6 +35,8 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: true,
   isArray: (name) => ['item', 'entry', 'link', 'category'].includes(name),
+  // Atom content may be XHTML (mixed markup): kept raw, in document order, then stripped.
+  stopNodes: ['feed.entry.content', 'feed.entry.summary'],
 });
 
 type Node = string | number | boolean | null | undefined | Node[] | { [key: string]: Node };
@@ -101,10 +103,23 @@ function rssAuthor(item: Record<string, Node>): string | null {
   return named ? named[1]!.trim() : author || null;
 }
 
-function atomText(node: Node): string {
+/** Raw XML text (an Atom content kept whole): entities decoded outside CDATA sections only. */
+const rawXmlText = (raw: string) =>
+  raw
+    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+    .map((part) => (part.startsWith('<![CDATA[') ? part.slice(9, -3) : decodeEntities(part)))
+    .join('');
+
+function atomText(node: Node, raw = false): string {
   const type = attr(Array.isArray(node) ? node[0] : node, 'type');
-  const text = textOf(node);
-  return type === 'html' || type === 'xhtml' ? htmlToText(text) : text.trim();
+  if (type === 'xhtml')
+    return htmlToText(raw ? String((node as Record<string, Node>)['#text'] ?? '') : textOf(node));
+  const text = raw
+    ? rawXmlText(
+        typeof node === 'string' ? node : String((node as Record<string, Node> | undefined)?.['#text'] ?? ''),
+      )
+    : textOf(node);
+  return type === 'html' ? htmlToText(text) : text.trim();
 }
 
 export function parseFeed(xml: string): ParsedFeed {
@@ -155,7 +170,7 @@ export function parseFeed(xml: string): ParsedFeed {
       return {
         id: entryId(textOf(entry.id), link, title, published),
         title,
-        body: atomText(entry.content ?? entry.summary),
+        body: atomText(entry.content ?? entry.summary, true),
         author: textOf(firstAuthor?.name).trim() || feedAuthor,
         link,
         published,
