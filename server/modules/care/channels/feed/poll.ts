@@ -82,8 +82,27 @@ async function pollFeed(ctx: AppContext, channel: CareChannelRow): Promise<FeedP
     if (fetched.notModified) outcome.notModified = true;
     else {
       const host = new URL(settings.data.url).host;
+      // Entries seen on an earlier poll are skipped in one query (ingestInbound would also
+      // recognise them, one transaction each).
+      const ids = fetched.feed.entries.map((e) => e.id);
+      const known = new Set(
+        ids.length === 0
+          ? []
+          : (
+              await ctx.db
+                .selectFrom('care_messages')
+                .select('external_id')
+                .where('channel_id', '=', channel.id)
+                .where('external_id', 'in', ids)
+                .execute()
+            ).map((r) => r.external_id),
+      );
       // Oldest first, so conversations open in the order the feed published them.
       for (const entry of [...fetched.feed.entries].reverse()) {
+        if (known.has(entry.id)) {
+          outcome.duplicates++;
+          continue;
+        }
         const result = await ingestEntry(
           ctx,
           channel,
