@@ -1,8 +1,8 @@
 // The only way the server fetches a URL someone gave it (link previews, single sign-on,
 // care feeds and connector replies). It resolves the host itself, refuses any non-global
-// address (see addresses.ts), then connects to exactly the address it checked — so a DNS answer that
-// changes between check and connect cannot smuggle a private address in — and does it
-// again for every redirect. Bodies and time are bounded; no cookies, no credentials.
+// address (see addresses.ts), then connects to exactly the address it checked — so a DNS
+// answer that changes between check and connect cannot smuggle a private address in — and
+// does it again for every redirect. Bodies and time are bounded; no cookies, no credentials.
 import { lookup as dnsLookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
