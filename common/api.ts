@@ -2,6 +2,8 @@
 // with a handler, the web client calls them by name, and /api/openapi.json lists them.
 import { z } from 'zod';
 import { analyticsApi } from './api/analytics.ts';
+// care: feeds
+import { careConnectorApi } from './api/care-connectors.ts';
 // care: inbox
 import { careInboxApi } from './api/care-inbox.ts';
 import { contentRulesApi } from './api/content-rules.ts';
@@ -363,6 +365,8 @@ export const api = {
   ...analyticsApi,
   // care: inbox
   ...careInboxApi,
+  // care: feeds
+  ...careConnectorApi,
 } as const;
 
 export type Api = typeof api;

@@ -4,6 +4,20 @@ import type { z } from 'zod';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
+/**
+ * A write route's own request budget, used instead of the general write budget (600 a minute
+ * per account, or per client IP when signed out). `perParam` counts per value of that path
+ * parameter (a connector channel) instead, and `perIp` then still bounds each client IP.
+ * Published in /api/openapi.json as x-trame-rate-limit.
+ */
+export interface RateBudget {
+  name: string;
+  limit: number;
+  windowSeconds: number;
+  perParam?: string;
+  perIp?: number;
+}
+
 /** public: anyone; signed-in: any active account (the domain policy then decides). */
 export type Access = 'public' | 'signed-in';
 
@@ -28,6 +42,8 @@ export interface Endpoint<
   /** The handler writes the reply itself (file downloads); response is null. */
   raw?: boolean;
   status?: number;
+  /** Writes only: a budget of its own instead of the general write budget. */
+  rateLimit?: RateBudget;
 }
 
 export function endpoint<

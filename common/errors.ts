@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'care_not_agent',
   // care: inbox
   'care_assignee_not_agent',
+  // care: feeds
+  'care_connector_unknown',
   'internal',
 ] as const;
 

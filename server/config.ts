@@ -141,7 +141,7 @@ const spec = {
         .filter(Boolean),
     ),
     default: '',
-    doc: 'Comma-separated host names or addresses that link previews may fetch even though they are private (an intranet). Everything private is refused otherwise.',
+    doc: 'Comma-separated host names or addresses that link previews, customer-care feeds and connector replies may reach even though they are private (an intranet). Everything private is refused otherwise.',
   },
   RETENTION_HOUR_UTC: {
     schema: int(0, 23),

@@ -8,6 +8,8 @@ import {
 } from './modules/analytics/rollups/job.ts';
 import { cleanupOrphan, ORPHAN_CLEANUP_JOB } from './modules/attachments/commands.ts';
 import { RESET_JOB, sendPasswordReset } from './modules/auth/commands/passwords.ts';
+// care: feeds
+import { FEED_POLL_JOB, feedPollTask, pollFeedsJob } from './modules/care/channels/feed/poll.ts';
 // care: inbox
 import { CARE_DELIVER_JOB, deliverReply } from './modules/care/deliver.ts';
 import { CARE_SLA_WATCH_JOB, careSlaWatchTask, watchSla } from './modules/care/sla-watch.ts';
@@ -36,6 +38,8 @@ export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
     // care: inbox
     [CARE_DELIVER_JOB]: deliverReply(ctx),
     [CARE_SLA_WATCH_JOB]: watchSla(ctx),
+    // care: feeds
+    [FEED_POLL_JOB]: pollFeedsJob(ctx),
   };
 }
 
@@ -45,5 +49,7 @@ export function recurringTasks(ctx: AppContext): RecurringTask[] {
     retentionTask(ctx.config.RETENTION_HOUR_UTC),
     analyticsRefreshTask(),
     careSlaWatchTask(), // care: inbox
+    // care: feeds
+    feedPollTask(),
   ];
 }

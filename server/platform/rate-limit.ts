@@ -1,6 +1,7 @@
 // Fixed-window counters keyed by what is being protected (an account, an IP).
 // In memory for one process; in Redis when REDIS_URL is set, so every node counts together.
 import type { Redis } from 'ioredis';
+import type { RateBudget } from '../../common/endpoint.ts';
 import type { Clock } from './clock.ts';
 import { rateLimited } from './errors.ts';
 
@@ -17,6 +18,30 @@ export interface Rule {
  * left for a script to hammer. Generous for a person clicking, small for a loop.
  */
 export const WRITE_BUDGET: Rule = { name: 'write:actor', limit: 600, windowSeconds: 60 };
+
+/**
+ * The counters one write request spends: the endpoint's own budget when it declares one
+ * (per value of a path parameter, plus a per-IP bound), else the general write budget.
+ * Tests spend a budget through the same keys.
+ */
+export function writeChecks(
+  budget: RateBudget | undefined,
+  who: { actorId: string | null; ip: string; params: Record<string, unknown> },
+): [Rule, string][] {
+  const actorKey = who.actorId ?? `ip:${who.ip}`;
+  if (!budget) return [[WRITE_BUDGET, actorKey]];
+  const rule: Rule = { name: budget.name, limit: budget.limit, windowSeconds: budget.windowSeconds };
+  if (!budget.perParam) return [[rule, actorKey]];
+  const checks: [Rule, string][] = [
+    [rule, `${budget.perParam}:${String(who.params[budget.perParam] ?? '')}`],
+  ];
+  if (budget.perIp)
+    checks.push([
+      { name: `${budget.name}:ip`, limit: budget.perIp, windowSeconds: budget.windowSeconds },
+      `ip:${who.ip}`,
+    ]);
+  return checks;
+}
 
 export interface RateLimiter {
   /** Counts one hit; returns seconds to wait when the limit is exceeded, else 0. */

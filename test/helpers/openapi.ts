@@ -1,5 +1,6 @@
 // The routes the server documents in /api/openapi.json, for suites that must cover every
 // route — including ones added after the suite was written.
+import type { RateBudget } from '../../common/endpoint.ts';
 import type { TestClient } from './client.ts';
 
 export interface Parameter {
@@ -19,7 +20,8 @@ export interface Operation {
   access: 'public' | 'signed-in';
   parameters: Parameter[];
   body?: JsonSchema;
-  rateLimit?: { name: string; limit: number; windowSeconds: number };
+  /** The write budget it spends (x-trame-rate-limit): its own, or the general one. */
+  rateLimit?: RateBudget;
 }
 
 export async function operationsOf(client: TestClient): Promise<Operation[]> {

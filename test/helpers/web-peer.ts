@@ -9,13 +9,13 @@ export interface WebPeer {
 }
 
 export async function startWebPeer(
-  routes: Record<string, (res: http.ServerResponse) => void>,
+  routes: Record<string, (res: http.ServerResponse, req: http.IncomingMessage) => void>,
 ): Promise<WebPeer> {
   const hits: string[] = [];
   const server = http.createServer((req, res) => {
     hits.push(req.url ?? '');
     const handler = routes[req.url ?? ''];
-    if (handler) handler(res);
+    if (handler) handler(res, req);
     else res.writeHead(404).end('not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

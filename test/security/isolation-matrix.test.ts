@@ -68,6 +68,8 @@ const PARAM_KINDS: Record<string, (w: IsolationWorld, actor: ActorKey) => Value[
   token: (w, actor) => loose([w.actors[actor].calendarToken]),
   // A dashboard's name: every dashboard, each filtered by every space through the query.
   name: () => loose([...DASHBOARDS]),
+  // care: feeds — the connector webhook's channel; it answers 401 unless signed, to anyone.
+  channelId: () => loose([NOWHERE]),
 };
 
 /** Query parameters worth varying, by name; others keep their defaults. */

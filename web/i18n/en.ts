@@ -3,6 +3,8 @@
 // validation reason, `auditActions` one per audited action (nested where the action has a dot).
 import { channelsEn } from './care/channels.en.ts';
 import { emailEn } from './care/email.en.ts';
+// care: feeds
+import { feedsEn } from './care/feeds.en.ts';
 import { inboxEn } from './care/inbox.en.ts';
 import { insightEn } from './care/insight.en.ts';
 
@@ -107,6 +109,8 @@ export const en = {
     care_not_agent: 'Only members can work the customer-care inbox.',
     // care: inbox
     care_assignee_not_agent: 'Conversations can only be given to agents of the customer-care inbox.',
+    // care: feeds
+    care_connector_unknown: 'This channel names no connector this Trame has: check its settings.',
     generic: 'Something went wrong. Try again.',
     network_error: 'Trame cannot be reached. Check your connection and try again.',
     bad_response: 'Trame sent an unexpected answer. Try again.',
@@ -2022,5 +2026,12 @@ export const en = {
     },
   },
   // Customer care, one file per part (web/i18n/care/).
-  care: { inbox: inboxEn, email: emailEn, channels: channelsEn, insight: insightEn },
+  care: {
+    inbox: inboxEn,
+    email: emailEn,
+    channels: channelsEn,
+    insight: insightEn,
+    // care: feeds
+    feeds: feedsEn,
+  },
 } as const;

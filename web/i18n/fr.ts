@@ -2,6 +2,8 @@
 
 import { channelsFr } from './care/channels.fr.ts';
 import { emailFr } from './care/email.fr.ts';
+// care: feeds
+import { feedsFr } from './care/feeds.fr.ts';
 import { inboxFr } from './care/inbox.fr.ts';
 import { insightFr } from './care/insight.fr.ts';
 import type { DeepStringRecord } from './catalog.ts';
@@ -111,6 +113,9 @@ export const fr: Catalog = {
     care_not_agent: 'Seuls les membres peuvent traiter la boîte du service client.',
     // care: inbox
     care_assignee_not_agent: 'Une conversation ne peut être confiée qu’à un agent du service client.',
+    // care: feeds
+    care_connector_unknown:
+      'Ce canal désigne un connecteur que ce Trame ne connaît pas : vérifiez ses réglages.',
     generic: 'Une erreur s’est produite. Réessayez.',
     network_error: 'Trame est injoignable. Vérifiez votre connexion et réessayez.',
     bad_response: 'Trame a envoyé une réponse inattendue. Réessayez.',
@@ -2076,5 +2081,12 @@ export const fr: Catalog = {
       withdrawn: '{{name}} ne peut plus lire les statistiques de l’organisation.',
     },
   },
-  care: { inbox: inboxFr, email: emailFr, channels: channelsFr, insight: insightFr },
+  care: {
+    inbox: inboxFr,
+    email: emailFr,
+    channels: channelsFr,
+    insight: insightFr,
+    // care: feeds
+    feeds: feedsFr,
+  },
 };

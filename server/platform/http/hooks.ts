@@ -2,6 +2,7 @@
 // and whether a state-changing request really comes from our own pages (CSRF).
 import type {} from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
+import { careConnectorApi } from '../../../common/api/care-connectors.ts';
 import type { AppContext } from '../../context.ts';
 import { recordVisit } from '../../modules/analytics/instrument.ts';
 import { resolveSession } from '../auth/sessions.ts';
@@ -10,6 +11,16 @@ import { newToken, safeEqual } from '../tokens.ts';
 import { clearSessionCookie, cookieNames, setCsrfCookie } from './cookies.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Routes a state-changing request reaches without the CSRF token. Each takes no session at
+ * all (the cookie is not even read for it: the request has no actor) and authenticates every
+ * request itself, so a forged cross-site request gains nothing. Keep this list short.
+ */
+const CSRF_EXEMPT = new Set<string>([
+  // care: feeds — the connector webhook: every request HMAC-signed with the channel's secret.
+  `${careConnectorApi.receiveConnectorMessages.method} ${careConnectorApi.receiveConnectorMessages.path}`,
+]);
 
 const csrfFailed = () =>
   new AppError(
@@ -24,6 +35,7 @@ export function registerRequestHooks(app: FastifyInstance, ctx: AppContext): voi
   app.decorateRequest('csrfToken', '');
 
   app.addHook('onRequest', async (req, reply) => {
+    if (CSRF_EXEMPT.has(`${req.method} ${req.routeOptions.url}`)) return;
     // CSRF: double-submit token, plus the browser's own word that the request is not cross-site.
     const cookieToken = req.cookies[names.csrf];
     if (!SAFE_METHODS.has(req.method)) {

@@ -5,6 +5,13 @@
 import type { FastifyInstance } from 'fastify';
 import { ValidationError } from '../errors.ts';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The JSON body's bytes as received: a signed webhook checks its signature over them. */
+    rawBody?: Buffer;
+  }
+}
+
 /** No request of ours nests deeper than a few levels; 32 leaves room and stops abuse. */
 export const MAX_JSON_DEPTH = 32;
 
@@ -41,6 +48,8 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
     }
     if (jsonDepthExceeds(text, MAX_JSON_DEPTH))
       return done(refused(`The body nests deeper than ${MAX_JSON_DEPTH} levels.`));
+    // The same buffer, kept by reference (no copy) until the request ends.
+    req.rawBody = body as Buffer;
     parseJson(req, text, done);
   });
 }

@@ -49,8 +49,9 @@ export function buildOpenApi(endpoints: Endpoint[], info: { version: string; ser
       summary: e.summary,
       tags: e.tags,
       'x-trame-access': e.access,
-      // Every write counts against the general budget (route.ts), besides any rule of its own.
-      ...(e.method === 'GET' ? {} : { 'x-trame-rate-limit': WRITE_BUDGET }),
+      // Every write counts against a budget (route.ts): its own when it declares one, else the
+      // general write budget; besides any tighter rule of its own.
+      ...(e.method === 'GET' ? {} : { 'x-trame-rate-limit': e.rateLimit ?? WRITE_BUDGET }),
       security: e.access === 'public' ? [] : [{ session: [] }],
       parameters: [...parameters(e.params, 'path'), ...parameters(e.query, 'query')],
       ...(e.body
@@ -74,7 +75,8 @@ export function buildOpenApi(endpoints: Endpoint[], info: { version: string; ser
       version: info.version,
       description:
         'Every state-changing request needs the X-CSRF-Token header, equal to the trame_csrf cookie ' +
-        '(GET /api/v1/session sets it and returns it as csrfToken).',
+        '(GET /api/v1/session sets it and returns it as csrfToken) — except the care connector webhook, ' +
+        'which takes no session and is signed instead (x-trame-signature, see docs/care.md).',
     },
     servers: [{ url: info.serverUrl }],
     components: {

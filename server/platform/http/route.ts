@@ -9,7 +9,7 @@ import { toFieldIssues } from '../../../common/validation.ts';
 import type { AppContext } from '../../context.ts';
 import type { RequestMeta } from '../audit.ts';
 import { AppError, unauthenticated, ValidationError } from '../errors.ts';
-import { enforce, WRITE_BUDGET } from '../rate-limit.ts';
+import { enforce, writeChecks } from '../rate-limit.ts';
 import { withReaderLocale } from './reader-locale.ts';
 import { type Actor, requestMeta } from './request.ts';
 
@@ -64,11 +64,21 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: string): un
   return result.data;
 }
 
+export interface RouteOptions<E extends Endpoint> {
+  /**
+   * Authenticates a request that carries no session (a signed webhook) before its query and
+   * body are validated: after the rate limit and the path parameters, so an unsigned request
+   * is refused as such (401) whatever its body.
+   */
+  authenticate?: (req: FastifyRequest, params: ParamsOut<E>) => Promise<void>;
+}
+
 export function route<E extends Endpoint>(
   app: FastifyInstance,
   ctx: AppContext,
   endpoint: E,
   handler: Handler<E>,
+  options: RouteOptions<E> = {},
 ): void {
   const list = registered.get(ctx) ?? [];
   registered.set(ctx, [...list, endpoint]);
@@ -78,9 +88,18 @@ export function route<E extends Endpoint>(
     handler: async (req, reply) => {
       if (endpoint.access === 'signed-in' && !req.actor) throw unauthenticated();
       if (endpoint.method !== 'GET')
-        await enforce(ctx.limiter, [[WRITE_BUDGET, req.actor?.id ?? `ip:${req.ip}`]]);
+        await enforce(
+          ctx.limiter,
+          writeChecks(endpoint.rateLimit, {
+            actorId: req.actor?.id ?? null,
+            ip: req.ip,
+            params: (req.params ?? {}) as Record<string, unknown>,
+          }),
+        );
+      const params = parse(endpoint.params, req.params, 'params') as ParamsOut<E>;
+      if (options.authenticate) await options.authenticate(req, params);
       const input = {
-        params: parse(endpoint.params, req.params, 'params'),
+        params,
         query: parse(endpoint.query, req.query, 'query'),
         body: parse(endpoint.body, req.body, 'body'),
         actor: req.actor,

@@ -1,8 +1,8 @@
-// The only way the server fetches a URL someone gave it (link previews today; webhooks
-// and feeds later). It resolves the host itself, refuses any non-global address (see
-// addresses.ts), then connects to exactly the address it checked — so a DNS answer that
-// changes between check and connect cannot smuggle a private address in — and does it
-// again for every redirect. Bodies and time are bounded; no cookies, no credentials.
+// The only way the server fetches a URL someone gave it (link previews, single sign-on,
+// care feeds and connector replies). It resolves the host itself, refuses any non-global
+// address (see addresses.ts), then connects to exactly the address it checked — so a DNS
+// answer that changes between check and connect cannot smuggle a private address in — and
+// does it again for every redirect. Bodies and time are bounded; no cookies, no credentials.
 import { lookup as dnsLookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
@@ -34,6 +34,8 @@ export interface OutboundResponse {
   url: string;
   status: number;
   contentType: string;
+  /** The final response's headers (a feed's ETag and Last-Modified, for the next conditional GET). */
+  headers: http.IncomingHttpHeaders;
   body: Buffer;
   truncated: boolean;
 }
@@ -139,6 +141,7 @@ export async function outboundFetch(input: string, options: OutboundOptions = {}
       url: url.toString(),
       status: res.statusCode ?? 0,
       contentType,
+      headers: res.headers,
       body: Buffer.concat(chunks),
       truncated,
     };
