@@ -8,6 +8,8 @@ import {
 } from './modules/analytics/rollups/job.ts';
 import { cleanupOrphan, ORPHAN_CLEANUP_JOB } from './modules/attachments/commands.ts';
 import { RESET_JOB, sendPasswordReset } from './modules/auth/commands/passwords.ts';
+// care: insight
+import { detectSpikesJob, SPIKE_JOB, spikeTask } from './modules/care/insight/alerts.ts';
 import { EVENT_REMINDER_JOB, remindAttendees } from './modules/events/commands.ts';
 import { LINK_PREVIEW_JOB, previewLink } from './modules/links/preview-job.ts';
 import { REMOVE_FILES_JOB, removeFiles } from './modules/privacy/erase.ts';
@@ -30,10 +32,17 @@ export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
     [REMOVE_FILES_JOB]: removeFiles(ctx),
     [ANALYTICS_REFRESH_JOB]: refreshAnalytics(ctx),
     [ANALYTICS_FORGET_TARGET_JOB]: forgetTarget(ctx),
+    // care: insight
+    [SPIKE_JOB]: detectSpikesJob(ctx),
   };
 }
 
 /** Jobs that run on a schedule (each due time once across every worker process). */
 export function recurringTasks(ctx: AppContext): RecurringTask[] {
-  return [retentionTask(ctx.config.RETENTION_HOUR_UTC), analyticsRefreshTask()];
+  return [
+    retentionTask(ctx.config.RETENTION_HOUR_UTC),
+    analyticsRefreshTask(),
+    // care: insight
+    spikeTask(),
+  ];
 }

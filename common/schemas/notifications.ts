@@ -19,6 +19,8 @@ export const NOTIFICATION_KINDS = [
   'moderation_warning',
   'post_approved',
   'post_rejected',
+  // care: insight
+  'care_alert',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;

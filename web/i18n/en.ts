@@ -732,6 +732,8 @@ export const en = {
       moderation_warning: 'A moderator warned you about something you wrote',
       post_approved: 'A moderator approved your post',
       post_rejected: 'A moderator did not approve your post',
+      // care: insight
+      care_alert: 'Customer care: a spike of negative messages',
     },
     inSpace: 'in {{space}}',
     preferencesTitle: 'Notifications',
@@ -754,6 +756,8 @@ export const en = {
       moderation_warning: 'When a moderator warns me',
       post_approved: 'When a moderator approves my post',
       post_rejected: 'When a moderator does not approve my post',
+      // care: insight
+      care_alert: 'When negative customer messages spike (care agents)',
     },
     savePreferences: 'Save preferences',
   },
@@ -1452,6 +1456,11 @@ export const en = {
     },
   },
   auditActions: {
+    // care: insight
+    care: {
+      escalated: 'Customer question asked in a space',
+      alert_acknowledged: 'Customer-care alert acknowledged',
+    },
     analytics: {
       settings_changed: 'Analytics settings changed',
       assumptions_changed: 'ROI assumptions changed',

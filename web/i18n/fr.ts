@@ -744,6 +744,8 @@ export const fr: Catalog = {
       moderation_warning: 'Un modérateur vous a adressé un avertissement sur l’un de vos messages',
       post_approved: 'Un modérateur a approuvé votre publication',
       post_rejected: 'Un modérateur n’a pas approuvé votre publication',
+      // care: insight
+      care_alert: 'Service client : pic de messages négatifs',
     },
     inSpace: 'dans {{space}}',
     preferencesTitle: 'Notifications',
@@ -766,6 +768,8 @@ export const fr: Catalog = {
       moderation_warning: 'Quand un modérateur m’adresse un avertissement',
       post_approved: 'Quand un modérateur approuve ma publication',
       post_rejected: 'Quand un modérateur n’approuve pas ma publication',
+      // care: insight
+      care_alert: 'Quand les messages clients négatifs augmentent (agents du service client)',
     },
     savePreferences: 'Enregistrer les préférences',
   },
@@ -1496,6 +1500,11 @@ export const fr: Catalog = {
     },
   },
   auditActions: {
+    // care: insight
+    care: {
+      escalated: 'Question client posée dans un espace',
+      alert_acknowledged: 'Alerte du service client prise en compte',
+    },
     analytics: {
       settings_changed: 'Réglages des statistiques modifiés',
       assumptions_changed: 'Hypothèses de retour sur investissement modifiées',
