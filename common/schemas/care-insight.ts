@@ -69,13 +69,22 @@ export const EscalationTargets = z.object({
 });
 
 export const ProductFeedbackBody = z.object({ flagged: z.boolean() });
-export const ProductFeedback = z.object({
+/** What the insight panel of a conversation shows: its sentiment, latest customer message, tags. */
+export const ConversationInsight = z.object({
   conversationId: z.string(),
+  subject: z.string(),
+  /** The latest inbound message's sentiment (as scored or corrected). */
+  sentiment: Sentiment.nullable(),
+  latestInbound: z
+    .object({ id: z.string(), body: z.string(), sentiment: Sentiment.nullable(), edited: z.boolean() })
+    .nullable(),
+  /** Flagged for the product team: carries the `product` tag. */
   flagged: z.boolean(),
   tags: z.array(z.string()),
   /** Turning a conversation into an idea waits for the ideas capability. */
   ideasAvailable: z.boolean(),
 });
+export type ConversationInsight = z.infer<typeof ConversationInsight>;
 
 /** A period (first and last day, both included; the last 30 days by default), checked once. */
 function checkPeriod(v: { from?: string | undefined; to?: string | undefined }, issue: z.RefinementCtx) {

@@ -118,6 +118,15 @@ describe('care insight', () => {
       .execute();
     expect(activity.map((a) => a.actor_id)).toEqual([agent.id]);
 
+    const panel = await agentClient.call(api.getCareConversationInsight, {
+      params: { id: fr.conversationId },
+    });
+    expect(panel.body).toMatchObject({
+      sentiment: -0.1,
+      latestInbound: { id: fr.messageId, sentiment: -0.1, edited: true },
+      flagged: false,
+    });
+
     const refused = await memberClient.call(api.setCareMessageSentiment, {
       params: { id: fr.messageId },
       body: { sentiment: 1 },
@@ -348,7 +357,7 @@ describe('care insight', () => {
       await memberClient.call(api.careTagCounts),
       await memberClient.call(api.careEscalationTargets),
       await memberClient.call(api.listCareEscalations, { params: { id: someConversation.id } }),
-      await memberClient.call(api.getCareProductFeedback, { params: { id: someConversation.id } }),
+      await memberClient.call(api.getCareConversationInsight, { params: { id: someConversation.id } }),
       await memberClient.call(api.createCareEscalation, {
         params: { id: someConversation.id },
         body: { spaceId, title: 'x', text: 'y' },

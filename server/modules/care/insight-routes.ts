@@ -7,11 +7,17 @@ import { notFound } from '../../platform/errors.ts';
 import { route } from '../../platform/http/route.ts';
 import { requireAgent } from './insight/access.ts';
 import { acknowledgeAlert } from './insight/alerts.ts';
-import { PRODUCT_TAG, setMessageSentiment, setProductFeedback } from './insight/commands.ts';
+import { setMessageSentiment, setProductFeedback } from './insight/commands.ts';
 import { escalate } from './insight/escalations.ts';
-import { presentAlert, presentEscalation, presentSummary } from './insight/presenters.ts';
+import {
+  presentAlert,
+  presentConversationInsight,
+  presentEscalation,
+  presentSummary,
+} from './insight/presenters.ts';
 import {
   careSummary,
+  conversationInsight,
   escalationTargets,
   findAlert,
   listEscalations,
@@ -21,20 +27,10 @@ import {
 } from './insight/queries.ts';
 
 export function registerCareInsightRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const feedbackOf = async (conversationId: string) => {
-    const row = await ctx.db
-      .selectFrom('care_conversations')
-      .select(['id', 'tags'])
-      .where('id', '=', conversationId)
-      .executeTakeFirst();
+  const insightOf = async (conversationId: string) => {
+    const row = await conversationInsight(ctx.db, conversationId);
     if (!row) throw notFound('Conversation');
-    // Ideas do not exist yet: when they do, this says so and the web offers "turn into an idea".
-    return {
-      conversationId: row.id,
-      flagged: row.tags.includes(PRODUCT_TAG),
-      tags: row.tags,
-      ideasAvailable: false,
-    };
+    return presentConversationInsight(row);
   };
 
   route(app, ctx, api.setCareMessageSentiment, async ({ actor, params, body }) => {
@@ -87,19 +83,19 @@ export function registerCareInsightRoutes(app: FastifyInstance, ctx: AppContext)
 
   route(app, ctx, api.listCareEscalations, async ({ actor, params }) => {
     await requireAgent(ctx.db, actor);
-    await feedbackOf(params.id); // 404 for an unknown conversation
+    await insightOf(params.id); // 404 for an unknown conversation
     return { items: (await listEscalations(ctx.db, actor, params.id)).map(presentEscalation) };
   });
 
-  route(app, ctx, api.getCareProductFeedback, async ({ actor, params }) => {
+  route(app, ctx, api.getCareConversationInsight, async ({ actor, params }) => {
     await requireAgent(ctx.db, actor);
-    return feedbackOf(params.id);
+    return insightOf(params.id);
   });
 
   route(app, ctx, api.setCareProductFeedback, async ({ actor, params, body }) => {
     await requireAgent(ctx.db, actor);
     await setProductFeedback(ctx, { actor, conversationId: params.id, flagged: body.flagged });
-    return feedbackOf(params.id);
+    return insightOf(params.id);
   });
 
   route(app, ctx, api.careTagCounts, async ({ actor, query }) => {

@@ -1,6 +1,12 @@
 // What leaves the server from customer-care insight.
-import type { CareAlert, CareSummary, Escalation } from '../../../../common/schemas/care-insight.ts';
-import type { AlertRow, EscalationRow, Period, SummaryRows } from './queries.ts';
+import type {
+  CareAlert,
+  CareSummary,
+  ConversationInsight,
+  Escalation,
+} from '../../../../common/schemas/care-insight.ts';
+import { PRODUCT_TAG } from './commands.ts';
+import type { AlertRow, conversationInsight, EscalationRow, Period, SummaryRows } from './queries.ts';
 
 export function presentAlert(row: AlertRow): CareAlert {
   return {
@@ -90,5 +96,28 @@ export function presentSummary(period: Period, rows: SummaryRows): CareSummary {
       average: Math.round(Number(r.average) * 1000) / 1000,
       messages: Number(r.messages),
     })),
+  };
+}
+
+export function presentConversationInsight(
+  row: NonNullable<Awaited<ReturnType<typeof conversationInsight>>>,
+): ConversationInsight {
+  const { conversation, latest } = row;
+  return {
+    conversationId: conversation.id,
+    subject: conversation.subject,
+    sentiment: conversation.sentiment,
+    latestInbound: latest
+      ? {
+          id: latest.id,
+          body: latest.body,
+          sentiment: latest.sentiment,
+          edited: latest.sentiment_edited_by !== null,
+        }
+      : null,
+    flagged: conversation.tags.includes(PRODUCT_TAG),
+    tags: conversation.tags,
+    // Ideas do not exist yet: when they do, this says so and the web offers "turn into an idea".
+    ideasAvailable: false,
   };
 }

@@ -207,3 +207,23 @@ export async function careSummary(db: Db, period: Period, filters: { channel?: s
   return { conversations: conversations.rows, messages: messages.rows, trend: trend.rows, channels, teams };
 }
 export type SummaryRows = Awaited<ReturnType<typeof careSummary>>;
+
+/** A conversation's insight: its tags and sentiment, and its latest customer message. */
+export async function conversationInsight(db: Db, conversationId: string) {
+  const conversation = await db
+    .selectFrom('care_conversations')
+    .select(['id', 'subject', 'sentiment', 'tags'])
+    .where('id', '=', conversationId)
+    .executeTakeFirst();
+  if (!conversation) return null;
+  const latest = await db
+    .selectFrom('care_messages')
+    .select(['id', 'body', 'sentiment', 'sentiment_edited_by'])
+    .where('conversation_id', '=', conversationId)
+    .where('kind', '=', 'inbound')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { conversation, latest: latest ?? null };
+}
