@@ -104,29 +104,31 @@ export function CareInsightPage() {
       {summary.isPending ? <Loading /> : null}
       {summary.error ? <FormError message={errorMessage(t, summary.error)} /> : null}
       {data ? <SummaryView data={data} /> : null}
-      <section aria-labelledby="care-tags-title">
-        <h2 id="care-tags-title">{t('care.insight.page.tags')}</h2>
-        <p className="muted">{t('care.insight.page.tagsIntro')}</p>
-        {tags.error ? <FormError message={errorMessage(t, tags.error)} /> : null}
-        {tags.data && tags.data.series.length === 0 ? <p>{t('care.insight.page.noTags')}</p> : null}
-        {tags.data && tags.data.series.length > 0 ? (
-          <Table
-            caption={t('care.insight.page.tags')}
-            columns={[t('care.insight.page.tag'), ...tags.data.weeks, t('care.insight.page.total')]}
-          >
-            {tags.data.series.map((s) => (
-              <tr key={s.tag} data-testid={`tag-row-${s.tag}`}>
-                <th scope="row">{s.tag}</th>
-                {s.counts.map((n, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: one cell per week, in order
-                  <td key={i}>{n}</td>
-                ))}
-                <td>{s.total}</td>
-              </tr>
-            ))}
-          </Table>
-        ) : null}
-      </section>
+      {summary.error ? null : (
+        <section aria-labelledby="care-tags-title">
+          <h2 id="care-tags-title">{t('care.insight.page.tags')}</h2>
+          <p className="muted">{t('care.insight.page.tagsIntro')}</p>
+          {tags.error ? <FormError message={errorMessage(t, tags.error)} /> : null}
+          {tags.data && tags.data.series.length === 0 ? <p>{t('care.insight.page.noTags')}</p> : null}
+          {tags.data && tags.data.series.length > 0 ? (
+            <Table
+              caption={t('care.insight.page.tags')}
+              columns={[t('care.insight.page.tag'), ...tags.data.weeks, t('care.insight.page.total')]}
+            >
+              {tags.data.series.map((s) => (
+                <tr key={s.tag} data-testid={`tag-row-${s.tag}`}>
+                  <th scope="row">{s.tag}</th>
+                  {s.counts.map((n, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: one cell per week, in order
+                    <td key={i}>{n}</td>
+                  ))}
+                  <td>{s.total}</td>
+                </tr>
+              ))}
+            </Table>
+          ) : null}
+        </section>
+      )}
     </div>
   );
 }
