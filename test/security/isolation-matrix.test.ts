@@ -52,6 +52,10 @@ const ID_KINDS: [RegExp, (w: IsolationWorld) => Value[]][] = [
   [/\/guest-invitations\/\{id\}/, (w) => perSpace(w, (s) => s.guestInvitations)],
   [/^\/api\/v1\/analytics\/cohorts\/\{id\}/, (w) => perSpace(w, (s) => s.cohorts)],
   [/^\/api\/v1\/admin\/users\/\{id\}/, (w) => loose(w.userIds)],
+  // care: insight
+  [/^\/api\/v1\/care\/conversations\/\{id\}/, (w) => loose(w.careConversations)],
+  [/^\/api\/v1\/care\/messages\/\{id\}/, (w) => loose(w.careMessages)],
+  [/^\/api\/v1\/care\/alerts\/\{id\}/, (w) => loose(w.careAlerts)],
 ];
 
 /** Path parameters other than `{id}`, by name. */
