@@ -6,6 +6,8 @@ import { analyticsApi } from './api/analytics.ts';
 import { careConnectorApi } from './api/care-connectors.ts';
 // care: inbox
 import { careInboxApi } from './api/care-inbox.ts';
+// care: insight
+import { careInsightApi } from './api/care-insight.ts';
 import { contentRulesApi } from './api/content-rules.ts';
 import { eventsApi } from './api/events.ts';
 import { externalApi } from './api/external.ts';
@@ -367,6 +369,8 @@ export const api = {
   ...careInboxApi,
   // care: feeds
   ...careConnectorApi,
+  // care: insight
+  ...careInsightApi,
 } as const;
 
 export type Api = typeof api;

@@ -15,6 +15,8 @@ import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerCareConnectorRoutes } from './modules/care/channels/connector/routes.ts';
 // care: inbox
 import { registerCareInboxRoutes } from './modules/care/inbox-routes.ts';
+// care: insight
+import { registerCareInsightRoutes } from './modules/care/insight-routes.ts';
 import { registerContentRuleRoutes } from './modules/content-rules/routes.ts';
 import { registerEventRoutes } from './modules/events/routes.ts';
 import { registerExternalRoutes } from './modules/external/routes.ts';
@@ -123,6 +125,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerCareInboxRoutes(app, ctx); // care: inbox
   // care: feeds
   registerCareConnectorRoutes(app, ctx);
+  // care: insight
+  registerCareInsightRoutes(app, ctx);
   await app.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 5, parts: 6 },
   });

@@ -12,6 +12,8 @@ import { RESET_JOB, sendPasswordReset } from './modules/auth/commands/passwords.
 import { FEED_POLL_JOB, feedPollTask, pollFeedsJob } from './modules/care/channels/feed/poll.ts';
 // care: inbox
 import { CARE_DELIVER_JOB, deliverReply } from './modules/care/deliver.ts';
+// care: insight
+import { detectSpikesJob, SPIKE_JOB, spikeTask } from './modules/care/insight/alerts.ts';
 import { CARE_SLA_WATCH_JOB, careSlaWatchTask, watchSla } from './modules/care/sla-watch.ts';
 import { EVENT_REMINDER_JOB, remindAttendees } from './modules/events/commands.ts';
 import { LINK_PREVIEW_JOB, previewLink } from './modules/links/preview-job.ts';
@@ -40,6 +42,8 @@ export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
     [CARE_SLA_WATCH_JOB]: watchSla(ctx),
     // care: feeds
     [FEED_POLL_JOB]: pollFeedsJob(ctx),
+    // care: insight
+    [SPIKE_JOB]: detectSpikesJob(ctx),
   };
 }
 
@@ -51,5 +55,7 @@ export function recurringTasks(ctx: AppContext): RecurringTask[] {
     careSlaWatchTask(), // care: inbox
     // care: feeds
     feedPollTask(),
+    // care: insight
+    spikeTask(),
   ];
 }

@@ -22,6 +22,8 @@ export const NOTIFICATION_KINDS = [
   // care: inbox
   'care_assigned',
   'care_sla_warning',
+  // care: insight
+  'care_alert',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;

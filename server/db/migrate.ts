@@ -22,6 +22,8 @@ import * as analytics from './migrations/2026-12-02-14-analytics.ts';
 import * as care from './migrations/2026-12-03-01-care.ts';
 // care: inbox
 import * as careInbox from './migrations/2026-12-03-02-care-inbox.ts';
+// care: insight
+import * as careInsight from './migrations/2026-12-03-05-care-insight.ts';
 import * as analyticsScale from './migrations/2026-12-03-20-analytics-scale.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
@@ -46,6 +48,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-01-care': care,
   // care: inbox
   '2026-12-03-02-care-inbox': careInbox,
+  // care: insight
+  '2026-12-03-05-care-insight': careInsight,
   '2026-12-03-20-analytics-scale': analyticsScale,
 };
 

@@ -7,6 +7,7 @@
 
 import { expect } from 'vitest';
 import { api } from '../../common/api.ts';
+import { ingestInbound } from '../../server/modules/care/ingest.ts';
 import { newId } from '../../server/platform/ids.ts';
 import { careChannel, inboundMail } from './care-inbox.ts';
 import type { TestClient } from './client.ts';
@@ -65,6 +66,10 @@ export interface IsolationWorld {
   exports: string[];
   /** care: inbox — a customer conversation, a canned reply and a saved view (no space). */
   careInbox: string[];
+  // care: insight — customer care belongs to no space; its escalations point into space B.
+  careConversations: string[];
+  careMessages: string[];
+  careAlerts: string[];
 }
 
 const created = <R extends { status: number; text: string }>(res: R): R => {
@@ -313,7 +318,9 @@ export async function buildIsolationWorld(server: TestServer): Promise<Isolation
     .orderBy('id', 'desc')
     .limit(5)
     .execute();
+  const care = await careThings(server, spaces.B);
   return {
+    ...care,
     actors,
     spaces,
     userIds: [...Object.values(people).map((p) => p.id), requester.id],
@@ -324,6 +331,68 @@ export async function buildIsolationWorld(server: TestServer): Promise<Isolation
     legalHolds: [hold.body.id],
     exports: [archive.body.id],
     careInbox: [careMail.conversationId, careCanned.body.id, careView.body.id], // care: inbox
+  };
+}
+
+// care: insight
+/**
+ * A customer conversation with a message, a negative-spike alert, and an escalation whose
+ * question is B's first post and whose draft answer carries B's canary: administrators work
+ * the inbox, yet see neither unless they read B.
+ */
+async function careThings(server: TestServer, b: SpaceResources) {
+  const db = server.ctx.db;
+  const now = server.clock.now();
+  const channelId = newId();
+  await db
+    .insertInto('care_channels')
+    .values({
+      id: channelId,
+      kind: 'email',
+      name: 'Support',
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  const inbound = await ingestInbound(server.ctx, {
+    channelId,
+    externalId: '<isolation@example.org>',
+    customer: { kind: 'email', value: 'customer@example.org' },
+    body: 'Where is my parcel?',
+  });
+  const alertId = newId();
+  await db
+    .insertInto('care_alerts')
+    .values({
+      id: alertId,
+      kind: 'negative_spike',
+      channel_id: channelId,
+      tag: null,
+      message_count: 5,
+      window_start: now,
+      window_end: now,
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('care_escalations')
+    .values({
+      id: newId(),
+      conversation_id: inbound.conversationId,
+      post_id: b.posts[0]!,
+      space_id: b.id,
+      status: 'answered',
+      answer_comment_id: b.comments[0]!,
+      draft_body: `Réponse ${b.canaries[0]}`,
+      created_at: now,
+      answered_at: now,
+    })
+    .execute();
+  return {
+    careConversations: [inbound.conversationId],
+    careMessages: [inbound.messageId],
+    careAlerts: [alertId],
   };
 }
 

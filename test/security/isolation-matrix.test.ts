@@ -54,6 +54,9 @@ const ID_KINDS: [RegExp, (w: IsolationWorld) => Value[]][] = [
   [/^\/api\/v1\/admin\/users\/\{id\}/, (w) => loose(w.userIds)],
   // care: inbox
   [/^\/api\/v1\/care\/(conversations|canned-replies|views)\/\{id\}/, (w) => loose(w.careInbox)],
+  // care: insight
+  [/^\/api\/v1\/care\/messages\/\{id\}/, (w) => loose(w.careMessages)],
+  [/^\/api\/v1\/care\/alerts\/\{id\}/, (w) => loose(w.careAlerts)],
 ];
 
 /** Path parameters other than `{id}`, by name. */

@@ -43,6 +43,15 @@ import { PublicLayout } from './PublicLayout.tsx';
 import { Shell } from './Shell.tsx';
 import { SignedInContext } from './signed-in-context.ts';
 
+// care: insight — a few people's page: its code loads when first opened.
+const CareInsightPage = lazy(() =>
+  import('../routes/CareInsightPage.tsx').then((m) => ({ default: m.CareInsightPage })),
+);
+const CareConversationInsightPage = lazy(() =>
+  import('../routes/CareConversationInsightPage.tsx').then((m) => ({
+    default: m.CareConversationInsightPage,
+  })),
+);
 // Administration is for a few people: its code loads when first opened.
 const AdminLayout = lazy(() => import('../routes/AdminLayout.tsx').then((m) => ({ default: m.AdminLayout })));
 const AdminPeoplePage = lazy(() =>
@@ -142,6 +151,12 @@ export function AppRoutes() {
             <Route path="pending" element={<ModerationPendingTab />} />
           </Route>
           <Route path="moderation/cases/:caseId" element={<ModerationCasePage />} />
+          {/* care: insight */}
+          <Route path="care/insight" element={lazyPage(<CareInsightPage />)} />
+          <Route
+            path="care/insight/conversations/:conversationId"
+            element={lazyPage(<CareConversationInsightPage />)}
+          />
           <Route
             path="analytics"
             element={

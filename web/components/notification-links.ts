@@ -15,6 +15,8 @@ export function notificationPath(
   if (n.care) return `/care/conversations/${encodeURIComponent(n.care.conversationId)}`;
   if (n.kind === 'skill_endorsed' && selfId) return personPath(selfId);
   if (n.kind === 'personal_data_ready') return '/settings#privacy';
+  // care: insight
+  if (n.kind === 'care_alert') return '/care/insight';
   if (n.kind === 'join_request' && n.space) return `${spacePath(n.space.slug)}/requests`;
   if (n.kind === 'report_outcome') return '/notifications';
   if (n.kind === 'post_rejected') return n.space ? spacePath(n.space.slug) : '/notifications';

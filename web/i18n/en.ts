@@ -741,6 +741,8 @@ export const en = {
       // care: inbox
       care_assigned: '{{actor}} gave you a customer conversation: {{subject}}',
       care_sla_warning: 'A customer conversation is close to missing its target: {{subject}}',
+      // care: insight
+      care_alert: 'Customer care: a spike of negative messages',
     },
     inSpace: 'in {{space}}',
     preferencesTitle: 'Notifications',
@@ -766,6 +768,8 @@ export const en = {
       // care: inbox
       care_assigned: 'When a customer conversation is given to me',
       care_sla_warning: 'When a customer conversation of mine or my team is close to missing its target',
+      // care: insight
+      care_alert: 'When negative customer messages spike (care agents)',
     },
     savePreferences: 'Save preferences',
   },
@@ -1464,6 +1468,11 @@ export const en = {
     },
   },
   auditActions: {
+    // care: insight
+    care: {
+      escalated: 'Customer question asked in a space',
+      alert_acknowledged: 'Customer-care alert acknowledged',
+    },
     analytics: {
       settings_changed: 'Analytics settings changed',
       assumptions_changed: 'ROI assumptions changed',

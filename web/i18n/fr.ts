@@ -754,6 +754,8 @@ export const fr: Catalog = {
       // care: inbox
       care_assigned: '{{actor}} vous a confié une conversation client : {{subject}}',
       care_sla_warning: 'Une conversation client va bientôt dépasser son délai : {{subject}}',
+      // care: insight
+      care_alert: 'Service client : pic de messages négatifs',
     },
     inSpace: 'dans {{space}}',
     preferencesTitle: 'Notifications',
@@ -780,6 +782,8 @@ export const fr: Catalog = {
       care_assigned: 'Quand on me confie une conversation client',
       care_sla_warning:
         'Quand une conversation client qui me revient, ou à mon équipe, va bientôt dépasser son délai',
+      // care: insight
+      care_alert: 'Quand les messages clients négatifs augmentent (agents du service client)',
     },
     savePreferences: 'Enregistrer les préférences',
   },
@@ -1510,6 +1514,11 @@ export const fr: Catalog = {
     },
   },
   auditActions: {
+    // care: insight
+    care: {
+      escalated: 'Question client posée dans un espace',
+      alert_acknowledged: 'Alerte du service client prise en compte',
+    },
     analytics: {
       settings_changed: 'Réglages des statistiques modifiés',
       assumptions_changed: 'Hypothèses de retour sur investissement modifiées',

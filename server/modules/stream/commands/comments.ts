@@ -11,6 +11,8 @@ import { newId } from '../../../platform/ids.ts';
 import { authorize } from '../../../platform/policy.ts';
 import { publishAfterCommit } from '../../../platform/realtime/publish.ts';
 import { inTransaction, type Tx } from '../../../platform/transaction.ts';
+// care: insight
+import { captureEscalationAnswer } from '../../care/insight/escalations.ts';
 import { checkContentRules } from '../../content-rules/enforce.ts';
 import { needsApproval } from '../../moderation/premoderation.ts';
 import { notify } from '../../notifications/notify.ts';
@@ -104,6 +106,8 @@ export async function announceNewComment(
     .where('id', '=', post.id)
     .execute();
   await notifyForComment(tx, { id: comment.author_id }, access, comment.id, parentAuthorId, comment.body);
+  // care: insight — an answer to a customer-care escalation becomes the conversation's draft reply.
+  if (isAnswer) await captureEscalationAnswer(tx, comment, post.id);
   publishAfterCommit(tx, {
     type: 'comment.created',
     postId: post.id,

@@ -148,8 +148,13 @@ export async function createPost(
   ctx: AppContext,
   input: { actor: Actor; body: CreateBody },
 ): Promise<string> {
+  return inTransaction(ctx, (tx) => createPostIn(tx, input));
+}
+
+/** Creating a post inside the caller's transaction (care escalations ask questions this way). */
+export async function createPostIn(tx: Tx, input: { actor: Actor; body: CreateBody }): Promise<string> {
   const { actor, body } = input;
-  return inTransaction(ctx, async (tx) => {
+  {
     const space = await placeOf(tx, actor, body);
     const spaceId = space?.id ?? null;
     let sharedAuthorId: string | null = null;
@@ -216,7 +221,7 @@ export async function createPost(
       at: tx.now,
     });
     return post.id;
-  });
+  }
 }
 
 export async function updatePost(
