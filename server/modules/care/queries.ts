@@ -221,7 +221,17 @@ export async function customerDetail(db: AnyDb, customerId: string, conversation
       'ch.kind',
       'ch.name',
     ])
-    .where('c.customer_id', '=', customerId)
+    // Including those of customers an agent merged into this one.
+    .where((eb) =>
+      eb.or([
+        eb('c.customer_id', '=', customerId),
+        eb(
+          'c.customer_id',
+          'in',
+          eb.selectFrom('care_customers').select('id').where('merged_into', '=', customerId),
+        ),
+      ]),
+    )
     .where('c.id', '!=', conversationId)
     .orderBy('c.last_message_at', 'desc')
     .limit(20)
