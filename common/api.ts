@@ -2,6 +2,8 @@
 // with a handler, the web client calls them by name, and /api/openapi.json lists them.
 import { z } from 'zod';
 import { analyticsApi } from './api/analytics.ts';
+// care: channels
+import { careChannelsApi } from './api/care-channels.ts';
 import { contentRulesApi } from './api/content-rules.ts';
 import { eventsApi } from './api/events.ts';
 import { externalApi } from './api/external.ts';
@@ -359,6 +361,8 @@ export const api = {
   ...privacyApi,
   ...moderationApi,
   ...analyticsApi,
+  // care: channels
+  ...careChannelsApi,
 } as const;
 
 export type Api = typeof api;

@@ -39,6 +39,9 @@ export const ERROR_CODES = [
   'care_signature_invalid',
   'care_origin_refused',
   'care_not_agent',
+  // care: channels
+  'care_channel_kind_unavailable',
+  'care_channel_in_use',
   'internal',
 ] as const;
 

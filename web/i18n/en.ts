@@ -105,6 +105,9 @@ export const en = {
     care_signature_invalid: 'The signature of this request is missing or wrong.',
     care_origin_refused: 'This site may not use the contact form.',
     care_not_agent: 'Only members can work the customer-care inbox.',
+    // care: channels
+    care_channel_kind_unavailable: 'This kind of channel is not available on this server yet.',
+    care_channel_in_use: 'This channel has conversations: switch it off instead of deleting it.',
     generic: 'Something went wrong. Try again.',
     network_error: 'Trame cannot be reached. Check your connection and try again.',
     bad_response: 'Trame sent an unexpected answer. Try again.',
@@ -1452,6 +1455,25 @@ export const en = {
     },
   },
   auditActions: {
+    // care: channels
+    care_channel: {
+      created: 'Care channel added',
+      updated: 'Care channel changed',
+      enabled: 'Care channel switched on',
+      disabled: 'Care channel switched off',
+      deleted: 'Care channel deleted',
+      secret_rotated: 'Care connector secret replaced',
+      tested: 'Care channel tested',
+    },
+    care_team: {
+      created: 'Care team created',
+      updated: 'Care team changed',
+      deleted: 'Care team deleted',
+    },
+    care_sla: {
+      changed: 'Care SLA target set',
+      removed: 'Care SLA target removed',
+    },
     analytics: {
       settings_changed: 'Analytics settings changed',
       assumptions_changed: 'ROI assumptions changed',
@@ -1499,6 +1521,7 @@ export const en = {
     },
     user: {
       analyst_changed: 'Analyst grant changed',
+      care_agent_changed: 'Care agent role changed', // care: channels
       created_by_sso: 'Account created by single sign-on',
       role_changed: 'Role changed',
       deactivated: 'Account deactivated',

@@ -2,8 +2,13 @@
 import type { CareChannelKind } from '../../../db/schema-care.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { ChannelDriver } from './driver.ts';
+// care: channels
+import { widgetDriver } from './widget/driver.ts';
 
-const drivers: Partial<Record<CareChannelKind, ChannelDriver>> = {};
+const drivers: Partial<Record<CareChannelKind, ChannelDriver>> = {
+  // care: channels
+  widget: widgetDriver,
+};
 
 export function driverFor(kind: CareChannelKind): ChannelDriver {
   const driver = drivers[kind];
