@@ -60,6 +60,11 @@ export interface IsolationWorld {
   legalHolds: string[];
   /** memberA's personal data archive. */
   exports: string[];
+  // care: channels — administrators' customer-care settings (no space).
+  careChannels: string[];
+  careWidgetKeys: string[];
+  careTeams: string[];
+  careSlaTargets: string[];
 }
 
 const created = <R extends { status: number; text: string }>(res: R): R => {
@@ -285,6 +290,18 @@ export async function buildIsolationWorld(server: TestServer): Promise<Isolation
     }),
   );
   const archive = created(await memberA.client.call(api.requestPersonalDataExport));
+  // care: channels
+  const widget = created(
+    await admin.client.call(api.createCareChannel, {
+      body: { kind: 'widget', name: 'Site', settings: { allowedOrigins: ['https://www.example.test'] } },
+    }),
+  );
+  const careTeam = created(await admin.client.call(api.createCareTeam, { body: { name: 'Niveau 1' } }));
+  const careSla = created(
+    await admin.client.call(api.setCareSlaTarget, {
+      body: { channelId: null, priority: 'normal', firstResponseMinutes: 60, resolutionMinutes: 480 },
+    }),
+  );
 
   const people = { admin, owner, memberA, memberB, guestE, guestF, deactivated };
   const actors = {} as IsolationWorld['actors'];
@@ -310,6 +327,11 @@ export async function buildIsolationWorld(server: TestServer): Promise<Isolation
     contentRules: holdRules,
     legalHolds: [hold.body.id],
     exports: [archive.body.id],
+    // care: channels
+    careChannels: [widget.body.id],
+    careWidgetKeys: [widget.body.publicKey],
+    careTeams: [careTeam.body.id],
+    careSlaTargets: [careSla.body.id],
   };
 }
 

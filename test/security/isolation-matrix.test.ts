@@ -52,6 +52,11 @@ const ID_KINDS: [RegExp, (w: IsolationWorld) => Value[]][] = [
   [/\/guest-invitations\/\{id\}/, (w) => perSpace(w, (s) => s.guestInvitations)],
   [/^\/api\/v1\/analytics\/cohorts\/\{id\}/, (w) => perSpace(w, (s) => s.cohorts)],
   [/^\/api\/v1\/admin\/users\/\{id\}/, (w) => loose(w.userIds)],
+  // care: channels
+  [/^\/api\/v1\/care\/admin\/channels\/\{id\}/, (w) => loose(w.careChannels)],
+  [/^\/api\/v1\/care\/admin\/teams\/\{id\}/, (w) => loose(w.careTeams)],
+  [/^\/api\/v1\/care\/admin\/sla-targets\/\{id\}/, (w) => loose(w.careSlaTargets)],
+  [/^\/api\/v1\/care\/admin\/agents\/\{id\}/, (w) => loose(w.userIds)],
 ];
 
 /** Path parameters other than `{id}`, by name. */
@@ -66,6 +71,8 @@ const PARAM_KINDS: Record<string, (w: IsolationWorld, actor: ActorKey) => Value[
   token: (w, actor) => loose([w.actors[actor].calendarToken]),
   // A dashboard's name: every dashboard, each filtered by every space through the query.
   name: () => loose([...DASHBOARDS]),
+  // care: channels — the web widget's public key.
+  publicKey: (w) => loose(w.careWidgetKeys),
 };
 
 /** Query parameters worth varying, by name; others keep their defaults. */
