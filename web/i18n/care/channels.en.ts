@@ -50,6 +50,7 @@ export const channelsEn = {
     testFailed: 'The test failed.',
     testCode: 'Result code: {{code}}',
     embedTitle: 'Embed the widget',
+    embedCode: 'Code to paste',
     embedHelp:
       'Paste this code where the form should appear on your site. Only the origins listed below may use it.',
     publicKey: 'Public key',

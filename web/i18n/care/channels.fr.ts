@@ -54,6 +54,7 @@ export const channelsFr: DeepStringRecord<typeof channelsEn> = {
     testFailed: 'Le test a échoué.',
     testCode: 'Code du résultat : {{code}}',
     embedTitle: 'Intégrer le widget',
+    embedCode: 'Code à coller',
     embedHelp:
       'Collez ce code à l’endroit de votre site où le formulaire doit apparaître. Seules les origines listées ci-dessous peuvent l’utiliser.',
     publicKey: 'Clé publique',

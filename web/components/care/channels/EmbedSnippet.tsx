@@ -15,7 +15,7 @@ export function EmbedSnippet({ channel }: { channel: CareChannel }) {
       <h2 id="care-embed-title">{t('care.channels.channel.embedTitle')}</h2>
       <p>{t('care.channels.channel.embedHelp')}</p>
       <CopyField
-        label={t('care.channels.channel.embedTitle')}
+        label={t('care.channels.channel.embedCode')}
         value={embedCode(channel.publicKey)}
         multiline
       />

@@ -39,6 +39,7 @@
       limited: 'Too many messages. Please try again later.',
       invalid: 'Please check the form: ',
       failed: 'Your message could not be sent. Please try again.',
+      unavailable: 'The contact form is not available on this site.',
     },
     fr: {
       title: 'Nous contacter',
@@ -59,6 +60,7 @@
       limited: 'Trop de messages. Réessayez plus tard.',
       invalid: 'Vérifiez le formulaire : ',
       failed: 'Votre message n’a pas pu être envoyé. Réessayez.',
+      unavailable: 'Le formulaire de contact n’est pas disponible sur ce site.',
     },
   }[lang];
 
@@ -283,9 +285,13 @@
     }
   });
 
+  // A site that is not on the allow-list gets no CORS headers: its page cannot read why, only that it failed.
   configure()
     .then((ready) => (ready ? refresh() : undefined))
-    .catch(() => say(texts.failed));
+    .catch(() => {
+      button.disabled = true;
+      say(texts.unavailable);
+    });
   // Replies appear without reloading the page.
   window.setInterval(() => {
     if (document.visibilityState === 'visible') refresh().catch(() => {});
