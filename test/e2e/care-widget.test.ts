@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { newId } from '../../server/platform/ids.ts';
 import { PASSWORD, setUpOrganisation } from '../helpers/factories.ts';
+import { person } from '../helpers/stream-fixtures.ts';
 import { seriousViolations } from './helpers/axe.ts';
 import { useBrowser } from './helpers/browser.ts';
 import { heading, pageSignedInAs } from './helpers/pages.ts';
@@ -109,6 +110,50 @@ describe('care: the web widget', () => {
 
     await page.getByRole('link', { name: 'All channels' }).click();
     await page.getByRole('link', { name: 'Settings of Site Atelier Lumen' }).waitFor();
+  });
+
+  test('on a phone, an administrator grants the agent role, makes a team and sets an SLA target', async () => {
+    const colleague = await person(t.server, { name: 'Sophie Lambert' });
+    const context = await b.newContext({ viewport: { width: 375, height: 812 } });
+    const page = await pageSignedInAs(context, admin, PASSWORD);
+    await page.goto('/admin/care/agents');
+    await heading(page, 'Agents').waitFor();
+    await page.getByRole('searchbox', { name: 'Find a colleague' }).fill('Sophie');
+    await page.getByRole('button', { name: 'Make Sophie Lambert an agent' }).click();
+    await page.getByText('Sophie Lambert is now an agent.').waitFor();
+    await page.getByRole('button', { name: 'Withdraw the agent role of Sophie Lambert' }).waitFor();
+
+    await page.getByRole('link', { name: 'Teams' }).click();
+    await heading(page, 'Teams').waitFor();
+    const create = page.getByRole('region', { name: 'Create the team' });
+    await create.getByLabel('Team name').fill('Niveau 1');
+    await create.getByLabel('Sophie Lambert').check();
+    await create.getByRole('button', { name: 'Create the team' }).click();
+    await page.getByRole('region', { name: 'Niveau 1' }).waitFor();
+    let violations = await seriousViolations(page);
+    expect(violations, violations.join('\n')).toEqual([]);
+
+    await page.getByRole('link', { name: 'SLA targets' }).click();
+    await heading(page, 'SLA targets').waitFor();
+    await page.getByLabel('Priority').selectOption('urgent');
+    await page.getByLabel('First response (minutes)').fill('15');
+    await page.getByLabel('Resolution (minutes)').fill('120');
+    await page.getByRole('button', { name: 'Set the target' }).click();
+    await page.getByText('Target saved.').waitFor();
+    await page.getByRole('cell', { name: 'Urgent', exact: true }).waitFor();
+    violations = await seriousViolations(page);
+    expect(violations, violations.join('\n')).toEqual([]);
+    // Nothing sticks out sideways on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    const team = await t.server.ctx.db
+      .selectFrom('care_team_members')
+      .innerJoin('care_teams', 'care_teams.id', 'care_team_members.team_id')
+      .select(['care_teams.name', 'care_team_members.user_id'])
+      .execute();
+    expect(team).toEqual([{ name: 'Niveau 1', user_id: colleague.id }]);
+    const sla = await t.server.ctx.db.selectFrom('care_sla_policies').selectAll().executeTakeFirstOrThrow();
+    expect(sla).toMatchObject({ priority: 'urgent', first_response_minutes: 15, resolution_minutes: 120 });
   });
 
   test('a visitor on the company’s site writes through the widget and reads the reply there', async () => {
