@@ -6,10 +6,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../common/api.ts';
 import { driverFor } from '../../server/modules/care/channels/registry.ts';
-import { ingestInbound } from '../../server/modules/care/ingest.ts';
 import { setUpOrganisation } from '../helpers/factories.ts';
 import { useServer } from '../helpers/server.ts';
 import { type Person, person } from '../helpers/stream-fixtures.ts';
+import { sendWidgetMessage } from '../helpers/widget-host.ts';
 
 const widgetSettings = {
   allowedOrigins: ['https://www.lumen.example'],
@@ -149,13 +149,13 @@ describe('care administration', () => {
     const created = await admin.client.call(api.createCareChannel, {
       body: { kind: 'widget', name: 'Aide', settings: widgetSettings },
     });
-    await ingestInbound(t.server.ctx, {
-      channelId: created.body.id,
-      externalId: 'w-1',
-      threadId: 'thread-1',
-      customer: { kind: 'widget', value: 'visitor-1' },
-      body: 'Bonjour',
+    const sent = await sendWidgetMessage(t.server, {
+      publicKey: created.body.publicKey,
+      origin: 'https://www.lumen.example',
+      message: 'Bonjour',
+      email: 'visiteur@example.org',
     });
+    expect(sent.status).toBe(201);
     const res = await admin.client.call(api.deleteCareChannel, { params: { id: created.body.id } });
     expect([res.status, res.body.error.code]).toEqual([409, 'care_channel_in_use']);
     const list = await admin.client.call(api.listCareChannels);

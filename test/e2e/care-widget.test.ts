@@ -3,71 +3,44 @@
 // company's site — a page served by a second local HTTP server, another origin — fills in
 // the widget's form; the message is stored in a conversation, and the agent's reply shows in
 // the widget. A site not on the allow-list gets the widget's refusal and writes nothing.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { newId } from '../../server/platform/ids.ts';
 import { PASSWORD, setUpOrganisation } from '../helpers/factories.ts';
 import { person } from '../helpers/stream-fixtures.ts';
+import { startWidgetHost, type WidgetHost } from '../helpers/widget-host.ts';
 import { seriousViolations } from './helpers/axe.ts';
 import { useBrowser } from './helpers/browser.ts';
 import { heading, pageSignedInAs } from './helpers/pages.ts';
 import { useE2EServer } from './helpers/server.ts';
-
-/** A tiny company site on its own origin: one page that embeds the widget script from Trame. */
-function hostPage(trameUrl: () => string, key: () => string, lang: 'fr' | 'en') {
-  const server = http.createServer((req, res) => {
-    if (req.url !== '/') {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html>
-<html lang="${lang}">
-  <head><meta charset="utf-8"><title>Atelier Lumen</title></head>
-  <body>
-    <main>
-      <h1>Atelier Lumen — lampes artisanales</h1>
-      <script src="${trameUrl()}/widget.js" data-key="${key()}" async></script>
-    </main>
-  </body>
-</html>`);
-  });
-  return {
-    server,
-    async listen(): Promise<string> {
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      return `http://localhost:${(server.address() as AddressInfo).port}`;
-    },
-  };
-}
 
 describe('care: the web widget', () => {
   const t = useE2EServer();
   const b = useBrowser(() => t.server.url);
   let admin: { email: string; name: string };
   let key = '';
-  const site = hostPage(
-    () => t.server.url,
-    () => key,
-    'fr',
-  );
-  const elsewhere = hostPage(
-    () => t.server.url,
-    () => key,
-    'en',
-  );
+  let site: WidgetHost;
+  let elsewhere: WidgetHost;
   let siteOrigin = '';
   let elsewhereOrigin = '';
 
   beforeAll(async () => {
     ({ admin } = await setUpOrganisation(t.server));
-    siteOrigin = await site.listen();
-    elsewhereOrigin = await elsewhere.listen();
+    site = await startWidgetHost(
+      () => t.server.url,
+      () => key,
+      'fr',
+    );
+    elsewhere = await startWidgetHost(
+      () => t.server.url,
+      () => key,
+      'en',
+    );
+    siteOrigin = site.origin;
+    elsewhereOrigin = elsewhere.origin;
   });
   afterAll(async () => {
-    site.server.close();
-    elsewhere.server.close();
+    await site?.close();
+    await elsewhere?.close();
   });
 
   test('an administrator adds a widget channel, copies its embed code and tests it', async () => {
