@@ -124,30 +124,23 @@ export function AdminCareSlaPage() {
               options={CARE_PRIORITIES.map((p) => ({ value: p, label: priorityLabel(p) }))}
               onChange={setPriority}
             />
-            <TextField
-              label={t('care.channels.sla.firstResponse')}
-              name="firstResponseMinutes"
-              inputMode="numeric"
-              value={first}
-              onChange={setFirst}
-              error={errors.fields.firstResponseMinutes}
-            />
-            <TextField
-              label={t('care.channels.sla.resolution')}
-              name="resolutionMinutes"
-              inputMode="numeric"
-              value={resolution}
-              onChange={setResolution}
-              error={errors.fields.resolutionMinutes}
-            />
-            <TextField
-              label={t('care.channels.sla.warn')}
-              name="warnMinutes"
-              inputMode="numeric"
-              value={warn}
-              onChange={setWarn}
-              error={errors.fields.warnMinutes}
-            />
+            {(
+              [
+                ['firstResponseMinutes', t('care.channels.sla.firstResponse'), first, setFirst],
+                ['resolutionMinutes', t('care.channels.sla.resolution'), resolution, setResolution],
+                ['warnMinutes', t('care.channels.sla.warn'), warn, setWarn],
+              ] as const
+            ).map(([name, label, value, onChange]) => (
+              <TextField
+                key={name}
+                label={label}
+                name={name}
+                inputMode="numeric"
+                value={value}
+                onChange={onChange}
+                error={errors.fields[name]}
+              />
+            ))}
           </div>
           <div className="form-actions">
             <Button type="submit" variant="primary" busy={set.isPending}>
