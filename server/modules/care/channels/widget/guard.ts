@@ -22,6 +22,8 @@ export const widgetLimits = {
   messagesPerChannel: { name: 'care-widget:channel', limit: 300, windowSeconds: 60 } satisfies Rule,
   /** Configurations (form tokens) handed to one address. */
   configPerIp: { name: 'care-widget:config-ip', limit: 120, windowSeconds: 600 } satisfies Rule,
+  /** Reads of conversations from one address (the widget reads every 15 seconds while visible). */
+  readsPerIp: { name: 'care-widget:read-ip', limit: 600, windowSeconds: 600 } satisfies Rule,
 };
 
 /** A form sent back sooner than this after its token was issued is a robot's. */

@@ -66,6 +66,7 @@ export function registerWidgetRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   route(app, ctx, api.listWidgetMessages, async ({ req, reply, params, query }) => {
     const widget = await allowedWidget(ctx, req, reply, params.publicKey);
+    await enforce(ctx.limiter, [[widgetLimits.readsPerIp, req.ip]]);
     const conversation = await ctx.db
       .selectFrom('care_conversations')
       .select('id')
