@@ -158,6 +158,32 @@ const spec = {
     default: 'false',
     doc: 'Ignore "single sign-on required" so employees can sign in with their password again (for when the identity provider is down; restart without it once it is back).',
   },
+  // care: email
+  CARE_SMTP_PORT: {
+    schema: int(0, 65535).optional(),
+    default: undefined,
+    doc: 'Port of the SMTP listener that receives customer mail for the email channels of customer care (25 when Trame is the MX itself). Unset: no listener. Runs in the process with the web role.',
+  },
+  CARE_SMTP_HOST: {
+    schema: z.string().min(1),
+    default: '0.0.0.0',
+    doc: 'Interface the customer-care SMTP listener listens on (127.0.0.1 when a mail relay on the same machine hands mail over).',
+  },
+  CARE_SMTP_MAX_MB: {
+    schema: int(1, 100),
+    default: '10',
+    doc: 'Largest customer email the SMTP listener accepts, in megabytes (larger ones are refused with 552).',
+  },
+  CARE_SMTP_TLS_CERT: {
+    schema: z.string().min(1).optional(),
+    default: undefined,
+    doc: 'PEM certificate file the SMTP listener offers with STARTTLS (with CARE_SMTP_TLS_KEY). Unset: no STARTTLS.',
+  },
+  CARE_SMTP_TLS_KEY: {
+    schema: z.string().min(1).optional(),
+    default: undefined,
+    doc: 'PEM private key file of CARE_SMTP_TLS_CERT.',
+  },
   WEB_DIST_DIR: {
     schema: z.string().min(1),
     default: './web/dist',

@@ -4,6 +4,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createContext } from './context.ts';
 import { DataDirLockedError } from './db/database.ts';
 import { SchemaTooNewError } from './db/migrate.ts';
+// care: email
+import { startCareSmtp } from './modules/care/channels/email/listener.ts';
 
 const started = performance.now();
 
@@ -12,6 +14,8 @@ async function main(): Promise<void> {
   const { ctx, close } = await createContext(config);
   const app = config.ROLES.includes('web') ? await buildApp(ctx) : null;
   if (app) await app.listen({ port: config.PORT, host: config.HOST });
+  // care: email — the SMTP listener is a front door like HTTP: it runs with the web role.
+  const careSmtp = app && config.CARE_SMTP_PORT !== undefined ? await startCareSmtp(ctx) : null;
   ctx.jobs?.start();
   ctx.logger.info(
     {
@@ -30,6 +34,7 @@ async function main(): Promise<void> {
     stopping = true;
     ctx.logger.info({ signal }, 'shutting down');
     await app?.close();
+    await careSmtp?.close();
     await close();
     process.exit(0);
   };

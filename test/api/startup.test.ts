@@ -1,6 +1,7 @@
 // Starts the real entry point (server/main.ts) as a separate process, as `npm start` does.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,7 +41,16 @@ describe.runIf(testDatabaseKind() === 'pglite')('server/main.ts', () => {
   it('migrates a new embedded database, serves, and refuses a second process on the same data', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trame-start-'));
     const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const env = { DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+    // care: email — the customer-care SMTP listener starts with the web role.
+    const smtpPort = port + 2;
+    const env = {
+      DATA_DIR: dir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      CARE_SMTP_PORT: String(smtpPort),
+      CARE_SMTP_HOST: '127.0.0.1',
+    };
     const first = run(env);
     try {
       const started = Date.now();
@@ -57,6 +67,15 @@ describe.runIf(testDatabaseKind() === 'pglite')('server/main.ts', () => {
       expect(session.setupRequired).toBe(true);
       expect(fs.existsSync(path.join(dir, 'pgdata'))).toBe(true);
       expect(first.output().stdout).toContain('Trame is ready');
+      const greeting = await new Promise<string>((resolve, reject) => {
+        const socket = net.connect(smtpPort, '127.0.0.1');
+        socket.once('data', (chunk) => {
+          resolve(chunk.toString());
+          socket.end('QUIT\r\n');
+        });
+        socket.once('error', reject);
+      });
+      expect(greeting).toMatch(/^220 .*Trame customer care/);
 
       const second = run({ ...env, PORT: String(port + 1) });
       expect(await second.exited).toBe(1);

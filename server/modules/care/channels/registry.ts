@@ -2,10 +2,14 @@
 import type { CareChannelKind } from '../../../db/schema-care.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { ChannelDriver } from './driver.ts';
+// care: email
+import { emailDriver } from './email/driver.ts';
 // care: channels
 import { widgetDriver } from './widget/driver.ts';
 
 const drivers: Partial<Record<CareChannelKind, ChannelDriver>> = {
+  // care: email
+  email: emailDriver,
   // care: channels
   widget: widgetDriver,
 };
