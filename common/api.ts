@@ -2,6 +2,8 @@
 // with a handler, the web client calls them by name, and /api/openapi.json lists them.
 import { z } from 'zod';
 import { analyticsApi } from './api/analytics.ts';
+// care: channels
+import { careChannelsApi } from './api/care-channels.ts';
 // care: feeds
 import { careConnectorApi } from './api/care-connectors.ts';
 // care: inbox
@@ -371,6 +373,8 @@ export const api = {
   ...careConnectorApi,
   // care: insight
   ...careInsightApi,
+  // care: channels
+  ...careChannelsApi,
 } as const;
 
 export type Api = typeof api;

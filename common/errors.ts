@@ -43,6 +43,9 @@ export const ERROR_CODES = [
   'care_assignee_not_agent',
   // care: feeds
   'care_connector_unknown',
+  // care: channels
+  'care_channel_kind_unavailable',
+  'care_channel_in_use',
   'internal',
 ] as const;
 

@@ -11,8 +11,11 @@ import { registerAdminRoutes } from './modules/admin/routes.ts';
 import { registerAnalyticsRoutes } from './modules/analytics/routes.ts';
 import { registerAttachmentRoutes } from './modules/attachments/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
+// care: channels
+import { registerCareChannelRoutes } from './modules/care/channel-routes.ts';
 // care: feeds
 import { registerCareConnectorRoutes } from './modules/care/channels/connector/routes.ts';
+import { registerWidgetRoutes } from './modules/care/channels/widget/routes.ts';
 // care: inbox
 import { registerCareInboxRoutes } from './modules/care/inbox-routes.ts';
 // care: insight
@@ -127,6 +130,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerCareConnectorRoutes(app, ctx);
   // care: insight
   registerCareInsightRoutes(app, ctx);
+  // care: channels
+  registerCareChannelRoutes(app, ctx);
+  registerWidgetRoutes(app, ctx);
   await app.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 5, parts: 6 },
   });

@@ -11,6 +11,8 @@ import './styles-people.css';
 import './styles-sso.css';
 import './styles-moderation.css';
 import './styles-analytics.css';
+// care: channels
+import './styles-care-channels.css';
 
 setupI18n(initialLocale());
 

@@ -78,6 +78,20 @@ export const AUDIT_ACTIONS = [
   'analytics.cohort_updated',
   'analytics.cohort_deleted',
   'user.analyst_changed',
+  // care: channels
+  'care_channel.created',
+  'care_channel.updated',
+  'care_channel.enabled',
+  'care_channel.disabled',
+  'care_channel.deleted',
+  'care_channel.secret_rotated',
+  'care_channel.tested',
+  'care_team.created',
+  'care_team.updated',
+  'care_team.deleted',
+  'care_sla.changed',
+  'care_sla.removed',
+  'user.care_agent_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

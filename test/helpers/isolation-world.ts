@@ -70,6 +70,11 @@ export interface IsolationWorld {
   careConversations: string[];
   careMessages: string[];
   careAlerts: string[];
+  // care: channels — administrators' customer-care settings (no space).
+  careChannels: string[];
+  careWidgetKeys: string[];
+  careTeams: string[];
+  careSlaTargets: string[];
 }
 
 const created = <R extends { status: number; text: string }>(res: R): R => {
@@ -303,6 +308,18 @@ export async function buildIsolationWorld(server: TestServer): Promise<Isolation
     await admin.client.call(api.createCareCannedReply, { body: { title: 'T', body: 'B' } }),
   );
   const careView = created(await admin.client.call(api.createCareView, { body: { name: 'V', filters: {} } }));
+  // care: channels
+  const widget = created(
+    await admin.client.call(api.createCareChannel, {
+      body: { kind: 'widget', name: 'Site', settings: { allowedOrigins: ['https://www.example.test'] } },
+    }),
+  );
+  const careTeam = created(await admin.client.call(api.createCareTeam, { body: { name: 'Niveau 1' } }));
+  const careSla = created(
+    await admin.client.call(api.setCareSlaTarget, {
+      body: { channelId: null, priority: 'normal', firstResponseMinutes: 60, resolutionMinutes: 480 },
+    }),
+  );
 
   const people = { admin, owner, memberA, memberB, guestE, guestF, deactivated };
   const actors = {} as IsolationWorld['actors'];
@@ -331,6 +348,11 @@ export async function buildIsolationWorld(server: TestServer): Promise<Isolation
     legalHolds: [hold.body.id],
     exports: [archive.body.id],
     careInbox: [careMail.conversationId, careCanned.body.id, careView.body.id], // care: inbox
+    // care: channels
+    careChannels: [widget.body.id],
+    careWidgetKeys: [widget.body.publicKey],
+    careTeams: [careTeam.body.id],
+    careSlaTargets: [careSla.body.id],
   };
 }
 

@@ -1,7 +1,8 @@
 // The connector webhook is the one write route reached without a session or a CSRF token:
 // the signature is its only proof. Unsigned (or wrongly signed) requests are refused with
 // 401 and write nothing — even from a signed-in administrator's browser, whose session
-// gives the webhook no authority — and the CSRF exemption covers that route alone.
+// gives the webhook no authority — and the CSRF exemption covers that route and the web widget's
+// message route (customers' sites, no session: see widget/guard.ts) alone.
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { api } from '../../common/api.ts';
@@ -64,7 +65,7 @@ describe('care: the connector webhook refuses what is not signed', () => {
     expect(changedTables(before, await snapshotTables(t.server.ctx.db))).toEqual([]);
   });
 
-  it('exempts that route alone from the CSRF check', async () => {
+  it('exempts that route and the widget’s message route alone from the CSRF check', async () => {
     const writes = (await operationsOf(t.server.client())).filter((o) => o.method !== 'GET');
     const refusedWithoutToken: string[] = [];
     for (const o of writes) {
@@ -76,6 +77,6 @@ describe('care: the connector webhook refuses what is not signed', () => {
       const code = res.status === 403 ? (await res.json()).error.code : null;
       if (code !== 'csrf_failed') refusedWithoutToken.push(o.operationId);
     }
-    expect(refusedWithoutToken).toEqual(['receiveConnectorMessages']);
+    expect(refusedWithoutToken.sort()).toEqual(['postWidgetMessage', 'receiveConnectorMessages']);
   });
 });

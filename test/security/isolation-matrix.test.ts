@@ -57,6 +57,11 @@ const ID_KINDS: [RegExp, (w: IsolationWorld) => Value[]][] = [
   // care: insight
   [/^\/api\/v1\/care\/messages\/\{id\}/, (w) => loose(w.careMessages)],
   [/^\/api\/v1\/care\/alerts\/\{id\}/, (w) => loose(w.careAlerts)],
+  // care: channels
+  [/^\/api\/v1\/care\/admin\/channels\/\{id\}/, (w) => loose(w.careChannels)],
+  [/^\/api\/v1\/care\/admin\/teams\/\{id\}/, (w) => loose(w.careTeams)],
+  [/^\/api\/v1\/care\/admin\/sla-targets\/\{id\}/, (w) => loose(w.careSlaTargets)],
+  [/^\/api\/v1\/care\/admin\/agents\/\{id\}/, (w) => loose(w.userIds)],
 ];
 
 /** Path parameters other than `{id}`, by name. */
@@ -73,6 +78,8 @@ const PARAM_KINDS: Record<string, (w: IsolationWorld, actor: ActorKey) => Value[
   name: () => loose([...DASHBOARDS]),
   // care: feeds — the connector webhook's channel; it answers 401 unless signed, to anyone.
   channelId: () => loose([NOWHERE]),
+  // care: channels — the web widget's public key.
+  publicKey: (w) => loose(w.careWidgetKeys),
 };
 
 /** Query parameters worth varying, by name; others keep their defaults. */

@@ -98,6 +98,26 @@ const AdminAuditPage = lazy(() =>
   import('../routes/AdminAuditPage.tsx').then((m) => ({ default: m.AdminAuditPage })),
 );
 
+// care: channels — Admin → Customer care.
+const AdminCareLayout = lazy(() =>
+  import('../routes/AdminCareLayout.tsx').then((m) => ({ default: m.AdminCareLayout })),
+);
+const AdminCareChannelsPage = lazy(() =>
+  import('../routes/AdminCareChannelsPage.tsx').then((m) => ({ default: m.AdminCareChannelsPage })),
+);
+const AdminCareChannelPage = lazy(() =>
+  import('../routes/AdminCareChannelPage.tsx').then((m) => ({ default: m.AdminCareChannelPage })),
+);
+const AdminCareTeamsPage = lazy(() =>
+  import('../routes/AdminCareTeamsPage.tsx').then((m) => ({ default: m.AdminCareTeamsPage })),
+);
+const AdminCareSlaPage = lazy(() =>
+  import('../routes/AdminCareSlaPage.tsx').then((m) => ({ default: m.AdminCareSlaPage })),
+);
+const AdminCareAgentsPage = lazy(() =>
+  import('../routes/AdminCareAgentsPage.tsx').then((m) => ({ default: m.AdminCareAgentsPage })),
+);
+
 /**
  * One route tree for every state of the session, so a public page (an invitation link, say)
  * stays mounted while someone signs in on it. Guards redirect by the session:
@@ -189,6 +209,16 @@ export function AppRoutes() {
             <Route path="sso" element={lazyPage(<AdminSsoPage />)} />
             <Route path="external" element={lazyPage(<AdminExternalPage />)} />
             <Route path="analytics" element={lazyPage(<AdminAnalyticsPage />)} />
+            {/* care: channels */}
+            <Route path="care" element={lazyPage(<AdminCareLayout />)}>
+              <Route index element={<Navigate to="channels" replace />} />
+              <Route path="channels" element={lazyPage(<AdminCareChannelsPage />)} />
+              <Route path="channels/new/:kind" element={lazyPage(<AdminCareChannelPage />)} />
+              <Route path="channels/:id" element={lazyPage(<AdminCareChannelPage />)} />
+              <Route path="teams" element={lazyPage(<AdminCareTeamsPage />)} />
+              <Route path="sla" element={lazyPage(<AdminCareSlaPage />)} />
+              <Route path="agents" element={lazyPage(<AdminCareAgentsPage />)} />
+            </Route>
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

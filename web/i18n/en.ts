@@ -111,6 +111,9 @@ export const en = {
     care_assignee_not_agent: 'Conversations can only be given to agents of the customer-care inbox.',
     // care: feeds
     care_connector_unknown: 'This channel names no connector this Trame has: check its settings.',
+    // care: channels
+    care_channel_kind_unavailable: 'This kind of channel is not available on this server yet.',
+    care_channel_in_use: 'This channel has conversations: switch it off instead of deleting it.',
     generic: 'Something went wrong. Try again.',
     network_error: 'Trame cannot be reached. Check your connection and try again.',
     bad_response: 'Trame sent an unexpected answer. Try again.',
@@ -1473,6 +1476,25 @@ export const en = {
       escalated: 'Customer question asked in a space',
       alert_acknowledged: 'Customer-care alert acknowledged',
     },
+    // care: channels
+    care_channel: {
+      created: 'Care channel added',
+      updated: 'Care channel changed',
+      enabled: 'Care channel switched on',
+      disabled: 'Care channel switched off',
+      deleted: 'Care channel deleted',
+      secret_rotated: 'Care connector secret replaced',
+      tested: 'Care channel tested',
+    },
+    care_team: {
+      created: 'Care team created',
+      updated: 'Care team changed',
+      deleted: 'Care team deleted',
+    },
+    care_sla: {
+      changed: 'Care SLA target set',
+      removed: 'Care SLA target removed',
+    },
     analytics: {
       settings_changed: 'Analytics settings changed',
       assumptions_changed: 'ROI assumptions changed',
@@ -1520,6 +1542,7 @@ export const en = {
     },
     user: {
       analyst_changed: 'Analyst grant changed',
+      care_agent_changed: 'Care agent role changed', // care: channels
       created_by_sso: 'Account created by single sign-on',
       role_changed: 'Role changed',
       deactivated: 'Account deactivated',

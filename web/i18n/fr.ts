@@ -116,6 +116,9 @@ export const fr: Catalog = {
     // care: feeds
     care_connector_unknown:
       'Ce canal désigne un connecteur que ce Trame ne connaît pas : vérifiez ses réglages.',
+    // care: channels
+    care_channel_kind_unavailable: 'Ce type de canal n’est pas encore disponible sur ce serveur.',
+    care_channel_in_use: 'Ce canal a des conversations : désactivez-le plutôt que de le supprimer.',
     generic: 'Une erreur s’est produite. Réessayez.',
     network_error: 'Trame est injoignable. Vérifiez votre connexion et réessayez.',
     bad_response: 'Trame a envoyé une réponse inattendue. Réessayez.',
@@ -1519,6 +1522,25 @@ export const fr: Catalog = {
       escalated: 'Question client posée dans un espace',
       alert_acknowledged: 'Alerte du service client prise en compte',
     },
+    // care: channels
+    care_channel: {
+      created: 'Canal du service client ajouté',
+      updated: 'Canal du service client modifié',
+      enabled: 'Canal du service client activé',
+      disabled: 'Canal du service client désactivé',
+      deleted: 'Canal du service client supprimé',
+      secret_rotated: 'Secret du connecteur remplacé',
+      tested: 'Canal du service client testé',
+    },
+    care_team: {
+      created: 'Équipe du service client créée',
+      updated: 'Équipe du service client modifiée',
+      deleted: 'Équipe du service client supprimée',
+    },
+    care_sla: {
+      changed: 'Objectif de délai (SLA) défini',
+      removed: 'Objectif de délai (SLA) supprimé',
+    },
     analytics: {
       settings_changed: 'Réglages des statistiques modifiés',
       assumptions_changed: 'Hypothèses de retour sur investissement modifiées',
@@ -1566,6 +1588,7 @@ export const fr: Catalog = {
     },
     user: {
       analyst_changed: 'Rôle d’analyste modifié',
+      care_agent_changed: 'Rôle d’agent du service client modifié', // care: channels
       created_by_sso: 'Compte créé par authentification unique',
       role_changed: 'Rôle modifié',
       deactivated: 'Compte désactivé',

@@ -18,6 +18,8 @@ export function AdminLayout() {
     { to: '/admin/sso', label: t('sso.admin.tab') },
     { to: '/admin/external', label: t('external.adminTab') },
     { to: '/admin/analytics', label: t('analytics.admin.tab') },
+    // care: channels
+    { to: '/admin/care', label: t('care.channels.adminTab') },
   ];
   return (
     <div className="page page-wide">

@@ -5,6 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { careConnectorApi } from '../../../common/api/care-connectors.ts';
 import type { AppContext } from '../../context.ts';
 import { recordVisit } from '../../modules/analytics/instrument.ts';
+// care: channels
+import { WIDGET_API_PATH } from '../../modules/care/channels/widget/guard.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
 import { newToken, safeEqual } from '../tokens.ts';
@@ -36,6 +38,12 @@ export function registerRequestHooks(app: FastifyInstance, ctx: AppContext): voi
 
   app.addHook('onRequest', async (req, reply) => {
     if (CSRF_EXEMPT.has(`${req.method} ${req.routeOptions.url}`)) return;
+    // care: channels — the web widget's API (config, messages) is called from customers' sites,
+    // which can hold neither our CSRF cookie nor a session. Those requests skip this hook whole:
+    // no CSRF check, no CSRF cookie, and no session is resolved (req.actor stays null even if a
+    // Trame cookie came along), so nothing done there acts for a signed-in person. Their
+    // protection is the channel's origin allow-list, rate limits and form token (widget/guard.ts).
+    if (WIDGET_API_PATH.test(req.url)) return;
     // CSRF: double-submit token, plus the browser's own word that the request is not cross-site.
     const cookieToken = req.cookies[names.csrf];
     if (!SAFE_METHODS.has(req.method)) {

@@ -7,6 +7,8 @@ import type { ChannelDriver } from './driver.ts';
 // care: email
 import { emailDriver } from './email/driver.ts';
 import { feedDriver } from './feed/driver.ts';
+// care: channels
+import { widgetDriver } from './widget/driver.ts';
 
 const drivers: Partial<Record<CareChannelKind, ChannelDriver>> = {
   // care: email
@@ -14,6 +16,8 @@ const drivers: Partial<Record<CareChannelKind, ChannelDriver>> = {
   // care: feeds
   feed: feedDriver,
   connector: connectorDriver,
+  // care: channels
+  widget: widgetDriver,
 };
 
 export function driverFor(kind: CareChannelKind): ChannelDriver {
