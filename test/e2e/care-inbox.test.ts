@@ -144,10 +144,13 @@ describe('customer care inbox', () => {
     // (which one depends on the channel's driver, and this test server has no site to send to).
     const delivery = reply.getByTestId('delivery-status');
     await delivery.waitFor();
-    expect(await delivery.innerText()).toMatch(/Delivery: (Sending…|Sent|Not delivered|Recorded)/);
+    expect(await delivery.textContent()).toMatch(/^Delivery: (Sending…|Sent|Not delivered|Recorded)$/);
 
     await page.getByLabel('Status').selectOption({ label: 'Resolved' });
-    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved\.$/ })
+      .waitFor();
     await page.locator('.care-conversation-head').getByText('Resolved').waitFor();
 
     await page.getByRole('link', { name: 'Back to the inbox' }).click();
@@ -161,8 +164,7 @@ describe('customer care inbox', () => {
 
   test('two agents on one conversation are warned of each other', async () => {
     const page = await pageSignedInAs(await b.newContext(), colleague, PASSWORD);
-    await page.goto('/care?tab=resolved');
-    await page.getByTestId('conversation-row').filter({ hasText: SUBJECT }).getByRole('link').click();
+    await page.goto(conversationPath);
     await heading(page, SUBJECT).waitFor();
     await page.getByLabel('Your reply').fill('Je regarde aussi.');
     // The colleague's page has said it is open and being written in; the first agent's page
@@ -212,5 +214,26 @@ describe('customer care inbox', () => {
     await row.getByRole('link', { name: LATE_SUBJECT }).click();
     await heading(page, LATE_SUBJECT).waitFor();
     await page.getByText('First response overdue').first().waitFor();
+  });
+
+  test('an agent narrows the inbox, saves the filters as a view and picks it again', async () => {
+    const page = agentPage;
+    await page.goto('/care');
+    await page.getByLabel('Search customers and messages').fill('remboursé');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    const rows = page.getByTestId('conversation-row');
+    await rows.filter({ hasText: LATE_SUBJECT }).waitFor();
+    expect(await rows.count()).toBe(1);
+    await page.locator('summary', { hasText: 'Save these filters' }).click();
+    await page.getByLabel('Name of the view').fill('Remboursements');
+    await page.getByRole('button', { name: 'Save these filters' }).click();
+    await page.getByText('View “Remboursements” saved.').waitFor();
+
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => page.getByLabel('Search customers and messages').inputValue()).toBe('');
+    await page.getByLabel('Saved view').selectOption({ label: 'Remboursements' });
+    await expect.poll(() => page.getByLabel('Search customers and messages').inputValue()).toBe('remboursé');
+    await rows.filter({ hasText: LATE_SUBJECT }).waitFor();
+    await noViolations(page);
   });
 });

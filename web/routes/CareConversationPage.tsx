@@ -87,17 +87,14 @@ function Conversation({ conversation }: { conversation: CareConversationDetail }
   );
 }
 
+/** When the targets fall due (the badge above says when one was missed). */
 function SlaTimes({ conversation }: { conversation: CareConversationDetail }) {
   const { t } = useTranslation();
   const { sla } = conversation;
   const rows: { label: string; at: string }[] = [];
-  if (sla.firstResponseBreachedAt)
-    rows.push({ label: t('care.inbox.sla.firstResponseBreached'), at: sla.firstResponseBreachedAt });
-  else if (sla.firstResponseDueAt && !conversation.firstResponseAt)
+  if (sla.firstResponseDueAt && !conversation.firstResponseAt)
     rows.push({ label: t('care.inbox.sla.firstResponseDue'), at: sla.firstResponseDueAt });
-  if (sla.resolutionBreachedAt)
-    rows.push({ label: t('care.inbox.sla.resolutionBreached'), at: sla.resolutionBreachedAt });
-  else if (sla.resolutionDueAt && conversation.status !== 'resolved')
+  if (sla.resolutionDueAt && conversation.status !== 'resolved')
     rows.push({ label: t('care.inbox.sla.resolutionDue'), at: sla.resolutionDueAt });
   if (rows.length === 0) return null;
   return (

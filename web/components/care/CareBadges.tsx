@@ -6,7 +6,7 @@ import { Badge } from '../Badge.tsx';
 
 const CHANNEL_ICONS: Record<CareChannelKind, string> = {
   email: '✉',
-  widget: '💬',
+  widget: '⌂',
   feed: '★',
   connector: '⇄',
 };
@@ -62,7 +62,7 @@ export function SentimentHint({ score }: { score: number | null }) {
   return (
     <span className={`care-sentiment care-sentiment-${kind}`}>
       <span className="sr-only">{t('care.inbox.sentiment.label')}: </span>
-      <span aria-hidden="true">{kind === 'negative' ? '☹' : kind === 'positive' ? '☺' : '😐'}</span>{' '}
+      <span aria-hidden="true">{kind === 'negative' ? '☹' : kind === 'positive' ? '☺' : '•'}</span>{' '}
       {t(`care.inbox.sentiment.${kind}`)}
     </span>
   );
