@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'care_signature_invalid',
   'care_origin_refused',
   'care_not_agent',
+  // care: inbox
+  'care_assignee_not_agent',
   'internal',
 ] as const;
 

@@ -11,6 +11,8 @@ import { registerAdminRoutes } from './modules/admin/routes.ts';
 import { registerAnalyticsRoutes } from './modules/analytics/routes.ts';
 import { registerAttachmentRoutes } from './modules/attachments/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
+// care: inbox
+import { registerCareInboxRoutes } from './modules/care/inbox-routes.ts';
 import { registerContentRuleRoutes } from './modules/content-rules/routes.ts';
 import { registerEventRoutes } from './modules/events/routes.ts';
 import { registerExternalRoutes } from './modules/external/routes.ts';
@@ -116,6 +118,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerSsoRoutes(app, ctx);
   registerModerationRoutes(app, ctx);
   registerAnalyticsRoutes(app, ctx);
+  registerCareInboxRoutes(app, ctx); // care: inbox
   await app.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 5, parts: 6 },
   });

@@ -8,6 +8,9 @@ import {
 } from './modules/analytics/rollups/job.ts';
 import { cleanupOrphan, ORPHAN_CLEANUP_JOB } from './modules/attachments/commands.ts';
 import { RESET_JOB, sendPasswordReset } from './modules/auth/commands/passwords.ts';
+// care: inbox
+import { CARE_DELIVER_JOB, deliverReply } from './modules/care/deliver.ts';
+import { CARE_SLA_WATCH_JOB, careSlaWatchTask, watchSla } from './modules/care/sla-watch.ts';
 import { EVENT_REMINDER_JOB, remindAttendees } from './modules/events/commands.ts';
 import { LINK_PREVIEW_JOB, previewLink } from './modules/links/preview-job.ts';
 import { REMOVE_FILES_JOB, removeFiles } from './modules/privacy/erase.ts';
@@ -30,10 +33,17 @@ export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
     [REMOVE_FILES_JOB]: removeFiles(ctx),
     [ANALYTICS_REFRESH_JOB]: refreshAnalytics(ctx),
     [ANALYTICS_FORGET_TARGET_JOB]: forgetTarget(ctx),
+    // care: inbox
+    [CARE_DELIVER_JOB]: deliverReply(ctx),
+    [CARE_SLA_WATCH_JOB]: watchSla(ctx),
   };
 }
 
 /** Jobs that run on a schedule (each due time once across every worker process). */
 export function recurringTasks(ctx: AppContext): RecurringTask[] {
-  return [retentionTask(ctx.config.RETENTION_HOUR_UTC), analyticsRefreshTask()];
+  return [
+    retentionTask(ctx.config.RETENTION_HOUR_UTC),
+    analyticsRefreshTask(),
+    careSlaWatchTask(), // care: inbox
+  ];
 }

@@ -19,6 +19,9 @@ export const NOTIFICATION_KINDS = [
   'moderation_warning',
   'post_approved',
   'post_rejected',
+  // care: inbox
+  'care_assigned',
+  'care_sla_warning',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -41,6 +44,8 @@ export const Notification = z.object({
       note: z.string(),
     })
     .nullable(),
+  /** care: inbox — the customer conversation a care notification is about. */
+  care: z.object({ conversationId: z.string(), subject: z.string() }).nullable(),
   createdAt: DateTime,
   read: z.boolean(),
 });

@@ -20,6 +20,8 @@ import * as retention from './migrations/2026-12-02-12-retention.ts';
 import * as contentRules from './migrations/2026-12-02-13-content-rules.ts';
 import * as analytics from './migrations/2026-12-02-14-analytics.ts';
 import * as care from './migrations/2026-12-03-01-care.ts';
+// care: inbox
+import * as careInbox from './migrations/2026-12-03-02-care-inbox.ts';
 import * as analyticsScale from './migrations/2026-12-03-20-analytics-scale.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
@@ -42,6 +44,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-13-content-rules': contentRules,
   '2026-12-02-14-analytics': analytics,
   '2026-12-03-01-care': care,
+  // care: inbox
+  '2026-12-03-02-care-inbox': careInbox,
   '2026-12-03-20-analytics-scale': analyticsScale,
 };
 

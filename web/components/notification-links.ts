@@ -8,9 +8,11 @@ import { personPath, postPath, spacePath } from './rich-text-links.ts';
  * content may be gone. A rejected post no longer exists: its space is the place to write again.
  */
 export function notificationPath(
-  n: Pick<Notification, 'kind' | 'post' | 'space' | 'event'>,
+  n: Pick<Notification, 'kind' | 'post' | 'space' | 'event'> & { care?: Notification['care'] },
   selfId?: string,
 ): string {
+  // care: inbox
+  if (n.care) return `/care/conversations/${encodeURIComponent(n.care.conversationId)}`;
   if (n.kind === 'skill_endorsed' && selfId) return personPath(selfId);
   if (n.kind === 'personal_data_ready') return '/settings#privacy';
   if (n.kind === 'join_request' && n.space) return `${spacePath(n.space.slug)}/requests`;

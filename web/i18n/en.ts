@@ -105,6 +105,8 @@ export const en = {
     care_signature_invalid: 'The signature of this request is missing or wrong.',
     care_origin_refused: 'This site may not use the contact form.',
     care_not_agent: 'Only members can work the customer-care inbox.',
+    // care: inbox
+    care_assignee_not_agent: 'Conversations can only be given to agents of the customer-care inbox.',
     generic: 'Something went wrong. Try again.',
     network_error: 'Trame cannot be reached. Check your connection and try again.',
     bad_response: 'Trame sent an unexpected answer. Try again.',
@@ -732,6 +734,9 @@ export const en = {
       moderation_warning: 'A moderator warned you about something you wrote',
       post_approved: 'A moderator approved your post',
       post_rejected: 'A moderator did not approve your post',
+      // care: inbox
+      care_assigned: '{{actor}} gave you a customer conversation: {{subject}}',
+      care_sla_warning: 'A customer conversation is close to missing its target: {{subject}}',
     },
     inSpace: 'in {{space}}',
     preferencesTitle: 'Notifications',
@@ -754,6 +759,9 @@ export const en = {
       moderation_warning: 'When a moderator warns me',
       post_approved: 'When a moderator approves my post',
       post_rejected: 'When a moderator does not approve my post',
+      // care: inbox
+      care_assigned: 'When a customer conversation is given to me',
+      care_sla_warning: 'When a customer conversation of mine or my team is close to missing its target',
     },
     savePreferences: 'Save preferences',
   },

@@ -109,6 +109,8 @@ export const fr: Catalog = {
     care_signature_invalid: 'La signature de cette requête est absente ou incorrecte.',
     care_origin_refused: 'Ce site n’est pas autorisé à utiliser le formulaire de contact.',
     care_not_agent: 'Seuls les membres peuvent traiter la boîte du service client.',
+    // care: inbox
+    care_assignee_not_agent: 'Une conversation ne peut être confiée qu’à un agent du service client.',
     generic: 'Une erreur s’est produite. Réessayez.',
     network_error: 'Trame est injoignable. Vérifiez votre connexion et réessayez.',
     bad_response: 'Trame a envoyé une réponse inattendue. Réessayez.',
@@ -744,6 +746,9 @@ export const fr: Catalog = {
       moderation_warning: 'Un modérateur vous a adressé un avertissement sur l’un de vos messages',
       post_approved: 'Un modérateur a approuvé votre publication',
       post_rejected: 'Un modérateur n’a pas approuvé votre publication',
+      // care: inbox
+      care_assigned: '{{actor}} vous a confié une conversation client : {{subject}}',
+      care_sla_warning: 'Une conversation client va bientôt dépasser son délai : {{subject}}',
     },
     inSpace: 'dans {{space}}',
     preferencesTitle: 'Notifications',
@@ -766,6 +771,10 @@ export const fr: Catalog = {
       moderation_warning: 'Quand un modérateur m’adresse un avertissement',
       post_approved: 'Quand un modérateur approuve ma publication',
       post_rejected: 'Quand un modérateur n’approuve pas ma publication',
+      // care: inbox
+      care_assigned: 'Quand on me confie une conversation client',
+      care_sla_warning:
+        'Quand une conversation client qui me revient, ou à mon équipe, va bientôt dépasser son délai',
     },
     savePreferences: 'Enregistrer les préférences',
   },

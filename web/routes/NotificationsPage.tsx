@@ -67,6 +67,7 @@ function NotificationItem({ notification: n, onRead }: { notification: Notificat
     space: n.space?.name ?? '',
     event: n.event?.title ?? '',
     skill: n.skill ?? '',
+    subject: n.care?.subject ?? '', // care: inbox
     outcome: n.moderation ? t(`moderation.outcomes.${n.moderation.outcome}`) : '',
   });
   return (

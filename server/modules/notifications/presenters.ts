@@ -30,6 +30,14 @@ function moderationOf(data: unknown): Notification['moderation'] {
   return outcome ? { outcome, note: typeof d?.note === 'string' ? d.note : '' } : null;
 }
 
+/** care: inbox — care notifications carry the conversation's id and subject in their data. */
+function careOf(data: unknown): Notification['care'] {
+  const d = data as { conversationId?: unknown; subject?: unknown } | null;
+  return d && typeof d.conversationId === 'string' && typeof d.subject === 'string'
+    ? { conversationId: d.conversationId, subject: d.subject }
+    : null;
+}
+
 export function presentNotification(row: Row): Notification {
   return {
     id: row.id,
@@ -52,6 +60,7 @@ export function presentNotification(row: Row): Notification {
     event: eventOf(row.data),
     skill: skillOf(row.data),
     moderation: moderationOf(row.data),
+    care: careOf(row.data), // care: inbox
     createdAt: row.created_at.toISOString(),
     read: row.read_at !== null,
   };
