@@ -3,9 +3,12 @@
 // poll, file, event, knowledge page, join request) whose text carries a canary unique to
 // that space, and seven actors whose rights differ. The suites read every id from here, so
 // teaching the world a new kind of resource is one change in this file.
+// care: inbox
+
 import { expect } from 'vitest';
 import { api } from '../../common/api.ts';
 import { newId } from '../../server/platform/ids.ts';
+import { careChannel, inboundMail } from './care-inbox.ts';
 import type { TestClient } from './client.ts';
 import { setUpOrganisation } from './factories.ts';
 import type { TestServer } from './server.ts';
@@ -60,6 +63,8 @@ export interface IsolationWorld {
   legalHolds: string[];
   /** memberA's personal data archive. */
   exports: string[];
+  /** care: inbox — a customer conversation, a canned reply and a saved view (no space). */
+  careInbox: string[];
 }
 
 const created = <R extends { status: number; text: string }>(res: R): R => {
@@ -285,6 +290,14 @@ export async function buildIsolationWorld(server: TestServer): Promise<Isolation
     }),
   );
   const archive = created(await memberA.client.call(api.requestPersonalDataExport));
+  // care: inbox
+  const careMail = await inboundMail(server, await careChannel(server, 'email'), {
+    address: 'client@clients.example',
+  });
+  const careCanned = created(
+    await admin.client.call(api.createCareCannedReply, { body: { title: 'T', body: 'B' } }),
+  );
+  const careView = created(await admin.client.call(api.createCareView, { body: { name: 'V', filters: {} } }));
 
   const people = { admin, owner, memberA, memberB, guestE, guestF, deactivated };
   const actors = {} as IsolationWorld['actors'];
@@ -310,6 +323,7 @@ export async function buildIsolationWorld(server: TestServer): Promise<Isolation
     contentRules: holdRules,
     legalHolds: [hold.body.id],
     exports: [archive.body.id],
+    careInbox: [careMail.conversationId, careCanned.body.id, careView.body.id], // care: inbox
   };
 }
 

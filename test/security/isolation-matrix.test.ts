@@ -52,6 +52,8 @@ const ID_KINDS: [RegExp, (w: IsolationWorld) => Value[]][] = [
   [/\/guest-invitations\/\{id\}/, (w) => perSpace(w, (s) => s.guestInvitations)],
   [/^\/api\/v1\/analytics\/cohorts\/\{id\}/, (w) => perSpace(w, (s) => s.cohorts)],
   [/^\/api\/v1\/admin\/users\/\{id\}/, (w) => loose(w.userIds)],
+  // care: inbox
+  [/^\/api\/v1\/care\/(conversations|canned-replies|views)\/\{id\}/, (w) => loose(w.careInbox)],
 ];
 
 /** Path parameters other than `{id}`, by name. */
