@@ -24,6 +24,8 @@ export function useCareConversations(query: InboxQuery) {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
     retry: false,
+    // New customer messages show up without a reload.
+    refetchInterval: 30_000,
   });
 }
 
@@ -32,9 +34,10 @@ export function useCareConversation(id: string) {
     queryKey: [...KEY, 'conversation', id],
     queryFn: ({ signal }) => call(api.getCareConversation, { params: { id }, signal }),
     retry: false,
-    // A reply goes out in the background: look again until the channel has said how it went.
+    // A reply goes out in the background: look again soon until the channel has said how it
+    // went, and now and then for the customer's answers.
     refetchInterval: (query) =>
-      query.state.data?.messages.some((m) => m.delivery?.status === 'pending') ? 3000 : false,
+      query.state.data?.messages.some((m) => m.delivery?.status === 'pending') ? 3000 : 30_000,
   });
 }
 

@@ -78,7 +78,6 @@ export const inboxEn = {
     identities: 'Known as',
     email: 'Email',
     otherConversations: 'Other conversations',
-    since: 'Customer since',
     details: 'Details',
     assignee: 'Assignee',
     nobody: 'Nobody',

@@ -81,7 +81,6 @@ export const inboxFr: DeepStringRecord<typeof inboxEn> = {
     identities: 'Connu comme',
     email: 'E-mail',
     otherConversations: 'Autres conversations',
-    since: 'Client depuis',
     details: 'Détails',
     assignee: 'Responsable',
     nobody: 'Personne',
