@@ -4,6 +4,8 @@
 // and sees how the reply went out, then resolves it. A conversation left unanswered past
 // its first-response target is flagged in the list and under Breaches once the SLA watch
 // has run. A member without the care role has no menu entry and finds nothing at /care.
+// Two agents on one conversation are warned of each other; filters are saved as a view and
+// picked again; canned replies are managed; a long inbox pages with Load more.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ingestInbound } from '../../server/modules/care/ingest.ts';
@@ -235,5 +237,34 @@ describe('customer care inbox', () => {
     await expect.poll(() => page.getByLabel('Search customers and messages').inputValue()).toBe('remboursé');
     await rows.filter({ hasText: LATE_SUBJECT }).waitFor();
     await noViolations(page);
+  });
+
+  test('an agent manages the canned replies, and pages through a long inbox', async () => {
+    const page = agentPage;
+    await page.goto('/care');
+    await page
+      .getByRole('navigation', { name: 'Customer care sections' })
+      .getByRole('link', { name: 'Canned replies' })
+      .click();
+    await page.getByLabel('Title').fill('Délai de livraison');
+    await page.getByLabel('Text').fill('Bonjour {{customer_name}}, la livraison prend trois jours.');
+    await page.getByRole('button', { name: 'Add the canned reply' }).click();
+    await page.getByText('Canned reply added.').waitFor();
+    const row = page.getByTestId('canned-row').filter({ hasText: 'Délai de livraison' });
+    await row.getByText('la livraison prend trois jours').waitFor();
+    await noViolations(page);
+    await row.getByRole('button', { name: 'Delete' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this canned reply?' });
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await row.waitFor({ state: 'detached' });
+
+    for (let i = 0; i < 26; i++)
+      await ingest(`bulk-${i}`, `Question n° ${i}`, `Client ${i}`, 'Bonjour, une question.');
+    await page.goto('/care');
+    const rows = page.getByTestId('conversation-row');
+    await rows.filter({ hasText: 'Question n° 25' }).waitFor();
+    expect(await rows.count()).toBe(25);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await rows.filter({ hasText: 'Question n° 0' }).waitFor();
   });
 });
