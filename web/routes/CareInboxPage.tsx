@@ -53,7 +53,7 @@ export function CareInboxPage() {
           {TABS.map((tab) => (
             <li key={tab}>
               <Link to={tabLink(tab)} aria-current={filters.tab === tab ? 'page' : undefined}>
-                {tab === 'breaches' ? t('care.inbox.breaches') : t(`care.inbox.status.${tab}`)}
+                {tab === 'breaches' ? t('care.inbox.breaches') : t(`care.inbox.tab.${tab}`)}
               </Link>
             </li>
           ))}

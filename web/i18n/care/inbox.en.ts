@@ -7,6 +7,8 @@ export const inboxEn = {
   forbidden: 'This page is for the customer-care team.',
   status: { open: 'Open', pending: 'Pending customer', resolved: 'Resolved' },
   statusTabs: 'Conversations by status',
+  /** The tabs' names: lists of conversations (plural where the language marks it). */
+  tab: { open: 'Open', pending: 'Pending customer', resolved: 'Resolved' },
   breaches: 'Breaches',
   priority: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
   channel: { email: 'Email', widget: 'Web widget', feed: 'Review feed', connector: 'Connector' },
