@@ -100,13 +100,19 @@ function ConversationRow({ item }: { item: CareConversationSummary }) {
           {item.subject || t('care.inbox.list.noSubject')}
         </Link>
         <span className="care-row-time">
-          <span className="sr-only">{t('care.inbox.list.lastMessage')}: </span>
+          <span className="sr-only">
+            {t('care.inbox.list.lastMessage')}
+            {t('care.inbox.colon')}
+          </span>
           <RelativeTime value={item.lastMessageAt} />
         </span>
       </div>
       <p className="care-row-meta">
         <span className="care-row-customer">
-          <span className="sr-only">{t('care.inbox.list.customer')}: </span>
+          <span className="sr-only">
+            {t('care.inbox.list.customer')}
+            {t('care.inbox.colon')}
+          </span>
           {item.customer.name}
         </span>
         <ChannelLabel kind={item.channel.kind} name={item.channel.name} />

@@ -61,7 +61,10 @@ export function SentimentHint({ score }: { score: number | null }) {
   const kind = sentimentKind(score);
   return (
     <span className={`care-sentiment care-sentiment-${kind}`}>
-      <span className="sr-only">{t('care.inbox.sentiment.label')}: </span>
+      <span className="sr-only">
+        {t('care.inbox.sentiment.label')}
+        {t('care.inbox.colon')}
+      </span>
       <span aria-hidden="true">{kind === 'negative' ? '☹' : kind === 'positive' ? '☺' : '•'}</span>{' '}
       {t(`care.inbox.sentiment.${kind}`)}
     </span>

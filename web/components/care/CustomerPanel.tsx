@@ -15,7 +15,10 @@ export function CustomerPanel({ customer }: { customer: CareConversationDetail['
       </p>
       {customer.email ? (
         <p>
-          <span className="muted">{t('care.inbox.conversation.email')}: </span>
+          <span className="muted">
+            {t('care.inbox.conversation.email')}
+            {t('care.inbox.colon')}
+          </span>
           <span className="break">{customer.email}</span>
         </p>
       ) : null}
@@ -25,7 +28,9 @@ export function CustomerPanel({ customer }: { customer: CareConversationDetail['
           <ul className="care-identities">
             {customer.identities.map((identity) => (
               <li key={`${identity.kind}:${identity.value}`}>
-                <ChannelLabel kind={identity.kind} />: <span className="break">{identity.value}</span>
+                <ChannelLabel kind={identity.kind} />
+                {t('care.inbox.colon')}
+                <span className="break">{identity.value}</span>
               </li>
             ))}
           </ul>

@@ -47,7 +47,10 @@ export function Timeline({ messages, customerName }: { messages: CareMessage[]; 
                 {message.kind === 'inbound' ? <SentimentHint score={message.sentiment} /> : null}
                 {message.delivery ? (
                   <span data-testid="delivery-status">
-                    <span className="sr-only">{t('care.inbox.conversation.delivery.label')}: </span>
+                    <span className="sr-only">
+                      {t('care.inbox.conversation.delivery.label')}
+                      {t('care.inbox.colon')}
+                    </span>
                     <Badge tone={DELIVERY_TONES[message.delivery.status]}>
                       {t(`care.inbox.conversation.delivery.${message.delivery.status}`)}
                     </Badge>

@@ -1,6 +1,8 @@
 // Customer care — inbox: English texts (the reference shape; see ../catalog.ts).
 export const inboxEn = {
   title: 'Customer care',
+  /** Between a label and its value. */
+  colon: ': ',
   nav: 'Customer care',
   sections: 'Customer care sections',
   tabs: { inbox: 'Inbox', canned: 'Canned replies' },

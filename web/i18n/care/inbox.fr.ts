@@ -4,6 +4,7 @@ import type { inboxEn } from './inbox.en.ts';
 
 export const inboxFr: DeepStringRecord<typeof inboxEn> = {
   title: 'Service client',
+  colon: '\u202f: ',
   nav: 'Service client',
   sections: 'Sections du service client',
   tabs: { inbox: 'Boîte de réception', canned: 'Réponses types' },
