@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ingestInbound } from '../../server/modules/care/ingest.ts';
 import { runSlaWatch } from '../../server/modules/care/sla-watch.ts';
-import { HOUR } from '../../server/platform/clock.ts';
+import { MINUTE } from '../../server/platform/clock.ts';
 import { newId } from '../../server/platform/ids.ts';
 import { caughtUp } from '../../server/platform/transaction.ts';
 import { PASSWORD, setUpOrganisation } from '../helpers/factories.ts';
@@ -190,9 +190,19 @@ describe('customer care inbox', () => {
     expect([403, 404]).toContain(answer.status);
   });
 
-  test('a conversation past its first-response target is flagged, on a phone too', async () => {
+  test('a conversation near its first-response target is flagged, then past it, on a phone too', async () => {
     await ingest('w-2', LATE_SUBJECT, 'Hugo Bernard', 'Je n’ai toujours pas été remboursé.');
-    t.server.clock.advance(2 * HOUR);
+    // Within 15 minutes of its one-hour target, the watch warns: the row says it is due soon.
+    t.server.clock.advance(50 * MINUTE);
+    await runSlaWatch(t.server.ctx);
+    await agentPage.goto('/care');
+    await agentPage
+      .getByTestId('conversation-row')
+      .filter({ hasText: LATE_SUBJECT })
+      .getByText('Due soon')
+      .waitFor();
+
+    t.server.clock.advance(70 * MINUTE);
     await runSlaWatch(t.server.ctx);
 
     const page = await pageSignedInAs(
