@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CareConversationDetail, CareViewer } from '../../common/schemas/care.ts';
@@ -54,6 +55,8 @@ export function CareConversationPage() {
 function Conversation({ conversation }: { conversation: CareConversationDetail }) {
   const { t } = useTranslation();
   const presence = usePresence(conversation.id, conversation.viewers);
+  // A text offered from the side (an expert's answer): the reply box takes it.
+  const [draft, setDraft] = useState<{ body: string; at: number } | null>(null);
   return (
     <>
       <header className="care-conversation-head">
@@ -75,12 +78,15 @@ function Conversation({ conversation }: { conversation: CareConversationDetail }
             <h2 id="care-history-title">{t('care.inbox.conversation.history')}</h2>
             <Timeline messages={conversation.messages} customerName={conversation.customer.name} />
           </section>
-          <ReplyBox conversation={conversation} onComposing={presence.setComposing} />
+          <ReplyBox conversation={conversation} onComposing={presence.setComposing} draft={draft} />
         </div>
         <div className="care-conversation-side">
           <ConversationDetails conversation={conversation} />
           <CustomerPanel customer={conversation.customer} />
-          <ConversationAside conversation={conversation} />
+          <ConversationAside
+            conversation={conversation}
+            onUseDraft={(body) => setDraft({ body, at: Date.now() })}
+          />
         </div>
       </div>
     </>

@@ -1,29 +1,20 @@
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { CareConversationDetail } from '../../../common/schemas/care.ts';
 
+interface ConversationAsideProps {
+  conversation: CareConversationDetail;
+  /** Puts a text in the reply box (in reply mode), for the agent to edit and send. */
+  onUseDraft: (body: string) => void;
+}
+
 /**
- * The slot for more about a conversation — sentiment correction, escalation to an internal
- * expert, feedback tags for the product team (the care insight part). It renders what it is
- * given in a labelled region at the side of the conversation (under it on a phone), and
- * nothing when given nothing. Mount a panel here: `<ConversationAside conversation={c}>…`.
+ * The slot, beside a conversation (under it on a phone), for what the care insight part adds:
+ * sentiment correction, asking an internal expert, feedback tags. Mount its panel here —
+ * `return <ConversationInsightPanel conversationId={conversation.id} onUseDraft={onUseDraft} />;`
+ * — and an expert's answer chosen as a draft lands in the reply box. Empty until then.
  */
 export function ConversationAside({
   conversation: _conversation,
-  children,
-}: {
-  conversation: CareConversationDetail;
-  children?: ReactNode;
-}) {
-  const { t } = useTranslation();
-  if (!children) return null;
-  return (
-    <section
-      className="care-aside-slot"
-      aria-label={t('care.inbox.conversation.insight')}
-      data-testid="conversation-aside"
-    >
-      {children}
-    </section>
-  );
+  onUseDraft: _onUseDraft,
+}: ConversationAsideProps) {
+  return null;
 }

@@ -21,9 +21,12 @@ type Mode = 'reply' | 'note';
 export function ReplyBox({
   conversation,
   onComposing,
+  draft,
 }: {
   conversation: CareConversationDetail;
   onComposing: (composing: boolean) => void;
+  /** A text offered from elsewhere on the page (an expert's answer): it replaces the reply. */
+  draft?: { body: string; at: number } | null;
 }) {
   const { t } = useTranslation();
   const { user } = useSignedIn();
@@ -33,11 +36,20 @@ export function ReplyBox({
   const [then, setThen] = useState<'' | CareStatus>('');
   const [canned, setCanned] = useState('');
   const [done, setDone] = useState<Mode | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const cannedReplies = useCannedReplies();
   const reply = useCareReply(conversation.id);
   const note = useCareNote(conversation.id);
   const pending = reply.isPending || note.isPending;
   const error = mode === 'reply' ? reply.error : note.error;
+
+  useEffect(() => {
+    if (!draft) return;
+    setMode('reply');
+    setBody(draft.body);
+    setDone(null);
+    formRef.current?.querySelector('textarea')?.focus();
+  }, [draft]);
 
   const composing = body.trim().length > 0;
   const last = useRef(composing);
@@ -76,7 +88,7 @@ export function ReplyBox({
   return (
     <section className={`card care-reply care-reply-${mode}`} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('care.inbox.reply.title')}</h2>
-      <form onSubmit={submit}>
+      <form ref={formRef} onSubmit={submit}>
         <fieldset className="care-reply-mode">
           <legend>{t('care.inbox.reply.mode')}</legend>
           {(['reply', 'note'] as const).map((m) => (

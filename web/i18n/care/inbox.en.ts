@@ -98,7 +98,6 @@ export const inboxEn = {
       viewing: '{{names}} also has this conversation open.',
       composing: '{{names}} is writing a reply.',
     },
-    insight: 'More about this conversation',
   },
   reply: {
     title: 'Answer',

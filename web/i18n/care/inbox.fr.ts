@@ -99,7 +99,6 @@ export const inboxFr: DeepStringRecord<typeof inboxEn> = {
       viewing: '{{names}} a aussi cette conversation ouverte.',
       composing: '{{names}} est en train de répondre.',
     },
-    insight: 'Plus sur cette conversation',
   },
   reply: {
     title: 'Répondre',
