@@ -11,6 +11,8 @@ export const Me = z.object({
   jobTitle: z.string().nullable(),
   department: Ref.nullable(),
   site: Ref.nullable(),
+  /** care: inbox — may work the customer-care inbox (users.care_agent; administrators may anyway). */
+  careAgent: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -95,7 +95,7 @@ describe('care insight', () => {
   });
 
   test('the agent corrects the sentiment, asks a space, and uses the answer as a reply', async () => {
-    await agentPage.goto(`/care/insight/conversations/${conversationId}`);
+    await agentPage.goto(`/care/conversations/${conversationId}`);
     const badge = agentPage.getByTestId('sentiment-badge');
     await badge.getByText(/^Negative/).waitFor();
     await badge.getByRole('button', { name: 'Correct sentiment' }).click();
@@ -137,13 +137,13 @@ describe('care insight', () => {
     const item = agentPage.getByTestId('escalation');
     await item.getByText('Answered', { exact: true }).waitFor();
     await item.getByRole('button', { name: 'Use as reply' }).click();
-    expect(await agentPage.getByLabel('Reply draft').inputValue()).toBe(ANSWER);
+    expect(await agentPage.getByLabel('Your reply').inputValue()).toBe(ANSWER);
   });
 
   test('a member without the care role is refused; the page fits a phone', async () => {
     const memberPage = await pageSignedInAs(await b.newContext(), member, PASSWORD);
     await memberPage.goto('/care/insight');
-    await memberPage.getByText('Only members can work the customer-care inbox.').waitFor();
+    await heading(memberPage, 'Page not found').waitFor();
 
     const phone = await pageSignedInAs(
       await b.newContext({ viewport: { width: 375, height: 812 } }),

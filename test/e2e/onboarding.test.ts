@@ -47,6 +47,7 @@ describe('a new organisation', () => {
       'People',
       'Search',
       'Moderation',
+      'Customer care',
       'Analytics',
       'Admin',
     ]);

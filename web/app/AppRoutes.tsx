@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, Route, Routes, useLocation, useSearchParams } from 'react-router';
 import { useSession, wasSignedOutOnPurpose } from '../api/session.ts';
 import { Button } from '../components/Button.tsx';
+// care: inbox
+import { CareGuard } from '../components/care/CareGuard.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { storeLocale } from '../i18n/locale.ts';
 import { errorMessage } from '../i18n/messages.ts';
@@ -47,11 +49,6 @@ import { SignedInContext } from './signed-in-context.ts';
 const CareInsightPage = lazy(() =>
   import('../routes/CareInsightPage.tsx').then((m) => ({ default: m.CareInsightPage })),
 );
-const CareConversationInsightPage = lazy(() =>
-  import('../routes/CareConversationInsightPage.tsx').then((m) => ({
-    default: m.CareConversationInsightPage,
-  })),
-);
 // Administration is for a few people: its code loads when first opened.
 const AdminLayout = lazy(() => import('../routes/AdminLayout.tsx').then((m) => ({ default: m.AdminLayout })));
 const AdminPeoplePage = lazy(() =>
@@ -93,6 +90,17 @@ const AnalyticsRoiTab = lazy(() =>
 );
 const AnalyticsCohortsTab = lazy(() =>
   import('../routes/AnalyticsCohortsTab.tsx').then((m) => ({ default: m.AnalyticsCohortsTab })),
+);
+// care: inbox — for the customer-care team only: its code loads when first opened.
+const CareLayout = lazy(() => import('../routes/CareLayout.tsx').then((m) => ({ default: m.CareLayout })));
+const CareInboxPage = lazy(() =>
+  import('../routes/CareInboxPage.tsx').then((m) => ({ default: m.CareInboxPage })),
+);
+const CareConversationPage = lazy(() =>
+  import('../routes/CareConversationPage.tsx').then((m) => ({ default: m.CareConversationPage })),
+);
+const CareCannedPage = lazy(() =>
+  import('../routes/CareCannedPage.tsx').then((m) => ({ default: m.CareCannedPage })),
 );
 const AdminAuditPage = lazy(() =>
   import('../routes/AdminAuditPage.tsx').then((m) => ({ default: m.AdminAuditPage })),
@@ -171,12 +179,6 @@ export function AppRoutes() {
             <Route path="pending" element={<ModerationPendingTab />} />
           </Route>
           <Route path="moderation/cases/:caseId" element={<ModerationCasePage />} />
-          {/* care: insight */}
-          <Route path="care/insight" element={lazyPage(<CareInsightPage />)} />
-          <Route
-            path="care/insight/conversations/:conversationId"
-            element={lazyPage(<CareConversationInsightPage />)}
-          />
           <Route
             path="analytics"
             element={
@@ -189,6 +191,22 @@ export function AppRoutes() {
             <Route path="roi" element={lazyPage(<AnalyticsRoiTab />)} />
             <Route path="cohorts" element={lazyPage(<AnalyticsCohortsTab />)} />
             <Route path=":dashboard" element={lazyPage(<AnalyticsDashboardTab />)} />
+          </Route>
+          {/* care: inbox */}
+          <Route path="care" element={<CareGuard />}>
+            <Route
+              element={
+                <Suspense fallback={<PageLoading />}>
+                  <CareLayout />
+                </Suspense>
+              }
+            >
+              <Route index element={lazyPage(<CareInboxPage />)} />
+              <Route path="canned" element={lazyPage(<CareCannedPage />)} />
+              {/* care: insight */}
+              <Route path="insight" element={lazyPage(<CareInsightPage />)} />
+            </Route>
+            <Route path="conversations/:id" element={lazyPage(<CareConversationPage />)} />
           </Route>
           <Route
             path="admin"

@@ -2,6 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useAnalyticsScope } from '../api/analytics.ts';
+// care: inbox
+import { useIsCareAgent } from '../components/care/use-is-care-agent.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useCanModerate } from '../components/moderation/use-can-moderate.ts';
 import { NotificationBell } from '../components/NotificationBell.tsx';
@@ -18,6 +20,7 @@ export function Shell() {
   const [menuOpen, setMenuOpen] = useState(false);
   const navId = useId();
   const canModerate = useCanModerate();
+  const isCareAgent = useIsCareAgent(); // care: inbox
   // The server decides who reads analytics (administrators, analysts, space owners): the
   // entry shows when it answers.
   const analytics = useAnalyticsScope(user.role !== 'guest');
@@ -35,6 +38,7 @@ export function Shell() {
     ...(user.role === 'guest' ? [] : [{ to: '/people', label: t('nav.people') }]),
     { to: '/search', label: t('nav.search') },
     ...(canModerate ? [{ to: '/moderation', label: t('moderationUi.nav') }] : []),
+    ...(isCareAgent ? [{ to: '/care', label: t('care.inbox.nav') }] : []), // care: inbox
     ...(analytics.isSuccess ? [{ to: '/analytics', label: t('analytics.nav') }] : []),
     ...(user.role === 'admin' ? [{ to: '/admin', label: t('nav.admin') }] : []),
   ];

@@ -54,9 +54,9 @@ export function CareInsightPage() {
   const set = (key: keyof Filters) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
 
   return (
-    <div className="page">
+    <section aria-labelledby="care-insight-title">
       <header className="page-header">
-        <h1>{t('care.insight.page.title')}</h1>
+        <h2 id="care-insight-title">{t('care.insight.page.title')}</h2>
         <p className="lead">{t('care.insight.page.intro')}</p>
       </header>
       <AlertsBanner />
@@ -129,7 +129,7 @@ export function CareInsightPage() {
           ) : null}
         </section>
       )}
-    </div>
+    </section>
   );
 }
 

@@ -39,6 +39,7 @@ export function presentMe(u: WithPlaces): z.infer<typeof Me> {
     jobTitle: u.job_title,
     department: ref(u.department_id, u.department_name),
     site: ref(u.site_id, u.site_name),
+    careAgent: u.care_agent,
   };
 }
 
