@@ -20,11 +20,9 @@ import * as retention from './migrations/2026-12-02-12-retention.ts';
 import * as contentRules from './migrations/2026-12-02-13-content-rules.ts';
 import * as analytics from './migrations/2026-12-02-14-analytics.ts';
 import * as care from './migrations/2026-12-03-01-care.ts';
-// care: inbox
-import * as careInbox from './migrations/2026-12-03-02-care-inbox.ts';
-// care: insight
-import * as careInsight from './migrations/2026-12-03-05-care-insight.ts';
 import * as analyticsScale from './migrations/2026-12-03-20-analytics-scale.ts';
+import * as careInbox from './migrations/2026-12-03-21-care-inbox.ts';
+import * as careInsight from './migrations/2026-12-03-22-care-insight.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
 export const migrations: Record<string, Migration> = {
@@ -46,11 +44,11 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-13-content-rules': contentRules,
   '2026-12-02-14-analytics': analytics,
   '2026-12-03-01-care': care,
-  // care: inbox
-  '2026-12-03-02-care-inbox': careInbox,
-  // care: insight
-  '2026-12-03-05-care-insight': careInsight,
   '2026-12-03-20-analytics-scale': analyticsScale,
+  // Named after analytics-scale, which databases may already have run: the migrator refuses
+  // a new name sorting before one it applied.
+  '2026-12-03-21-care-inbox': careInbox,
+  '2026-12-03-22-care-insight': careInsight,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -153,7 +153,7 @@ export interface CareAlertTable {
   channel_id: string | null;
   tag: string | null;
   message_count: number;
-  /** Added by migration 2026-12-03-05-care-insight. */
+  /** Added by migration 2026-12-03-22-care-insight. */
   baseline_per_hour: Generated<number>;
   window_start: Timestamp;
   window_end: Timestamp;
