@@ -4,6 +4,7 @@ import pg from 'pg';
 import { flag, scenarioNames } from './lib/args.ts';
 import { type BenchDatabase, POSTGRES_ADMIN_URL } from './lib/processes.ts';
 import { analytics } from './scenarios/analytics.ts';
+import { care } from './scenarios/care.ts';
 import { search } from './scenarios/search.ts';
 import { session } from './scenarios/session.ts';
 import { startup } from './scenarios/startup.ts';
@@ -15,6 +16,7 @@ const scenarios: Record<string, (db: BenchDatabase) => Promise<unknown>> = {
   stream,
   search,
   analytics,
+  care,
 };
 
 const onlyDb = flag('--db') as BenchDatabase | undefined;

@@ -405,9 +405,11 @@ export async function seedCare(
   for (const agent of chosen)
     audits.push(
       auditRow({
-        action: 'care.agent_granted',
+        action: 'user.care_agent_changed',
         actor: adminActor,
         target: { type: 'user', id: agent.id, label: `${agent.name} <${agent.email}>` },
+        before: { careAgent: false },
+        after: { careAgent: true },
         meta: ADMIN_META,
         at: setupAt,
       }),
@@ -474,7 +476,7 @@ export async function seedCare(
       .execute();
     audits.push(
       auditRow({
-        action: 'care.channel_created',
+        action: 'care_channel.created',
         actor: adminActor,
         target: { type: 'care_channel', id, label: c.name },
         after: { kind: c.kind, name: c.name },

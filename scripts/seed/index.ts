@@ -12,8 +12,9 @@ import { hashPassword } from '../../server/platform/auth/passwords.ts';
 import { ChangeFeed } from '../../server/platform/cache/changes.ts';
 import type { Bus } from '../../server/platform/realtime/bus.ts';
 import { type AnalyticsSeedSummary, planAdoption, seedAnalytics } from './analytics.ts';
+import { type CareSeedSummary, seedCare } from './care.ts';
 import { seedContentRules } from './content-rules.ts';
-import { ORGANISATION } from './data.ts';
+import { DEPARTMENTS, ORGANISATION } from './data.ts';
 import { seedExpertise } from './expertise.ts';
 import { seedExternal } from './external.ts';
 import { insertBatched } from './history.ts';
@@ -45,6 +46,8 @@ export interface SeedSummary {
   endorsements: number;
   /** People who left and were erased, their content kept as a former employee's. */
   formerEmployees: number;
+  /** Customer care: its channels, conversations and agents. */
+  care: CareSeedSummary;
   /** The history behind the Analytics dashboards, its cohorts and its analyst. */
   analytics: AnalyticsSeedSummary & { rollupDays: number };
   admin: { email: string; password: string };
@@ -144,6 +147,12 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
     // After the former employee is chosen (the member who wrote the most): these posts must not
     // change who that is.
     await seedModeration(joinTransaction(ctx, trx), { people: people.accounts, now });
+    const care = await seedCare(joinTransaction(ctx, trx), {
+      accounts: people.accounts,
+      admin: people.admin,
+      now,
+      serviceDepartment: DEPARTMENTS.findIndex((d) => d.name === 'Service client'),
+    });
     // Last: ninety days of activity around the content above, then the roll-ups the
     // dashboards read, so Analytics is full from the first visit.
     const analytics = await seedAnalytics(trx, {
@@ -162,6 +171,7 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
       stream: { ...stream, ...external },
       expertise,
       formerEmployees,
+      care,
     };
   });
   const { pending, expired, accepted } = seeded.invitations;
@@ -175,6 +185,7 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
     ...seeded.stream,
     ...seeded.expertise,
     formerEmployees: seeded.formerEmployees,
+    care: seeded.care,
     analytics: seeded.analytics,
     admin: { email: seeded.people.admin.email, password: adminPassword },
     demoPassword,

@@ -16,6 +16,8 @@ Demo organisation "${s.organisation}" is ready (${(run.elapsedMs / 1000).toFixed
   ${s.formerEmployees} former employee erased (Admin → People), their posts kept as "Former employee"
   Analytics: ${a.days} days of activity (${a.activityEvents} events, ${a.questions} questions, ${a.searchesWithoutResult} searches that found nothing),
     cohorts ${a.cohorts.map((c) => `"${c}"`).join(' and ')}; ${analyst}
+  Customer care: ${s.care.conversations} conversations on ${s.care.channels} channels (Customer care in the menu),
+    worked by ${s.care.agents.map((g) => `${g.name} (${g.email})`).join(', ')}
 
 Open ${run.publicUrl} and sign in as the administrator:
   email     ${s.admin.email}

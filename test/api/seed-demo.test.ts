@@ -281,6 +281,36 @@ describe('demo data', () => {
     expect(setting.body).toEqual({ premoderateGuests: true });
   });
 
+  it('opens customer care: four channels, conversations in both languages, agents at work, one target missed', async () => {
+    const admin = await signIn(t.server, printed);
+    const channels = await admin.call(api.listCareChannels);
+    expect(channels.status).toBe(200);
+    expect(channels.body.items.map((c: { kind: string }) => c.kind).sort()).toEqual([
+      'connector',
+      'email',
+      'feed',
+      'widget',
+    ]);
+    const all = await everything(admin, api.listCareConversations);
+    expect(all).toHaveLength(seeded.care.conversations);
+    expect(new Set(all.map((c) => c.channel.kind)).size).toBe(4);
+    expect(all.some((c) => /[éèàç]/.test(c.subject))).toBe(true);
+    expect(all.some((c) => /\b(the|my|order)\b/i.test(c.subject))).toBe(true);
+    // Every inbound message went through ingest: scored for sentiment, some of it negative.
+    expect(all.some((c) => c.sentiment !== null && c.sentiment < 0)).toBe(true);
+    const breached = await everything(admin, api.listCareConversations, { breached: true });
+    expect(breached.some((c) => c.status === 'open' && c.firstResponseAt === null)).toBe(true);
+    // The agents the summary prints sign in with the demo password and find their own work.
+    const agent = await signIn(t.server, {
+      email: seeded.care.agents[0]!.email,
+      password: printed.demoPassword,
+    });
+    const mine = await everything(agent, api.listCareConversations, { assignee: 'me' });
+    expect(mine.length).toBeGreaterThan(0);
+    const detail = await agent.call(api.getCareConversation, { params: { id: mine[0].id } });
+    expect(detail.status).toBe(200);
+  });
+
   it('gives Analytics ninety days of history: departments apart, a first wave ahead, answers at every speed', async () => {
     const db = t.server.ctx.db;
     const a = seeded.analytics;
