@@ -82,7 +82,7 @@ describe('care insight', () => {
 
   test('the agent acknowledges the alert and reads the figures and tags', async () => {
     await agentPage.goto('/care/insight');
-    await heading(agentPage, 'Care insight').waitFor();
+    await agentPage.getByRole('heading', { name: 'Care insight', level: 2 }).waitFor();
     const alert = agentPage.getByTestId('care-alert');
     await alert.getByText('6 negative messages in an hour on Support mail').waitFor();
     await agentPage.getByTestId('care-figure-conversations').getByText('6').waitFor();
@@ -151,7 +151,7 @@ describe('care insight', () => {
       PASSWORD,
     );
     await phone.goto('/care/insight');
-    await heading(phone, 'Care insight').waitFor();
+    await phone.getByRole('heading', { name: 'Care insight', level: 2 }).waitFor();
     await phone.getByTestId('care-figure-conversations').waitFor();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -46,7 +46,11 @@ describe('care: the web widget', () => {
   test('an administrator adds a widget channel, copies its embed code and tests it', async () => {
     const page = await pageSignedInAs(await b.newContext(), admin, PASSWORD);
     await page.goto('/admin');
-    await page.getByRole('link', { name: 'Customer care' }).click();
+    // The admin section's link (the main menu has a Customer care entry too: the inbox).
+    await page
+      .getByRole('navigation', { name: 'Administration' })
+      .getByRole('link', { name: 'Customer care' })
+      .click();
     await heading(page, 'Channels').waitFor();
     await page.getByText('No channel yet').waitFor();
     await page.getByLabel('Kind of channel').selectOption('widget');
