@@ -2,11 +2,11 @@
 // and whether a state-changing request really comes from our own pages (CSRF).
 import type {} from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
+import { careChannelsApi } from '../../../common/api/care-channels.ts';
 import { careConnectorApi } from '../../../common/api/care-connectors.ts';
 import type { AppContext } from '../../context.ts';
 import { recordVisit } from '../../modules/analytics/instrument.ts';
-// care: channels
-import { WIDGET_API_PATH } from '../../modules/care/channels/widget/guard.ts';
+import { WIDGET_PREFLIGHT_PATH } from '../../modules/care/channels/widget/guard.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
 import { newToken, safeEqual } from '../tokens.ts';
@@ -15,14 +15,24 @@ import { clearSessionCookie, cookieNames, setCsrfCookie } from './cookies.ts';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Routes a state-changing request reaches without the CSRF token. Each takes no session at
- * all (the cookie is not even read for it: the request has no actor) and authenticates every
- * request itself, so a forged cross-site request gains nothing. Keep this list short.
+ * Routes reached from elsewhere than our own pages, matched by route pattern and method. The
+ * hook is skipped whole for them: no CSRF check, no CSRF cookie set, and no session resolved
+ * (the request has no actor even if a Trame cookie came along), so a forged cross-site
+ * request acts for nobody. Each protects itself. Keep this list short.
  */
-const CSRF_EXEMPT = new Set<string>([
-  // care: feeds — the connector webhook: every request HMAC-signed with the channel's secret.
-  `${careConnectorApi.receiveConnectorMessages.method} ${careConnectorApi.receiveConnectorMessages.path}`,
-]);
+const CSRF_EXEMPT = new Set<string>(
+  [
+    // care: feeds — the connector webhook: every request HMAC-signed with the channel's secret.
+    careConnectorApi.receiveConnectorMessages,
+    // care: channels — the web widget, called from customers' sites, which can hold neither our
+    // cookie nor a session: the channel's origin allow-list, form token and rate limits
+    // (widget/guard.ts) protect it.
+    careChannelsApi.getWidgetConfig,
+    careChannelsApi.postWidgetMessage,
+    careChannelsApi.listWidgetMessages,
+    { method: 'OPTIONS', path: WIDGET_PREFLIGHT_PATH },
+  ].map((e) => `${e.method} ${e.path}`),
+);
 
 const csrfFailed = () =>
   new AppError(
@@ -38,12 +48,6 @@ export function registerRequestHooks(app: FastifyInstance, ctx: AppContext): voi
 
   app.addHook('onRequest', async (req, reply) => {
     if (CSRF_EXEMPT.has(`${req.method} ${req.routeOptions.url}`)) return;
-    // care: channels — the web widget's API (config, messages) is called from customers' sites,
-    // which can hold neither our CSRF cookie nor a session. Those requests skip this hook whole:
-    // no CSRF check, no CSRF cookie, and no session is resolved (req.actor stays null even if a
-    // Trame cookie came along), so nothing done there acts for a signed-in person. Their
-    // protection is the channel's origin allow-list, rate limits and form token (widget/guard.ts).
-    if (WIDGET_API_PATH.test(req.url)) return;
     // CSRF: double-submit token, plus the browser's own word that the request is not cross-site.
     const cookieToken = req.cookies[names.csrf];
     if (!SAFE_METHODS.has(req.method)) {

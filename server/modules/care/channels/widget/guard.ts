@@ -12,8 +12,8 @@ import { AppError, notFound, ValidationError } from '../../../../platform/errors
 import type { Rule } from '../../../../platform/rate-limit.ts';
 import { hashToken, newToken, safeEqual } from '../../../../platform/tokens.ts';
 
-/** The widget's API paths: the only ones the CSRF hook lets through without a token (hooks.ts). */
-export const WIDGET_API_PATH = /^\/api\/v1\/care\/widget\/[A-Za-z0-9_-]{1,64}\/(?:messages|config)(?:\?|$)/;
+/** The route pattern of the widget's CORS preflights (platform/http/hooks.ts lets it through). */
+export const WIDGET_PREFLIGHT_PATH = '/api/v1/care/widget/:publicKey/:what';
 
 export const widgetLimits = {
   /** Messages from one visitor's address. */

@@ -13,7 +13,15 @@ import { newId } from '../../../../platform/ids.ts';
 import { enforce } from '../../../../platform/rate-limit.ts';
 import { newToken } from '../../../../platform/tokens.ts';
 import { ingestInbound } from '../../ingest.ts';
-import { allowedWidget, checkFormToken, formToken, preflight, visitorThread, widgetLimits } from './guard.ts';
+import {
+  allowedWidget,
+  checkFormToken,
+  formToken,
+  preflight,
+  visitorThread,
+  WIDGET_PREFLIGHT_PATH,
+  widgetLimits,
+} from './guard.ts';
 import { registerWidgetScript } from './script.ts';
 
 export function registerWidgetRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -104,7 +112,7 @@ export function registerWidgetRoutes(app: FastifyInstance, ctx: AppContext): voi
   // CORS preflight of the two widget paths (POST with a JSON body needs one).
   app.route({
     method: 'OPTIONS',
-    url: '/api/v1/care/widget/:publicKey/:what',
+    url: WIDGET_PREFLIGHT_PATH,
     handler: async (req, reply) => {
       const params = WidgetKeyParams.safeParse(req.params);
       const what = (req.params as { what?: string }).what;
