@@ -1471,6 +1471,16 @@ export const en = {
     },
   },
   auditActions: {
+    // ambassadors
+    ambassador_kit: {
+      created: 'Share kit written',
+      updated: 'Share kit changed',
+      published: 'Share kit published',
+      archived: 'Share kit archived',
+    },
+    ambassador: {
+      settings_changed: 'Ambassador leaderboard switched on or off',
+    },
     // care: insight
     care: {
       escalated: 'Customer question asked in a space',

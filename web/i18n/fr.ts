@@ -1517,6 +1517,16 @@ export const fr: Catalog = {
     },
   },
   auditActions: {
+    // ambassadors
+    ambassador_kit: {
+      created: 'Kit de partage rédigé',
+      updated: 'Kit de partage modifié',
+      published: 'Kit de partage publié',
+      archived: 'Kit de partage archivé',
+    },
+    ambassador: {
+      settings_changed: 'Classement des ambassadeurs activé ou désactivé',
+    },
     // care: insight
     care: {
       escalated: 'Question client posée dans un espace',
