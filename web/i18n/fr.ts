@@ -1,5 +1,8 @@
 // Le catalogue français : mêmes clés que l'anglais (un oubli est une erreur de type).
 
+// ambassadors
+import { manageFr } from './ambassadors/manage.fr.ts';
+import { pageFr } from './ambassadors/page.fr.ts';
 import { channelsFr } from './care/channels.fr.ts';
 import { emailFr } from './care/email.fr.ts';
 // care: feeds
@@ -2131,4 +2134,6 @@ export const fr: Catalog = {
     // care: feeds
     feeds: feedsFr,
   },
+  // ambassadors
+  ambassadors: { ...pageFr, manage: manageFr },
 };
