@@ -1,6 +1,8 @@
 // Every API endpoint, in one table. Grouped by domain; the server registers each one
 // with a handler, the web client calls them by name, and /api/openapi.json lists them.
 import { z } from 'zod';
+// ambassadors
+import { ambassadorsApi } from './api/ambassadors.ts';
 import { analyticsApi } from './api/analytics.ts';
 // care: channels
 import { careChannelsApi } from './api/care-channels.ts';
@@ -375,6 +377,8 @@ export const api = {
   ...careInsightApi,
   // care: channels
   ...careChannelsApi,
+  // ambassadors
+  ...ambassadorsApi,
 } as const;
 
 export type Api = typeof api;

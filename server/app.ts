@@ -8,6 +8,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from './context.ts';
 import { ping } from './db/database.ts';
 import { registerAdminRoutes } from './modules/admin/routes.ts';
+// ambassadors
+import { registerAmbassadorRoutes } from './modules/ambassadors/routes.ts';
 import { registerAnalyticsRoutes } from './modules/analytics/routes.ts';
 import { registerAttachmentRoutes } from './modules/attachments/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
@@ -133,6 +135,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // care: channels
   registerCareChannelRoutes(app, ctx);
   registerWidgetRoutes(app, ctx);
+  // ambassadors
+  registerAmbassadorRoutes(app, ctx);
   await app.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 5, parts: 6 },
   });

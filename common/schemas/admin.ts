@@ -92,6 +92,12 @@ export const AUDIT_ACTIONS = [
   'care_sla.changed',
   'care_sla.removed',
   'user.care_agent_changed',
+  // ambassadors
+  'ambassador_kit.created',
+  'ambassador_kit.updated',
+  'ambassador_kit.published',
+  'ambassador_kit.archived',
+  'ambassador.settings_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -23,6 +23,8 @@ import * as care from './migrations/2026-12-03-01-care.ts';
 import * as analyticsScale from './migrations/2026-12-03-20-analytics-scale.ts';
 import * as careInbox from './migrations/2026-12-03-21-care-inbox.ts';
 import * as careInsight from './migrations/2026-12-03-22-care-insight.ts';
+// ambassadors
+import * as ambassadors from './migrations/2026-12-03-31-ambassadors.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
 export const migrations: Record<string, Migration> = {
@@ -49,6 +51,8 @@ export const migrations: Record<string, Migration> = {
   // a new name sorting before one it applied.
   '2026-12-03-21-care-inbox': careInbox,
   '2026-12-03-22-care-insight': careInsight,
+  // ambassadors
+  '2026-12-03-31-ambassadors': ambassadors,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,8 @@
 // Row types of every table, as Kysely sees them. One interface per table; keep in
 // step with the migrations in ./migrations (a migration and its type change land together).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+// ambassadors
+import type { AmbassadorsDatabase } from './schema-ambassadors.ts';
 import type { CareDatabase } from './schema-care.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -827,7 +829,7 @@ export interface AnalyticsSearchDayTable {
   empty: number;
 }
 
-export interface Database extends CareDatabase {
+export interface Database extends CareDatabase, AmbassadorsDatabase {
   organisation: OrganisationTable;
   departments: DepartmentTable;
   sites: SiteTable;

@@ -45,6 +45,7 @@ describe('a new organisation', () => {
       'Spaces',
       'Questions',
       'People',
+      'Ambassadors', // ambassadors
       'Search',
       'Moderation',
       'Customer care',
@@ -91,7 +92,14 @@ describe('a new organisation', () => {
     await waitForShell(memberPage, member.name);
     await heading(memberPage, 'Hello, Bruno').waitFor();
     expect(pathname(memberPage)).toBe('/');
-    expect(await navLabels(memberPage)).toEqual(['Home', 'Spaces', 'Questions', 'People', 'Search']);
+    expect(await navLabels(memberPage)).toEqual([
+      'Home',
+      'Spaces',
+      'Questions',
+      'People',
+      'Ambassadors',
+      'Search',
+    ]);
 
     await adminPage.goto('/admin/invitations');
     await invitation.filter({ hasText: 'Accepted' }).waitFor();

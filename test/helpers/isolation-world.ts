@@ -75,6 +75,8 @@ export interface IsolationWorld {
   careWidgetKeys: string[];
   careTeams: string[];
   careSlaTargets: string[];
+  /** ambassadors — a published share kit (no space). */
+  ambassadorKits: string[];
 }
 
 const created = <R extends { status: number; text: string }>(res: R): R => {
@@ -321,6 +323,20 @@ export async function buildIsolationWorld(server: TestServer): Promise<Isolation
     }),
   );
 
+  // ambassadors
+  const kit = created(
+    await admin.client.call(api.createKit, {
+      body: {
+        title: 'Kit',
+        texts: { generic: 'Hello' },
+        targetUrl: 'https://www.example.test/',
+        startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+        endsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      },
+    }),
+  );
+  created(await admin.client.call(api.publishKit, { params: { id: kit.body.id } }));
+
   const people = { admin, owner, memberA, memberB, guestE, guestF, deactivated };
   const actors = {} as IsolationWorld['actors'];
   for (const key of ACTORS) {
@@ -353,6 +369,7 @@ export async function buildIsolationWorld(server: TestServer): Promise<Isolation
     careWidgetKeys: [widget.body.publicKey],
     careTeams: [careTeam.body.id],
     careSlaTargets: [careSla.body.id],
+    ambassadorKits: [kit.body.id], // ambassadors
   };
 }
 

@@ -62,6 +62,8 @@ const ID_KINDS: [RegExp, (w: IsolationWorld) => Value[]][] = [
   [/^\/api\/v1\/care\/admin\/teams\/\{id\}/, (w) => loose(w.careTeams)],
   [/^\/api\/v1\/care\/admin\/sla-targets\/\{id\}/, (w) => loose(w.careSlaTargets)],
   [/^\/api\/v1\/care\/admin\/agents\/\{id\}/, (w) => loose(w.userIds)],
+  // ambassadors
+  [/^\/api\/v1\/ambassadors\/kits\/\{id\}/, (w) => loose(w.ambassadorKits)],
 ];
 
 /** Path parameters other than `{id}`, by name. */

@@ -45,6 +45,16 @@ import { PublicLayout } from './PublicLayout.tsx';
 import { Shell } from './Shell.tsx';
 import { SignedInContext } from './signed-in-context.ts';
 
+// ambassadors — its code loads when first opened.
+const AmbassadorsPage = lazy(() =>
+  import('../routes/AmbassadorsPage.tsx').then((m) => ({ default: m.AmbassadorsPage })),
+);
+const AmbassadorKitsPage = lazy(() =>
+  import('../routes/AmbassadorKitsPage.tsx').then((m) => ({ default: m.AmbassadorKitsPage })),
+);
+const AmbassadorReportPage = lazy(() =>
+  import('../routes/AmbassadorReportPage.tsx').then((m) => ({ default: m.AmbassadorReportPage })),
+);
 // care: insight — a few people's page: its code loads when first opened.
 const CareInsightPage = lazy(() =>
   import('../routes/CareInsightPage.tsx').then((m) => ({ default: m.CareInsightPage })),
@@ -171,6 +181,10 @@ export function AppRoutes() {
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="search" element={<SearchPage />} />
           <Route path="questions" element={<QuestionsPage />} />
+          {/* ambassadors */}
+          <Route path="ambassadors" element={lazyPage(<AmbassadorsPage />)} />
+          <Route path="ambassadors/kits" element={lazyPage(<AmbassadorKitsPage />)} />
+          <Route path="ambassadors/report" element={lazyPage(<AmbassadorReportPage />)} />
           <Route path="events/:eventId" element={<EventPage />} />
           <Route path="pages/:pageId" element={<KnowledgePage />} />
           <Route path="settings" element={<SettingsPage />} />

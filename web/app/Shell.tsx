@@ -36,6 +36,7 @@ export function Shell() {
     { to: '/questions', label: t('nav.questions') },
     // Guests have no directory: they meet the people of their spaces there.
     ...(user.role === 'guest' ? [] : [{ to: '/people', label: t('nav.people') }]),
+    ...(user.role === 'guest' ? [] : [{ to: '/ambassadors', label: t('ambassadors.nav') }]), // ambassadors
     { to: '/search', label: t('nav.search') },
     ...(canModerate ? [{ to: '/moderation', label: t('moderationUi.nav') }] : []),
     ...(isCareAgent ? [{ to: '/care', label: t('care.inbox.nav') }] : []), // care: inbox

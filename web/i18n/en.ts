@@ -1,6 +1,9 @@
 // The English catalogue: the reference shape every other language follows (see catalog.ts).
 // Keys are grouped by page; `errors` has one entry per API error code, `fieldErrors` one per
 // validation reason, `auditActions` one per audited action (nested where the action has a dot).
+// ambassadors
+import { manageEn } from './ambassadors/manage.en.ts';
+import { pageEn } from './ambassadors/page.en.ts';
 import { channelsEn } from './care/channels.en.ts';
 import { emailEn } from './care/email.en.ts';
 // care: feeds
@@ -1471,6 +1474,16 @@ export const en = {
     },
   },
   auditActions: {
+    // ambassadors
+    ambassador_kit: {
+      created: 'Share kit written',
+      updated: 'Share kit changed',
+      published: 'Share kit published',
+      archived: 'Share kit archived',
+    },
+    ambassador: {
+      settings_changed: 'Ambassador leaderboard switched on or off',
+    },
     // care: insight
     care: {
       escalated: 'Customer question asked in a space',
@@ -2066,4 +2079,6 @@ export const en = {
     // care: feeds
     feeds: feedsEn,
   },
+  // ambassadors
+  ambassadors: { ...pageEn, manage: manageEn },
 } as const;

@@ -1,5 +1,8 @@
 // Le catalogue français : mêmes clés que l'anglais (un oubli est une erreur de type).
 
+// ambassadors
+import { manageFr } from './ambassadors/manage.fr.ts';
+import { pageFr } from './ambassadors/page.fr.ts';
 import { channelsFr } from './care/channels.fr.ts';
 import { emailFr } from './care/email.fr.ts';
 // care: feeds
@@ -1517,6 +1520,16 @@ export const fr: Catalog = {
     },
   },
   auditActions: {
+    // ambassadors
+    ambassador_kit: {
+      created: 'Kit de partage rédigé',
+      updated: 'Kit de partage modifié',
+      published: 'Kit de partage publié',
+      archived: 'Kit de partage archivé',
+    },
+    ambassador: {
+      settings_changed: 'Classement des ambassadeurs activé ou désactivé',
+    },
     // care: insight
     care: {
       escalated: 'Question client posée dans un espace',
@@ -2121,4 +2134,6 @@ export const fr: Catalog = {
     // care: feeds
     feeds: feedsFr,
   },
+  // ambassadors
+  ambassadors: { ...pageFr, manage: manageFr },
 };

@@ -1,0 +1,37 @@
+// Ambassadors — the employee's page: English texts (the reference shape; see ../catalog.ts).
+export const pageEn = {
+  nav: 'Ambassadors',
+  title: 'Ambassadors',
+  intro:
+    'Share the news of {{organisation}} on your networks: ready-made messages, one click, and the reach you bring.',
+  manageKits: 'Share kits',
+  report: 'Reach report',
+  tabs: 'Ambassador programme',
+  programme: {
+    in: 'You are an ambassador.',
+    out: 'Join the programme to share kits with your networks.',
+    join: 'Join the programme',
+    leave: 'Leave the programme',
+  },
+  kitsTitle: 'Current kits',
+  emptyTitle: 'No kit to share right now',
+  emptyText: 'Communication managers publish kits here; come back soon.',
+  until: 'Until {{date}}',
+  text: 'Your text',
+  textFixed: 'This kit’s text cannot be changed.',
+  disclosure: 'Employee of {{organisation}}',
+  disclosureHint: 'Added to your text, so readers know you work here.',
+  shareOn: 'Share on {{network}}',
+  copy: 'Copy text and link',
+  copied: 'Copied. Paste it wherever you like.',
+  yourLink: 'Your tracked link',
+  networks: {
+    linkedin: 'LinkedIn',
+    x: 'X',
+    facebook: 'Facebook',
+    bluesky: 'Bluesky',
+    generic: 'Other',
+  },
+  leaderboard: 'Leaderboard',
+  leaderboardRow: '{{shares}} shares · {{clicks}} clicks',
+};
