@@ -23,6 +23,8 @@ import { registerCareInsightRoutes } from './modules/care/insight-routes.ts';
 import { registerContentRuleRoutes } from './modules/content-rules/routes.ts';
 import { registerEventRoutes } from './modules/events/routes.ts';
 import { registerExternalRoutes } from './modules/external/routes.ts';
+// ideas
+import { registerIdeasRoutes } from './modules/ideas/routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/routes.ts';
 import { registerKnowledgeRoutes } from './modules/knowledge/routes.ts';
 import { registerModerationRoutes } from './modules/moderation/routes.ts';
@@ -133,6 +135,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // care: channels
   registerCareChannelRoutes(app, ctx);
   registerWidgetRoutes(app, ctx);
+  registerIdeasRoutes(app, ctx); // ideas
   await app.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 5, parts: 6 },
   });

@@ -92,6 +92,10 @@ export const AUDIT_ACTIONS = [
   'care_sla.changed',
   'care_sla.removed',
   'user.care_agent_changed',
+  // ideas
+  'idea_campaign.created',
+  'idea.status_changed',
+  'idea.merged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

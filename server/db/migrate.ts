@@ -23,6 +23,8 @@ import * as care from './migrations/2026-12-03-01-care.ts';
 import * as analyticsScale from './migrations/2026-12-03-20-analytics-scale.ts';
 import * as careInbox from './migrations/2026-12-03-21-care-inbox.ts';
 import * as careInsight from './migrations/2026-12-03-22-care-insight.ts';
+// ideas
+import * as ideas from './migrations/2026-12-03-30-ideas.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
 export const migrations: Record<string, Migration> = {
@@ -49,6 +51,7 @@ export const migrations: Record<string, Migration> = {
   // a new name sorting before one it applied.
   '2026-12-03-21-care-inbox': careInbox,
   '2026-12-03-22-care-insight': careInsight,
+  '2026-12-03-30-ideas': ideas, // ideas
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

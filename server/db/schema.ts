@@ -2,6 +2,8 @@
 // step with the migrations in ./migrations (a migration and its type change land together).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CareDatabase } from './schema-care.ts';
+// ideas
+import type { IdeasDatabase } from './schema-ideas.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T = unknown> = ColumnType<T, string | T, string | T>;
@@ -827,7 +829,7 @@ export interface AnalyticsSearchDayTable {
   empty: number;
 }
 
-export interface Database extends CareDatabase {
+export interface Database extends CareDatabase, IdeasDatabase {
   organisation: OrganisationTable;
   departments: DepartmentTable;
   sites: SiteTable;
