@@ -7,6 +7,8 @@ import { emailEn } from './care/email.en.ts';
 import { feedsEn } from './care/feeds.en.ts';
 import { inboxEn } from './care/inbox.en.ts';
 import { insightEn } from './care/insight.en.ts';
+// ideas
+import { pagesEn as ideasPagesEn } from './ideas/pages.en.ts';
 
 export const en = {
   common: {
@@ -2072,4 +2074,5 @@ export const en = {
     // care: feeds
     feeds: feedsEn,
   },
+  ideas: ideasPagesEn, // ideas
 } as const;

@@ -8,6 +8,8 @@ import { inboxFr } from './care/inbox.fr.ts';
 import { insightFr } from './care/insight.fr.ts';
 import type { DeepStringRecord } from './catalog.ts';
 import type { en } from './en.ts';
+// ideas
+import { pagesFr as ideasPagesFr } from './ideas/pages.fr.ts';
 
 export type Catalog = DeepStringRecord<typeof en>;
 
@@ -2127,4 +2129,5 @@ export const fr: Catalog = {
     // care: feeds
     feeds: feedsFr,
   },
+  ideas: ideasPagesFr, // ideas
 };

@@ -20,34 +20,8 @@ const campaignColumns = [
   's.archived_at',
 ] as const;
 
-export async function findCampaign(db: AnyDb, viewer: Viewer, id: string) {
-  const row = await db
-    .selectFrom('idea_campaigns as c')
-    .innerJoin('spaces as s', 's.id', 'c.space_id')
-    .leftJoin('space_members as sm', (j) =>
-      j.onRef('sm.space_id', '=', 's.id').on('sm.user_id', '=', viewer.id),
-    )
-    .select([...campaignColumns, 'sm.role as my_role'])
-    .select((eb) =>
-      eb
-        .selectFrom('ideas')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('ideas.campaign_id', '=', 'c.id')
-        .where('ideas.merged_into', 'is', null)
-        .as('idea_count'),
-    )
-    .where('c.id', '=', id)
-    .executeTakeFirst();
-  if (!row) return null;
-  const place: CampaignPlace = {
-    space: { visibility: row.visibility, archived_at: row.archived_at },
-    membership: row.my_role ?? null,
-  };
-  return { row, place };
-}
-export type CampaignRow = NonNullable<Awaited<ReturnType<typeof findCampaign>>>['row'];
-
-export async function listCampaignRows(db: Db, viewer: Viewer) {
+/** Campaigns with their space and the viewer's role in it, and their count of live ideas. */
+function campaigns(db: AnyDb, viewer: Viewer) {
   return db
     .selectFrom('idea_campaigns as c')
     .innerJoin('spaces as s', 's.id', 'c.space_id')
@@ -62,7 +36,22 @@ export async function listCampaignRows(db: Db, viewer: Viewer) {
         .whereRef('ideas.campaign_id', '=', 'c.id')
         .where('ideas.merged_into', 'is', null)
         .as('idea_count'),
-    )
+    );
+}
+
+export async function findCampaign(db: AnyDb, viewer: Viewer, id: string) {
+  const row = await campaigns(db, viewer).where('c.id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const place: CampaignPlace = {
+    space: { visibility: row.visibility, archived_at: row.archived_at },
+    membership: row.my_role ?? null,
+  };
+  return { row, place };
+}
+export type CampaignRow = NonNullable<Awaited<ReturnType<typeof findCampaign>>>['row'];
+
+export async function listCampaignRows(db: Db, viewer: Viewer) {
+  return campaigns(db, viewer)
     .where((eb) => eb('s.id', 'in', readableSpaceIds(eb as never, viewer)))
     .orderBy('c.opens_at', 'desc')
     .limit(200)

@@ -40,7 +40,8 @@ export async function createCampaign(
     await audit(tx.db, {
       action: 'idea_campaign.created',
       actor: actorRef(actor),
-      target: { type: 'idea_campaign', id, label: body.title },
+      // No title: the audit log is read by administrators, who may not read the space.
+      target: { type: 'idea_campaign', id },
       details: { spaceId: access.space.id },
       meta: input.meta,
       at: tx.now,

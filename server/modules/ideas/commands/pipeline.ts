@@ -51,10 +51,11 @@ export async function changeStatus(
     await audit(tx.db, {
       action: 'idea.status_changed',
       actor: actorRef(actor),
-      target: { type: 'idea', id: idea.id, label: idea.title },
+      // No title nor explanation: administrators read the audit log, not necessarily the space.
+      target: { type: 'idea', id: idea.id },
       before: { status: idea.status },
       after: { status: input.status },
-      details: { explanation: input.explanation, campaignId: row.id },
+      details: { campaignId: row.id },
       meta: input.meta,
       at: tx.now,
     });
@@ -194,7 +195,7 @@ export async function mergeIdea(
     await audit(tx.db, {
       action: 'idea.merged',
       actor: actorRef(actor),
-      target: { type: 'idea', id: dup.id, label: dup.title },
+      target: { type: 'idea', id: dup.id },
       details: { intoId: into.id },
       meta: input.meta,
       at: tx.now,
