@@ -36,7 +36,14 @@ describe('a member’s own account', () => {
     test('switching to French changes the app, lasts across reloads and devices, and switches back', async () => {
       const member = await buildUser(t.server, { name: 'Chloé Durand' });
       const page = await signedInPage(b, member);
-      expect(await navLabels(page, 'Main')).toEqual(['Home', 'Spaces', 'Questions', 'People', 'Search']);
+      expect(await navLabels(page, 'Main')).toEqual([
+        'Home',
+        'Spaces',
+        'Questions',
+        'Ideas',
+        'People',
+        'Search',
+      ]);
 
       // The choice is saved to the account in the background; wait for it as a person would
       // by reading the page before reloading it.
@@ -46,6 +53,7 @@ describe('a member’s own account', () => {
         'Accueil',
         'Espaces',
         'Questions',
+        'Idées',
         'Personnes',
         'Recherche',
       ]);
@@ -60,6 +68,7 @@ describe('a member’s own account', () => {
         'Accueil',
         'Espaces',
         'Questions',
+        'Idées',
         'Personnes',
         'Recherche',
       ]);
@@ -71,7 +80,14 @@ describe('a member’s own account', () => {
 
       await Promise.all([saved(page), page.getByRole('button', { name: 'EN English' }).click()]);
       await heading(page, 'Hello, Chloé').waitFor();
-      expect(await navLabels(page, 'Main')).toEqual(['Home', 'Spaces', 'Questions', 'People', 'Search']);
+      expect(await navLabels(page, 'Main')).toEqual([
+        'Home',
+        'Spaces',
+        'Questions',
+        'Ideas',
+        'People',
+        'Search',
+      ]);
       await page.reload();
       await heading(page, 'Hello, Chloé').waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('en');

@@ -44,6 +44,7 @@ describe('a new organisation', () => {
       'Home',
       'Spaces',
       'Questions',
+      'Ideas',
       'People',
       'Search',
       'Moderation',
@@ -91,7 +92,7 @@ describe('a new organisation', () => {
     await waitForShell(memberPage, member.name);
     await heading(memberPage, 'Hello, Bruno').waitFor();
     expect(pathname(memberPage)).toBe('/');
-    expect(await navLabels(memberPage)).toEqual(['Home', 'Spaces', 'Questions', 'People', 'Search']);
+    expect(await navLabels(memberPage)).toEqual(['Home', 'Spaces', 'Questions', 'Ideas', 'People', 'Search']);
 
     await adminPage.goto('/admin/invitations');
     await invitation.filter({ hasText: 'Accepted' }).waitFor();
