@@ -15,6 +15,8 @@ import { careInsightApi } from './api/care-insight.ts';
 import { contentRulesApi } from './api/content-rules.ts';
 import { eventsApi } from './api/events.ts';
 import { externalApi } from './api/external.ts';
+// ideas
+import { ideasApi } from './api/ideas.ts';
 import { knowledgeApi } from './api/knowledge.ts';
 import { moderationApi } from './api/moderation.ts';
 import { notificationsApi } from './api/notifications.ts';
@@ -368,6 +370,7 @@ export const api = {
   ...externalApi,
   ...privacyApi,
   ...moderationApi,
+  ...ideasApi, // ideas
   ...analyticsApi,
   // care: inbox
   ...careInboxApi,

@@ -46,6 +46,8 @@ export const ERROR_CODES = [
   // care: channels
   'care_channel_kind_unavailable',
   'care_channel_in_use',
+  // ideas
+  'campaign_closed',
   'internal',
 ] as const;
 

@@ -25,6 +25,8 @@ import { registerCareInsightRoutes } from './modules/care/insight-routes.ts';
 import { registerContentRuleRoutes } from './modules/content-rules/routes.ts';
 import { registerEventRoutes } from './modules/events/routes.ts';
 import { registerExternalRoutes } from './modules/external/routes.ts';
+// ideas
+import { registerIdeasRoutes } from './modules/ideas/routes.ts';
 import { registerInvitationRoutes } from './modules/invitations/routes.ts';
 import { registerKnowledgeRoutes } from './modules/knowledge/routes.ts';
 import { registerModerationRoutes } from './modules/moderation/routes.ts';
@@ -137,6 +139,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerWidgetRoutes(app, ctx);
   // ambassadors
   registerAmbassadorRoutes(app, ctx);
+  registerIdeasRoutes(app, ctx); // ideas
   await app.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 5, parts: 6 },
   });

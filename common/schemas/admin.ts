@@ -98,6 +98,10 @@ export const AUDIT_ACTIONS = [
   'ambassador_kit.published',
   'ambassador_kit.archived',
   'ambassador.settings_changed',
+  // ideas
+  'idea_campaign.created',
+  'idea.status_changed',
+  'idea.merged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -24,6 +24,8 @@ export const NOTIFICATION_KINDS = [
   'care_sla_warning',
   // care: insight
   'care_alert',
+  // ideas
+  'idea_status',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -48,6 +50,8 @@ export const Notification = z.object({
     .nullable(),
   /** care: inbox — the customer conversation a care notification is about. */
   care: z.object({ conversationId: z.string(), subject: z.string() }).nullable(),
+  /** ideas — the idea whose status changed, and the new status. */
+  idea: z.object({ ideaId: z.string(), title: z.string(), status: z.string() }).nullable().optional(),
   createdAt: DateTime,
   read: z.boolean(),
 });

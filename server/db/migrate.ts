@@ -23,7 +23,7 @@ import * as care from './migrations/2026-12-03-01-care.ts';
 import * as analyticsScale from './migrations/2026-12-03-20-analytics-scale.ts';
 import * as careInbox from './migrations/2026-12-03-21-care-inbox.ts';
 import * as careInsight from './migrations/2026-12-03-22-care-insight.ts';
-// ambassadors
+import * as ideas from './migrations/2026-12-03-30-ideas.ts';
 import * as ambassadors from './migrations/2026-12-03-31-ambassadors.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
@@ -51,7 +51,7 @@ export const migrations: Record<string, Migration> = {
   // a new name sorting before one it applied.
   '2026-12-03-21-care-inbox': careInbox,
   '2026-12-03-22-care-insight': careInsight,
-  // ambassadors
+  '2026-12-03-30-ideas': ideas,
   '2026-12-03-31-ambassadors': ambassadors,
 };
 

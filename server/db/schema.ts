@@ -4,6 +4,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 // ambassadors
 import type { AmbassadorsDatabase } from './schema-ambassadors.ts';
 import type { CareDatabase } from './schema-care.ts';
+// ideas
+import type { IdeasDatabase } from './schema-ideas.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T = unknown> = ColumnType<T, string | T, string | T>;
@@ -829,7 +831,7 @@ export interface AnalyticsSearchDayTable {
   empty: number;
 }
 
-export interface Database extends CareDatabase, AmbassadorsDatabase {
+export interface Database extends CareDatabase, IdeasDatabase, AmbassadorsDatabase {
   organisation: OrganisationTable;
   departments: DepartmentTable;
   sites: SiteTable;

@@ -44,6 +44,7 @@ describe('a new organisation', () => {
       'Home',
       'Spaces',
       'Questions',
+      'Ideas',
       'People',
       'Ambassadors', // ambassadors
       'Search',
@@ -96,6 +97,7 @@ describe('a new organisation', () => {
       'Home',
       'Spaces',
       'Questions',
+      'Ideas',
       'People',
       'Ambassadors',
       'Search',

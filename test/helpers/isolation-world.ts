@@ -48,6 +48,9 @@ export interface SpaceResources {
   guestInvitations: string[];
   /** Analytics cohorts of this space (written directly: nobody may both read it and manage cohorts). */
   cohorts: string[];
+  // ideas — a campaign of this space and an idea in it.
+  ideaCampaigns: string[];
+  ideas: string[];
   tag: string;
 }
 
@@ -117,6 +120,8 @@ async function fill(
     pending: [],
     guestInvitations: [],
     cohorts: [],
+    ideaCampaigns: [], // ideas
+    ideas: [],
     tag: `iso${k}${rand()}`,
   };
   const c = (kind: string) => {
@@ -215,6 +220,26 @@ async function fill(
     .values({ cohort_id: cohort, member_id: space.id })
     .execute();
   r.cohorts.push(cohort);
+  // ideas
+  const campaign = created(
+    await owner.client.call(api.createCampaign, {
+      body: {
+        spaceId: space.id,
+        title: `Campagne ${c('campaign')}`,
+        opensAt: new Date(server.clock.now().getTime() - 3_600_000).toISOString(),
+        closesAt: new Date(server.clock.now().getTime() + 30 * 86_400_000).toISOString(),
+        criteria: ['Impact'],
+      },
+    }),
+  );
+  r.ideaCampaigns.push(campaign.body.id);
+  const idea = created(
+    await member.client.call(api.submitIdea, {
+      params: { id: campaign.body.id },
+      body: { title: `Idée ${c('idea')}`, description: c('ideadescription') },
+    }),
+  );
+  r.ideas.push(idea.body.idea.id);
   if (requester) {
     const asked = created(
       await requester.client.call(api.joinSpace, {

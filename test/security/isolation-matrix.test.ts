@@ -52,6 +52,9 @@ const ID_KINDS: [RegExp, (w: IsolationWorld) => Value[]][] = [
   [/\/guest-invitations\/\{id\}/, (w) => perSpace(w, (s) => s.guestInvitations)],
   [/^\/api\/v1\/analytics\/cohorts\/\{id\}/, (w) => perSpace(w, (s) => s.cohorts)],
   [/^\/api\/v1\/admin\/users\/\{id\}/, (w) => loose(w.userIds)],
+  // ideas
+  [/^\/api\/v1\/idea-campaigns\/\{id\}/, (w) => perSpace(w, (s) => s.ideaCampaigns)],
+  [/^\/api\/v1\/ideas\/\{id\}/, (w) => perSpace(w, (s) => s.ideas)],
   // care: inbox
   [/^\/api\/v1\/care\/(conversations|canned-replies|views)\/\{id\}/, (w) => loose(w.careInbox)],
   // care: insight

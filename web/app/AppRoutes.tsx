@@ -12,6 +12,10 @@ import { BookmarksPage } from '../routes/BookmarksPage.tsx';
 import { EventPage } from '../routes/EventPage.tsx';
 import { ForgotPasswordPage } from '../routes/ForgotPasswordPage.tsx';
 import { HomePage } from '../routes/HomePage.tsx';
+// ideas
+import { IdeaCampaignPage } from '../routes/IdeaCampaignPage.tsx';
+import { IdeaPage } from '../routes/IdeaPage.tsx';
+import { IdeasPage } from '../routes/IdeasPage.tsx';
 import { InvitationPage } from '../routes/InvitationPage.tsx';
 import { KnowledgePage } from '../routes/KnowledgePage.tsx';
 import { ModerationCasePage } from '../routes/ModerationCasePage.tsx';
@@ -185,6 +189,10 @@ export function AppRoutes() {
           <Route path="ambassadors" element={lazyPage(<AmbassadorsPage />)} />
           <Route path="ambassadors/kits" element={lazyPage(<AmbassadorKitsPage />)} />
           <Route path="ambassadors/report" element={lazyPage(<AmbassadorReportPage />)} />
+          {/* ideas */}
+          <Route path="ideas" element={<IdeasPage />} />
+          <Route path="ideas/:campaignId" element={<IdeaCampaignPage />} />
+          <Route path="ideas/idea/:ideaId" element={<IdeaPage />} />
           <Route path="events/:eventId" element={<EventPage />} />
           <Route path="pages/:pageId" element={<KnowledgePage />} />
           <Route path="settings" element={<SettingsPage />} />

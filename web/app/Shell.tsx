@@ -34,6 +34,7 @@ export function Shell() {
     { to: '/', label: t('nav.home'), end: true },
     { to: '/spaces', label: t('nav.spaces') },
     { to: '/questions', label: t('nav.questions') },
+    { to: '/ideas', label: t('ideas.nav') }, // ideas
     // Guests have no directory: they meet the people of their spaces there.
     ...(user.role === 'guest' ? [] : [{ to: '/people', label: t('nav.people') }]),
     ...(user.role === 'guest' ? [] : [{ to: '/ambassadors', label: t('ambassadors.nav') }]), // ambassadors

@@ -8,13 +8,18 @@ import { personPath, postPath, spacePath } from './rich-text-links.ts';
  * content may be gone. A rejected post no longer exists: its space is the place to write again.
  */
 export function notificationPath(
-  n: Pick<Notification, 'kind' | 'post' | 'space' | 'event'> & { care?: Notification['care'] },
+  n: Pick<Notification, 'kind' | 'post' | 'space' | 'event'> & {
+    care?: Notification['care'];
+    idea?: Notification['idea'];
+  },
   selfId?: string,
 ): string {
   // care: inbox
   if (n.care) return `/care/conversations/${encodeURIComponent(n.care.conversationId)}`;
   if (n.kind === 'skill_endorsed' && selfId) return personPath(selfId);
   if (n.kind === 'personal_data_ready') return '/settings#privacy';
+  // ideas
+  if (n.idea) return `/ideas/idea/${encodeURIComponent(n.idea.ideaId)}`;
   // care: insight
   if (n.kind === 'care_alert') return '/care/insight';
   if (n.kind === 'join_request' && n.space) return `${spacePath(n.space.slug)}/requests`;

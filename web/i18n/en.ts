@@ -10,6 +10,8 @@ import { emailEn } from './care/email.en.ts';
 import { feedsEn } from './care/feeds.en.ts';
 import { inboxEn } from './care/inbox.en.ts';
 import { insightEn } from './care/insight.en.ts';
+// ideas
+import { pagesEn as ideasPagesEn } from './ideas/pages.en.ts';
 
 export const en = {
   common: {
@@ -117,6 +119,7 @@ export const en = {
     // care: channels
     care_channel_kind_unavailable: 'This kind of channel is not available on this server yet.',
     care_channel_in_use: 'This channel has conversations: switch it off instead of deleting it.',
+    campaign_closed: 'This campaign is not open for ideas.', // ideas
     generic: 'Something went wrong. Try again.',
     network_error: 'Trame cannot be reached. Check your connection and try again.',
     bad_response: 'Trame sent an unexpected answer. Try again.',
@@ -749,6 +752,7 @@ export const en = {
       care_sla_warning: 'A customer conversation is close to missing its target: {{subject}}',
       // care: insight
       care_alert: 'Customer care: a spike of negative messages',
+      idea_status: '{{actor}} changed the status of an idea: {{subject}}', // ideas
     },
     inSpace: 'in {{space}}',
     preferencesTitle: 'Notifications',
@@ -776,6 +780,7 @@ export const en = {
       care_sla_warning: 'When a customer conversation of mine or my team is close to missing its target',
       // care: insight
       care_alert: 'When negative customer messages spike (care agents)',
+      idea_status: 'When an idea I proposed, voted for or follow changes status', // ideas
     },
     savePreferences: 'Save preferences',
   },
@@ -1508,6 +1513,9 @@ export const en = {
       changed: 'Care SLA target set',
       removed: 'Care SLA target removed',
     },
+    // ideas
+    idea_campaign: { created: 'Idea campaign opened' },
+    idea: { status_changed: 'Idea status changed', merged: 'Idea merged into another' },
     analytics: {
       settings_changed: 'Analytics settings changed',
       assumptions_changed: 'ROI assumptions changed',
@@ -2081,4 +2089,5 @@ export const en = {
   },
   // ambassadors
   ambassadors: { ...pageEn, manage: manageEn },
+  ideas: ideasPagesEn, // ideas
 } as const;

@@ -11,6 +11,8 @@ import { inboxFr } from './care/inbox.fr.ts';
 import { insightFr } from './care/insight.fr.ts';
 import type { DeepStringRecord } from './catalog.ts';
 import type { en } from './en.ts';
+// ideas
+import { pagesFr as ideasPagesFr } from './ideas/pages.fr.ts';
 
 export type Catalog = DeepStringRecord<typeof en>;
 
@@ -122,6 +124,7 @@ export const fr: Catalog = {
     // care: channels
     care_channel_kind_unavailable: 'Ce type de canal n’est pas encore disponible sur ce serveur.',
     care_channel_in_use: 'Ce canal a des conversations : désactivez-le plutôt que de le supprimer.',
+    campaign_closed: 'Cette campagne n’accepte pas d’idées en ce moment.', // ideas
     generic: 'Une erreur s’est produite. Réessayez.',
     network_error: 'Trame est injoignable. Vérifiez votre connexion et réessayez.',
     bad_response: 'Trame a envoyé une réponse inattendue. Réessayez.',
@@ -762,6 +765,7 @@ export const fr: Catalog = {
       care_sla_warning: 'Une conversation client va bientôt dépasser son délai : {{subject}}',
       // care: insight
       care_alert: 'Service client : pic de messages négatifs',
+      idea_status: '{{actor}} a changé le statut d’une idée : {{subject}}', // ideas
     },
     inSpace: 'dans {{space}}',
     preferencesTitle: 'Notifications',
@@ -790,6 +794,7 @@ export const fr: Catalog = {
         'Quand une conversation client qui me revient, ou à mon équipe, va bientôt dépasser son délai',
       // care: insight
       care_alert: 'Quand les messages clients négatifs augmentent (agents du service client)',
+      idea_status: 'Quand une idée que j’ai proposée, soutenue ou suivie change de statut', // ideas
     },
     savePreferences: 'Enregistrer les préférences',
   },
@@ -1554,6 +1559,9 @@ export const fr: Catalog = {
       changed: 'Objectif de délai (SLA) défini',
       removed: 'Objectif de délai (SLA) supprimé',
     },
+    // ideas
+    idea_campaign: { created: 'Campagne d’idées ouverte' },
+    idea: { status_changed: 'Statut d’une idée modifié', merged: 'Idée fusionnée avec une autre' },
     analytics: {
       settings_changed: 'Réglages des statistiques modifiés',
       assumptions_changed: 'Hypothèses de retour sur investissement modifiées',
@@ -2136,4 +2144,5 @@ export const fr: Catalog = {
   },
   // ambassadors
   ambassadors: { ...pageFr, manage: manageFr },
+  ideas: ideasPagesFr, // ideas
 };

@@ -67,7 +67,7 @@ function NotificationItem({ notification: n, onRead }: { notification: Notificat
     space: n.space?.name ?? '',
     event: n.event?.title ?? '',
     skill: n.skill ?? '',
-    subject: n.care?.subject ?? '', // care: inbox
+    subject: n.care?.subject ?? n.idea?.title ?? '', // care: inbox, ideas
     outcome: n.moderation ? t(`moderation.outcomes.${n.moderation.outcome}`) : '',
   });
   return (

@@ -38,6 +38,14 @@ function careOf(data: unknown): Notification['care'] {
     : null;
 }
 
+/** ideas — status notifications carry the idea's id, title and new status in their data. */
+function ideaOf(data: unknown): Notification['idea'] {
+  const d = data as { ideaId?: unknown; title?: unknown; status?: unknown } | null;
+  return d && typeof d.ideaId === 'string' && typeof d.title === 'string' && typeof d.status === 'string'
+    ? { ideaId: d.ideaId, title: d.title, status: d.status }
+    : null;
+}
+
 export function presentNotification(row: Row): Notification {
   return {
     id: row.id,
@@ -61,6 +69,7 @@ export function presentNotification(row: Row): Notification {
     skill: skillOf(row.data),
     moderation: moderationOf(row.data),
     care: careOf(row.data), // care: inbox
+    idea: ideaOf(row.data), // ideas
     createdAt: row.created_at.toISOString(),
     read: row.read_at !== null,
   };

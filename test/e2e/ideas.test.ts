@@ -1,0 +1,114 @@
+// Ideas in the browser: a customer guest of an external space proposes an idea in that
+// space's campaign (on a phone), employees of the space vote for it, an evaluator moves it to
+// shipped with an explanation, and the guest finds the notification, the new status and the
+// explanation — but no evaluator panel.
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { api } from '../../common/api.ts';
+import { PASSWORD, setUpOrganisation } from '../helpers/factories.ts';
+import { makeSpace, type Person, person } from '../helpers/stream-fixtures.ts';
+import { seriousViolations } from './helpers/axe.ts';
+import { useBrowser } from './helpers/browser.ts';
+import { heading, pageSignedInAs } from './helpers/pages.ts';
+import { useE2EServer } from './helpers/server.ts';
+
+const PHONE = { width: 375, height: 812 };
+const TITLE = 'Dark mode for the customer portal';
+
+describe('ideas', () => {
+  const t = useE2EServer();
+  const b = useBrowser(() => t.server.url);
+  let owner: Person;
+  let employee: Person;
+  let colleague: Person;
+  let guest: Person;
+  let campaignId = '';
+
+  async function noViolations(page: Page) {
+    const violations = await seriousViolations(page);
+    expect(violations, violations.join('\n')).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    await setUpOrganisation(t.server);
+    owner = await person(t.server, { name: 'Olivia Owner' });
+    employee = await person(t.server, { name: 'Emma Employee' });
+    colleague = await person(t.server, { name: 'Colin Colleague' });
+    guest = await person(t.server, { role: 'guest', name: 'Gina Customer' });
+    const space = await makeSpace(t.server, {
+      visibility: 'private',
+      external: true,
+      owner,
+      members: [employee, colleague, guest],
+      name: 'Customer council',
+    });
+    const now = t.server.clock.now().getTime();
+    const created = await owner.client.call(api.createCampaign, {
+      body: {
+        spaceId: space.id,
+        title: 'Improve the customer portal',
+        description: 'What would make the portal better for you?',
+        opensAt: new Date(now - 3_600_000).toISOString(),
+        closesAt: new Date(now + 30 * 86_400_000).toISOString(),
+        criteria: ['Impact'],
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    campaignId = created.body.id;
+  });
+
+  test('a guest proposes, employees vote, an evaluator ships it and the guest is told', async () => {
+    const guestPage = await pageSignedInAs(await b.newContext({ viewport: PHONE }), guest, PASSWORD);
+    await guestPage.goto(`/ideas/${campaignId}`);
+    await heading(guestPage, 'Improve the customer portal').waitFor();
+    await guestPage.getByLabel('Title').fill(TITLE);
+    await guestPage.getByLabel('Description').fill('Easier on the eyes in the evening.');
+    await guestPage.getByRole('button', { name: 'Propose' }).click();
+    await guestPage.getByText('Thank you: your idea was added.').waitFor();
+    await noViolations(guestPage);
+
+    const employeePage = await pageSignedInAs(await b.newContext(), employee, PASSWORD);
+    await employeePage.goto(`/ideas/${campaignId}`);
+    const row = employeePage.getByTestId('idea').filter({ hasText: TITLE });
+    await row.getByRole('button', { name: 'Vote' }).click();
+    await row.getByText('1 vote').waitFor();
+    const ideaId = (
+      await t.server.ctx.db
+        .selectFrom('ideas')
+        .select('id')
+        .where('title', '=', TITLE)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const second = await colleague.client.call(api.voteIdea, {
+      params: { id: ideaId },
+      body: { voted: true },
+    });
+    expect(second.body.idea.votes).toBe(2);
+
+    const ownerPage = await pageSignedInAs(await b.newContext(), owner, PASSWORD);
+    await ownerPage.goto(`/ideas/idea/${ideaId}`);
+    await heading(ownerPage, TITLE).waitFor();
+    await ownerPage.getByLabel('Internal note').fill('Cheap: the design system has a dark theme.');
+    await ownerPage.getByRole('button', { name: 'Save evaluation' }).click();
+    await ownerPage.getByText('Evaluation saved.').waitFor();
+    await ownerPage.getByLabel('New status').selectOption('shipped');
+    await ownerPage
+      .getByLabel('Explanation (shared with contributors)')
+      .fill('Released in the November update.');
+    await ownerPage.getByRole('button', { name: 'Change status' }).click();
+    await ownerPage.getByTestId('idea-status').filter({ hasText: 'Shipped' }).waitFor();
+    await noViolations(ownerPage);
+
+    await guestPage.goto('/notifications');
+    const notice = guestPage.getByRole('link', {
+      name: `Olivia Owner changed the status of an idea: ${TITLE}`,
+    });
+    await notice.click();
+    await heading(guestPage, TITLE).waitFor();
+    await guestPage.getByTestId('idea-status').filter({ hasText: 'Shipped' }).waitFor();
+    await guestPage.getByText('Released in the November update.').waitFor();
+    expect(await guestPage.getByText('Evaluation (internal)').count()).toBe(0);
+    expect(await guestPage.getByText('design system has a dark theme').count()).toBe(0);
+    await noViolations(guestPage);
+  });
+});
