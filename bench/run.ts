@@ -5,6 +5,7 @@ import { flag, scenarioNames } from './lib/args.ts';
 import { type BenchDatabase, POSTGRES_ADMIN_URL } from './lib/processes.ts';
 import { analytics } from './scenarios/analytics.ts';
 import { care } from './scenarios/care.ts';
+import { redirect } from './scenarios/redirect.ts';
 import { search } from './scenarios/search.ts';
 import { session } from './scenarios/session.ts';
 import { startup } from './scenarios/startup.ts';
@@ -17,6 +18,7 @@ const scenarios: Record<string, (db: BenchDatabase) => Promise<unknown>> = {
   search,
   analytics,
   care,
+  redirect,
 };
 
 const onlyDb = flag('--db') as BenchDatabase | undefined;
