@@ -27,7 +27,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { DASHBOARDS } from '../../common/schemas/analytics.ts';
-import { type Db, openDatabase } from '../../server/db/database.ts';
+import type { Db } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { ROLLUP_TABLES } from '../../server/modules/analytics/rollups/apply.ts';
 import { rebuildRollups, refreshRollups } from '../../server/modules/analytics/rollups/refresh.ts';
@@ -35,6 +35,7 @@ import { newId } from '../../server/platform/ids.ts';
 import { hashToken, newToken } from '../../server/platform/tokens.ts';
 import { buildAnalyticsFixture } from '../fixtures/analytics.ts';
 import { buildBenchDatabase } from '../fixtures/build.ts';
+import { openBenchDatabase } from '../fixtures/organisation.ts';
 import { flag, has } from '../lib/args.ts';
 import { load } from '../lib/load.ts';
 import { type BenchDatabase, freshDatabase, root, startCeiling, startTrame } from '../lib/processes.ts';
@@ -119,13 +120,7 @@ async function adminSessions(db: Db, count: number, now: Date): Promise<string[]
   return sessions.map((s) => s.token);
 }
 
-function open(env: Record<string, string>) {
-  return openDatabase({
-    DATABASE_URL: env.DATABASE_URL,
-    DATA_DIR: env.DATA_DIR ?? '',
-    DATABASE_POOL_SIZE: 4,
-  });
-}
+const open = (env: Record<string, string>) => openBenchDatabase(env);
 
 async function generate(env: Record<string, string>, events: number): Promise<Stored> {
   const base = {

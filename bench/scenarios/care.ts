@@ -7,8 +7,8 @@
 // CARE_BENCH_CONVERSATIONS, _USERS, _RATE, _SECONDS shrink it for a quick run.
 import { createHmac } from 'node:crypto';
 import { sql } from 'kysely';
-import { openDatabase } from '../../server/db/database.ts';
 import { buildCareFixture } from '../fixtures/care.ts';
+import { openBenchDatabase } from '../fixtures/organisation.ts';
 import { type LoadResult, load } from '../lib/load.ts';
 import { type BenchDatabase, freshDatabase, startCeiling, startTrame } from '../lib/processes.ts';
 import { writeResult } from '../lib/results.ts';
@@ -192,11 +192,7 @@ export async function care(database: BenchDatabase) {
       await trame.stop();
     }
     // Every message exactly once: counted in the database itself.
-    const handle = await openDatabase({
-      DATABASE_URL: db.env.DATABASE_URL,
-      DATA_DIR: db.env.DATA_DIR ?? '',
-      DATABASE_POOL_SIZE: 2,
-    });
+    const handle = await openBenchDatabase(db.env, 2);
     let stored: number;
     let distinct: number;
     let threads: number;

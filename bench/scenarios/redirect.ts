@@ -3,9 +3,8 @@
 // compared with a bare Fastify route on this machine. Clicks come from many addresses (each
 // address has its own budget of 120 a minute), as they do from the public networks.
 import { sql } from 'kysely';
-import { openDatabase } from '../../server/db/database.ts';
-import { migrateToLatest } from '../../server/db/migrate.ts';
 import { newId } from '../../server/platform/ids.ts';
+import { createBenchOrganisation, openBenchDatabase } from '../fixtures/organisation.ts';
 import { load } from '../lib/load.ts';
 import { type BenchDatabase, freshDatabase, startCeiling, startTrame } from '../lib/processes.ts';
 import { writeResult } from '../lib/results.ts';
@@ -14,22 +13,11 @@ const LINKS = 1000;
 const ADDRESSES = 4000;
 
 async function buildFixture(env: Record<string, string>) {
-  const handle = await openDatabase({
-    DATABASE_URL: env.DATABASE_URL,
-    DATA_DIR: env.DATA_DIR ?? '',
-    DATABASE_POOL_SIZE: 2,
-  });
+  const handle = await openBenchDatabase(env, 2);
   try {
     const db = handle.db;
-    await migrateToLatest(db);
     const now = new Date();
-    await sql`INSERT INTO organisation (id, name, default_locale, created_at)
-      VALUES (1, 'Bench', 'fr', ${now})`.execute(db);
-    await sql`
-      INSERT INTO users (id, email, name, role, status, locale, created_at, updated_at)
-      SELECT gen_random_uuid(), 'ambassadeur' || g || '@bench.example', 'Ambassadeur ' || g,
-        'member', 'active', 'fr', ${now}, ${now}
-      FROM generate_series(1, ${LINKS}) g`.execute(db);
+    await createBenchOrganisation(db, LINKS, now);
     const kit = newId();
     await sql`
       INSERT INTO ambassador_kits (id, slug, title, texts, target_url, starts_at, ends_at, status,
@@ -48,11 +36,7 @@ async function buildFixture(env: Record<string, string>) {
 }
 
 async function clicksStored(env: Record<string, string>): Promise<number> {
-  const handle = await openDatabase({
-    DATABASE_URL: env.DATABASE_URL,
-    DATA_DIR: env.DATA_DIR ?? '',
-    DATABASE_POOL_SIZE: 1,
-  });
+  const handle = await openBenchDatabase(env, 1);
   try {
     const row = await sql<{ n: string }>`SELECT count(*)::text AS n FROM ambassador_clicks`.execute(
       handle.db,
