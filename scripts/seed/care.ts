@@ -12,6 +12,7 @@ import type { CareChannelKind, CarePriority, CareStatus } from '../../server/db/
 import { ingestInbound } from '../../server/modules/care/ingest.ts';
 import { DAY, HOUR, MINUTE } from '../../server/platform/clock.ts';
 import { newId } from '../../server/platform/ids.ts';
+import { newToken } from '../../server/platform/tokens.ts';
 import { ADMIN_META, activityRow, auditRow, insertBatched } from './history.ts';
 import type { SeededAccount, SeededPerson } from './people.ts';
 
@@ -466,8 +467,9 @@ export async function seedCare(
         kind: c.kind,
         name: c.name,
         settings: JSON.stringify(c.settings),
-        secret: c.kind === 'connector' ? newId().replaceAll('-', '') : null,
-        public_key: c.kind === 'widget' ? newId().replaceAll('-', '') : null,
+        // Keys made as createChannel makes them (the widget's secret signs its form tokens).
+        secret: c.kind === 'widget' || c.kind === 'connector' ? newToken() : null,
+        public_key: c.kind === 'widget' ? newToken() : null,
         default_team_id: c.kind === 'connector' ? teams[1]!.id : teams[0]!.id,
         created_by: admin.id,
         created_at: setupAt,

@@ -11,7 +11,7 @@ export function useSetSentiment(messageId: string) {
   return useMutation({
     mutationFn: (sentiment: number) =>
       call(api.setCareMessageSentiment, { params: { id: messageId }, body: { sentiment } }),
-    // The conversation page (another part) keeps its data under ['care', …].
+    // The conversation page shows the sentiment too: its data sits under ['care', …] (care-inbox.ts).
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['care'] }),
   });
 }
@@ -71,7 +71,11 @@ export function useSetProductFeedback(conversationId: string) {
       call(api.setCareProductFeedback, { params: { id: conversationId }, body: { flagged } }),
     onSuccess: (data) => {
       queryClient.setQueryData([...KEY, 'conversation', conversationId], data);
-      return queryClient.invalidateQueries({ queryKey: [...KEY, 'tags'] });
+      // The flag is the `product` tag: the conversation page's tags (care-inbox.ts) change too.
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: [...KEY, 'tags'] }),
+        queryClient.invalidateQueries({ queryKey: ['care', 'conversation', conversationId] }),
+      ]);
     },
   });
 }

@@ -59,10 +59,6 @@ const AmbassadorKitsPage = lazy(() =>
 const AmbassadorReportPage = lazy(() =>
   import('../routes/AmbassadorReportPage.tsx').then((m) => ({ default: m.AmbassadorReportPage })),
 );
-// care: insight — a few people's page: its code loads when first opened.
-const CareInsightPage = lazy(() =>
-  import('../routes/CareInsightPage.tsx').then((m) => ({ default: m.CareInsightPage })),
-);
 // Administration is for a few people: its code loads when first opened.
 const AdminLayout = lazy(() => import('../routes/AdminLayout.tsx').then((m) => ({ default: m.AdminLayout })));
 const AdminPeoplePage = lazy(() =>
@@ -115,6 +111,10 @@ const CareConversationPage = lazy(() =>
 );
 const CareCannedPage = lazy(() =>
   import('../routes/CareCannedPage.tsx').then((m) => ({ default: m.CareCannedPage })),
+);
+// care: insight
+const CareInsightPage = lazy(() =>
+  import('../routes/CareInsightPage.tsx').then((m) => ({ default: m.CareInsightPage })),
 );
 const AdminAuditPage = lazy(() =>
   import('../routes/AdminAuditPage.tsx').then((m) => ({ default: m.AdminAuditPage })),

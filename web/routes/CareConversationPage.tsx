@@ -12,9 +12,9 @@ import {
   SlaBadge,
   StatusBadge,
 } from '../components/care/CareBadges.tsx';
-import { ConversationAside } from '../components/care/ConversationAside.tsx';
 import { ConversationDetails } from '../components/care/ConversationDetails.tsx';
 import { CustomerPanel } from '../components/care/CustomerPanel.tsx';
+import { ConversationInsightPanel } from '../components/care/insight/ConversationInsightPanel.tsx';
 import { ReplyBox } from '../components/care/ReplyBox.tsx';
 import { Timeline } from '../components/care/Timeline.tsx';
 import { usePresence } from '../components/care/use-presence.ts';
@@ -83,8 +83,8 @@ function Conversation({ conversation }: { conversation: CareConversationDetail }
         <div className="care-conversation-side">
           <ConversationDetails conversation={conversation} />
           <CustomerPanel customer={conversation.customer} />
-          <ConversationAside
-            conversation={conversation}
+          <ConversationInsightPanel
+            conversationId={conversation.id}
             onUseDraft={(body) => setDraft({ body, at: Date.now() })}
           />
         </div>

@@ -105,6 +105,6 @@ export const insightEn = {
     flagHint: 'Adds the “product” tag; the product team counts these per week.',
     tags: 'Tags',
     noTags: 'No tags',
-    ideasLater: 'Turning a conversation into an idea will come with the ideas space.',
+    ideasLater: 'Turning a conversation into an idea is not possible yet.',
   },
 } as const;

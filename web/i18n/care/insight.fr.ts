@@ -112,6 +112,6 @@ export const insightFr: DeepStringRecord<typeof insightEn> = {
     flagHint: 'Ajoute l’étiquette « product » ; l’équipe produit les compte par semaine.',
     tags: 'Étiquettes',
     noTags: 'Aucune étiquette',
-    ideasLater: 'Transformer une conversation en idée viendra avec l’espace des idées.',
+    ideasLater: 'Transformer une conversation en idée n’est pas encore possible.',
   },
 };
