@@ -49,11 +49,6 @@ export async function findAlert(db: Db, id: string) {
 }
 export type AlertRow = NonNullable<Awaited<ReturnType<typeof findAlert>>>;
 
-export async function conversationExists(db: Db, id: string): Promise<boolean> {
-  const row = await db.selectFrom('care_conversations').select('id').where('id', '=', id).executeTakeFirst();
-  return row !== undefined;
-}
-
 /** A conversation's escalations; the question and its answer only where the reader may read them. */
 export async function listEscalations(db: Db, viewer: Viewer, conversationId: string) {
   const rows = await db
