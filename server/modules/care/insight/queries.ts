@@ -49,6 +49,15 @@ export async function findAlert(db: Db, id: string) {
 }
 export type AlertRow = NonNullable<Awaited<ReturnType<typeof findAlert>>>;
 
+/** A message's sentiment and whether an agent set it by hand. */
+export async function messageSentiment(db: Db, id: string) {
+  return db
+    .selectFrom('care_messages')
+    .select(['sentiment', 'sentiment_edited_by'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
 /** A conversation's escalations; the question and its answer only where the reader may read them. */
 export async function listEscalations(db: Db, viewer: Viewer, conversationId: string) {
   const rows = await db
