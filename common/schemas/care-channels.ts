@@ -1,13 +1,11 @@
 // Customer care administration: channels (with each kind's settings), teams, SLA targets, the
 // agent grant; and the web widget's public contract (its configuration and messages).
 import { z } from 'zod';
+import { CareChannelKind, CarePriority } from './care.ts';
 import { DateTime, Email, Id } from './primitives.ts';
 
-export const CARE_CHANNEL_KINDS = ['email', 'widget', 'feed', 'connector'] as const;
-export const CareChannelKind = z.enum(CARE_CHANNEL_KINDS);
-export type CareChannelKind = z.infer<typeof CareChannelKind>;
-export const CARE_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export const CarePriority = z.enum(CARE_PRIORITIES);
+// The kinds and priorities are the inbox's (care.ts); administration pages import them from here too.
+export { CARE_CHANNEL_KINDS, CARE_PRIORITIES, CareChannelKind, CarePriority } from './care.ts';
 
 /** "https://www.example.com" (scheme, host, port only): what a browser sends as Origin. */
 export const WebOrigin = z

@@ -1,12 +1,12 @@
 // The care.deliver job: sends one agent reply through its channel's driver and records how
 // it went — sent (with the channel's id of the message, e.g. the email's Message-ID, which
 // the customer's answer will reference), not_applicable (the channel cannot send: a review
-// feed), or failed with the reason once the retries are spent. A kind with no driver, or a
-// switched-off channel, fails at once with a clear reason: retrying would not help.
+// feed), or failed with the reason once the retries are spent. A switched-off channel fails
+// at once with a clear reason: retrying would not help.
 import type { AppContext } from '../../context.ts';
 import type { CareMessageRow } from '../../db/schema-care.ts';
 import type { JobHandler } from '../../platform/jobs/queue.ts';
-import type { ChannelDriver, Delivery } from './channels/driver.ts';
+import type { Delivery } from './channels/driver.ts';
 import { driverFor } from './channels/registry.ts';
 
 export const CARE_DELIVER_JOB = 'care.deliver';
@@ -26,14 +26,8 @@ export function deliverReply(ctx: AppContext): JobHandler {
 
     const delivery = await loadDelivery(ctx, message);
     if (!delivery.channel.enabled) return fail('The channel is switched off.');
-    let driver: ChannelDriver;
     try {
-      driver = driverFor(delivery.channel.kind);
-    } catch {
-      return fail(`No driver can send through ${delivery.channel.kind} channels yet.`);
-    }
-    try {
-      const result = await driver.deliver(ctx, delivery);
+      const result = await driverFor(delivery.channel.kind).deliver(ctx, delivery);
       await ctx.db
         .updateTable('care_messages')
         .set({

@@ -22,6 +22,7 @@ import {
   findAlert,
   listEscalations,
   listOpenAlerts,
+  messageSentiment,
   resolvePeriod,
   tagCounts,
 } from './insight/queries.ts';
@@ -40,11 +41,7 @@ export function registerCareInsightRoutes(app: FastifyInstance, ctx: AppContext)
       messageId: params.id,
       sentiment: body.sentiment,
     });
-    const row = await ctx.db
-      .selectFrom('care_messages')
-      .select(['sentiment', 'sentiment_edited_by'])
-      .where('id', '=', params.id)
-      .executeTakeFirstOrThrow();
+    const row = await messageSentiment(ctx.db, params.id);
     return {
       id: params.id,
       conversationId,

@@ -1,6 +1,6 @@
 // Administrators' changes to customer-care channels: each in one transaction with its audit
-// record and activity event. A kind's settings are checked by that kind's driver; a kind this
-// server has no driver for is refused (422) rather than stored unusable. Keys are made here:
+// record and activity event. A kind's settings are checked by that kind's driver (every kind
+// has one, channels/registry.ts). Keys are made here:
 // the widget's public key (and the private key that signs its form tokens), the connector's
 // signing secret — shown once, at creation and rotation.
 import type { z } from 'zod';
@@ -14,12 +14,12 @@ import type { AppContext } from '../../../context.ts';
 import type { CareChannelKind, CareChannelRow } from '../../../db/schema-care.ts';
 import { recordActivity } from '../../../platform/activity.ts';
 import { audit, type RequestMeta } from '../../../platform/audit.ts';
-import { AppError, conflict, notFound, ValidationError } from '../../../platform/errors.ts';
+import { conflict, notFound, ValidationError } from '../../../platform/errors.ts';
 import { type Actor, actorRef } from '../../../platform/http/request.ts';
 import { newId } from '../../../platform/ids.ts';
 import { newToken } from '../../../platform/tokens.ts';
 import { inTransaction, type Tx } from '../../../platform/transaction.ts';
-import type { ChannelDriver, TestResult } from '../channels/driver.ts';
+import type { TestResult } from '../channels/driver.ts';
 import { driverFor } from '../channels/registry.ts';
 
 export interface Who {
@@ -27,21 +27,8 @@ export interface Who {
   meta: RequestMeta;
 }
 
-/** The kind's driver, or a 422 naming the kind when this server has none. */
-export function driverOrRefuse(kind: CareChannelKind): ChannelDriver {
-  try {
-    return driverFor(kind);
-  } catch {
-    throw new AppError(
-      422,
-      'care_channel_kind_unavailable',
-      `Channels of kind "${kind}" are not available on this server.`,
-    );
-  }
-}
-
 function checkSettings(kind: CareChannelKind, settings: unknown): Record<string, unknown> {
-  const result = driverOrRefuse(kind).settings.safeParse(settings);
+  const result = driverFor(kind).settings.safeParse(settings);
   if (!result.success)
     throw new ValidationError(
       toFieldIssues(result.error, settings).map((issue) => ({
@@ -226,7 +213,7 @@ export async function rotateSecret(
 export async function testChannel(ctx: AppContext, who: Who, id: string): Promise<TestResult> {
   const row = await ctx.db.selectFrom('care_channels').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Channel');
-  const driver = driverOrRefuse(row.kind);
+  const driver = driverFor(row.kind);
   let result: TestResult;
   try {
     result = await driver.test(ctx, row);

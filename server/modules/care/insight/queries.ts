@@ -49,9 +49,13 @@ export async function findAlert(db: Db, id: string) {
 }
 export type AlertRow = NonNullable<Awaited<ReturnType<typeof findAlert>>>;
 
-export async function conversationExists(db: Db, id: string): Promise<boolean> {
-  const row = await db.selectFrom('care_conversations').select('id').where('id', '=', id).executeTakeFirst();
-  return row !== undefined;
+/** A message's sentiment and whether an agent set it by hand. */
+export async function messageSentiment(db: Db, id: string) {
+  return db
+    .selectFrom('care_messages')
+    .select(['sentiment', 'sentiment_edited_by'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 }
 
 /** A conversation's escalations; the question and its answer only where the reader may read them. */

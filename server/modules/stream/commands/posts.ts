@@ -154,74 +154,72 @@ export async function createPost(
 /** Creating a post inside the caller's transaction (care escalations ask questions this way). */
 export async function createPostIn(tx: Tx, input: { actor: Actor; body: CreateBody }): Promise<string> {
   const { actor, body } = input;
-  {
-    const space = await placeOf(tx, actor, body);
-    const spaceId = space?.id ?? null;
-    let sharedAuthorId: string | null = null;
-    if (body.sharedPostId) {
-      const shared = await loadPost(tx.db, actor, body.sharedPostId);
-      if (!shared?.readable) throw invalid('sharedPostId', 'This post cannot be shared.');
-      sharedAuthorId = shared.post.author_id;
-    }
-    if (body.poll?.closesAt && new Date(body.poll.closesAt).getTime() <= tx.now.getTime())
-      throw invalid('poll.closesAt', 'Choose a closing date in the future.');
-    if (body.title !== undefined && (body.poll || body.sharedPostId || body.isAnnouncement))
-      throw invalid('title', 'A question cannot also be a poll, a share or an announcement.');
-    const ruleHold = await checkContentRules(
-      tx.db,
-      spaceId,
-      [
-        { field: 'title', text: body.title ?? '' },
-        { field: 'body', text: body.body },
-        ...(body.poll?.options ?? []).map((text, i) => ({ field: `poll.options.${i}`, text })),
-      ],
-      { canHold: spaceId !== null },
-    );
-
-    const refs = referencesOf(body.body);
-    const post = {
-      id: newId(),
-      author_id: actor.id,
-      space_id: spaceId,
-      title: body.title ?? null,
-      body: body.body,
-      shared_post_id: body.sharedPostId ?? null,
-      is_announcement: body.isAnnouncement,
-      link_url: refs.link,
-      created_at: tx.now,
-      deleted_at: null,
-      // A guest's post waits for a moderator where pre-moderation is on, and anyone's post
-      // where a content rule holds one of its words.
-      held: spaceId && (ruleHold || (await needsApproval(tx, actor, spaceId))) ? ('pending' as const) : null,
-    };
-    await tx.db.insertInto('posts').values(post).execute();
-    await writeTags(tx, post.id, refs.tags, false);
-    const mentioned = await resolveHandles(tx, refs.handles);
-    await writeMentions(tx, post.id, mentioned, true);
-    if (refs.link) await ensureLinkPreview(tx, refs.link);
-    await attach(tx, actor, post.id, body.attachmentIds);
-    if (body.poll) await writePoll(tx, post.id, body.poll);
-
-    if (!post.held) await announceNewPost(tx, post, space, mentioned);
-    await recordActivity(tx.db, {
-      actorId: actor.id,
-      verb: post.title !== null ? 'question.asked' : post.shared_post_id ? 'post.shared' : 'post.created',
-      objectType: 'post',
-      objectId: post.id,
-      spaceId,
-      data: {
-        announcement: post.is_announcement,
-        poll: Boolean(body.poll),
-        attachments: body.attachmentIds.length,
-        tags: refs.tags.length,
-        mentions: mentioned.length,
-        held: post.held,
-      },
-      targetId: sharedAuthorId,
-      at: tx.now,
-    });
-    return post.id;
+  const space = await placeOf(tx, actor, body);
+  const spaceId = space?.id ?? null;
+  let sharedAuthorId: string | null = null;
+  if (body.sharedPostId) {
+    const shared = await loadPost(tx.db, actor, body.sharedPostId);
+    if (!shared?.readable) throw invalid('sharedPostId', 'This post cannot be shared.');
+    sharedAuthorId = shared.post.author_id;
   }
+  if (body.poll?.closesAt && new Date(body.poll.closesAt).getTime() <= tx.now.getTime())
+    throw invalid('poll.closesAt', 'Choose a closing date in the future.');
+  if (body.title !== undefined && (body.poll || body.sharedPostId || body.isAnnouncement))
+    throw invalid('title', 'A question cannot also be a poll, a share or an announcement.');
+  const ruleHold = await checkContentRules(
+    tx.db,
+    spaceId,
+    [
+      { field: 'title', text: body.title ?? '' },
+      { field: 'body', text: body.body },
+      ...(body.poll?.options ?? []).map((text, i) => ({ field: `poll.options.${i}`, text })),
+    ],
+    { canHold: spaceId !== null },
+  );
+
+  const refs = referencesOf(body.body);
+  const post = {
+    id: newId(),
+    author_id: actor.id,
+    space_id: spaceId,
+    title: body.title ?? null,
+    body: body.body,
+    shared_post_id: body.sharedPostId ?? null,
+    is_announcement: body.isAnnouncement,
+    link_url: refs.link,
+    created_at: tx.now,
+    deleted_at: null,
+    // A guest's post waits for a moderator where pre-moderation is on, and anyone's post
+    // where a content rule holds one of its words.
+    held: spaceId && (ruleHold || (await needsApproval(tx, actor, spaceId))) ? ('pending' as const) : null,
+  };
+  await tx.db.insertInto('posts').values(post).execute();
+  await writeTags(tx, post.id, refs.tags, false);
+  const mentioned = await resolveHandles(tx, refs.handles);
+  await writeMentions(tx, post.id, mentioned, true);
+  if (refs.link) await ensureLinkPreview(tx, refs.link);
+  await attach(tx, actor, post.id, body.attachmentIds);
+  if (body.poll) await writePoll(tx, post.id, body.poll);
+
+  if (!post.held) await announceNewPost(tx, post, space, mentioned);
+  await recordActivity(tx.db, {
+    actorId: actor.id,
+    verb: post.title !== null ? 'question.asked' : post.shared_post_id ? 'post.shared' : 'post.created',
+    objectType: 'post',
+    objectId: post.id,
+    spaceId,
+    data: {
+      announcement: post.is_announcement,
+      poll: Boolean(body.poll),
+      attachments: body.attachmentIds.length,
+      tags: refs.tags.length,
+      mentions: mentioned.length,
+      held: post.held,
+    },
+    targetId: sharedAuthorId,
+    at: tx.now,
+  });
+  return post.id;
 }
 
 export async function updatePost(

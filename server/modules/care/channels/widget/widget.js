@@ -195,7 +195,15 @@
     if (code === 'validation_failed') {
       const issues = body.error.details?.issues || [];
       if (issues.some((i) => i.field === 'formToken')) return texts.tooFast;
-      return texts.invalid + issues.map((i) => i.message).join(' ');
+      // The server's messages are in English: name the fields in the visitor's language instead.
+      const labels = {
+        name: texts.name,
+        email: texts.email,
+        message: texts.message,
+        website: texts.honeypot,
+      };
+      const fields = [...new Set(issues.map((i) => labels[i.field]).filter(Boolean))];
+      return fields.length > 0 ? texts.invalid + fields.join(', ') : texts.failed;
     }
     return texts.failed;
   };
