@@ -44,7 +44,6 @@ export const ERROR_CODES = [
   // care: feeds
   'care_connector_unknown',
   // care: channels
-  'care_channel_kind_unavailable',
   'care_channel_in_use',
   // ideas
   'campaign_closed',

@@ -117,7 +117,6 @@ export const en = {
     // care: feeds
     care_connector_unknown: 'This channel names no connector this Trame has: check its settings.',
     // care: channels
-    care_channel_kind_unavailable: 'This kind of channel is not available on this server yet.',
     care_channel_in_use: 'This channel has conversations: switch it off instead of deleting it.',
     campaign_closed: 'This campaign is not open for ideas.', // ideas
     generic: 'Something went wrong. Try again.',

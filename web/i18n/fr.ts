@@ -122,7 +122,6 @@ export const fr: Catalog = {
     care_connector_unknown:
       'Ce canal désigne un connecteur que ce Trame ne connaît pas : vérifiez ses réglages.',
     // care: channels
-    care_channel_kind_unavailable: 'Ce type de canal n’est pas encore disponible sur ce serveur.',
     care_channel_in_use: 'Ce canal a des conversations : désactivez-le plutôt que de le supprimer.',
     campaign_closed: 'Cette campagne n’accepte pas d’idées en ce moment.', // ideas
     generic: 'Une erreur s’est produite. Réessayez.',
