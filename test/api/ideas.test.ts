@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../common/api.ts';
 import { setUpOrganisation } from '../helpers/factories.ts';
 import { useServer } from '../helpers/server.ts';
-import { makeSpace, type Person, person } from '../helpers/stream-fixtures.ts';
+import { addMember, makeSpace, type Person, person, removeMember } from '../helpers/stream-fixtures.ts';
 
 describe('ideas', () => {
   const t = useServer({ worker: false });
@@ -287,5 +287,20 @@ describe('ideas', () => {
     });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('campaign_closed');
+  });
+
+  it('hides an idea’s status notification from someone who can no longer read its space', async () => {
+    const leaver = await person(t.server);
+    await addMember(t.server, external.id, leaver);
+    const idea = (await submit(employee, 'Shared parking calendar')).body.idea;
+    expect((await vote(leaver, idea.id)).status).toBe(200);
+    expect((await move(moderator, idea.id, 'planned')).status).toBe(200);
+    const kinds = async () =>
+      (await leaver.client.call(api.listNotifications, { query: {} as never })).body.items.map(
+        (n: { kind: string }) => n.kind,
+      );
+    expect(await kinds()).toContain('idea_status');
+    await removeMember(t.server, external.id, leaver);
+    expect(await kinds()).not.toContain('idea_status');
   });
 });

@@ -4,14 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { IdeaSummary } from '../../common/schemas/ideas.ts';
-import {
-  useBoard,
-  useCampaignReport,
-  useFollow,
-  useSimilarIdeas,
-  useSubmitIdea,
-  useVote,
-} from '../api/ideas.ts';
+import { useBoard, useCampaignReport, useSimilarIdeas, useSubmitIdea } from '../api/ideas.ts';
 import { usePageTitle } from '../app/use-page-title.ts';
 import { Button } from '../components/Button.tsx';
 import { FormError } from '../components/FormError.tsx';
@@ -19,6 +12,7 @@ import { Loading } from '../components/Loading.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { errorMessage } from '../i18n/messages.ts';
+import { IdeaActions } from './IdeaActions.tsx';
 
 type Sort = 'votes' | 'score' | 'recent';
 
@@ -94,8 +88,6 @@ export function IdeaCampaignPage() {
 
 function IdeaRow({ idea }: { idea: IdeaSummary }) {
   const { t } = useTranslation();
-  const vote = useVote();
-  const follow = useFollow();
   return (
     <li className="card idea-row" data-testid="idea">
       <h3>
@@ -107,24 +99,7 @@ function IdeaRow({ idea }: { idea: IdeaSummary }) {
         {idea.score !== null ? ` · ${t('ideas.score', { score: idea.score.toFixed(1) })}` : ''}
         {idea.author ? ` · ${t('ideas.by', { name: idea.author.name })}` : ''}
       </p>
-      <div className="form-actions">
-        <Button
-          type="button"
-          small
-          busy={vote.isPending}
-          onClick={() => vote.mutate({ id: idea.id, voted: !idea.voted })}
-        >
-          {idea.voted ? t('ideas.unvote') : t('ideas.vote')}
-        </Button>
-        <Button
-          type="button"
-          small
-          busy={follow.isPending}
-          onClick={() => follow.mutate({ id: idea.id, following: !idea.following })}
-        >
-          {idea.following ? t('ideas.unfollow') : t('ideas.follow')}
-        </Button>
-      </div>
+      <IdeaActions idea={idea} small />
     </li>
   );
 }

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { IDEA_STATUSES, type IdeaDetail, type IdeaStatus } from '../../common/schemas/ideas.ts';
-import { useChangeStatus, useComment, useEvaluate, useFollow, useIdea, useVote } from '../api/ideas.ts';
+import { useChangeStatus, useComment, useEvaluate, useIdea } from '../api/ideas.ts';
 import { usePageTitle } from '../app/use-page-title.ts';
 import { Button } from '../components/Button.tsx';
 import { FormError } from '../components/FormError.tsx';
@@ -12,13 +12,12 @@ import { Loading } from '../components/Loading.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { errorMessage } from '../i18n/messages.ts';
+import { IdeaActions } from './IdeaActions.tsx';
 
 export function IdeaPage() {
   const { t, i18n } = useTranslation();
   const { ideaId = '' } = useParams();
   const detail = useIdea(ideaId);
-  const vote = useVote();
-  const follow = useFollow();
   usePageTitle(detail.data?.idea.title ?? t('ideas.title'));
   if (detail.isPending) return <Loading />;
   if (detail.isError) return <FormError message={errorMessage(t, detail.error)} />;
@@ -38,22 +37,7 @@ export function IdeaPage() {
         {idea.author ? ` · ${t('ideas.by', { name: idea.author.name })}` : ''}
       </p>
       {idea.description ? <p className="idea-description">{idea.description}</p> : null}
-      <div className="form-actions">
-        <Button
-          type="button"
-          busy={vote.isPending}
-          onClick={() => vote.mutate({ id: idea.id, voted: !idea.voted })}
-        >
-          {idea.voted ? t('ideas.unvote') : t('ideas.vote')}
-        </Button>
-        <Button
-          type="button"
-          busy={follow.isPending}
-          onClick={() => follow.mutate({ id: idea.id, following: !idea.following })}
-        >
-          {idea.following ? t('ideas.unfollow') : t('ideas.follow')}
-        </Button>
-      </div>
+      <IdeaActions idea={idea} />
       <section aria-labelledby="idea-history-title">
         <h2 id="idea-history-title">{t('ideas.history')}</h2>
         {history.length === 0 ? (

@@ -12,7 +12,7 @@ export function findKit(db: AnyDb, id: string) {
   return db.selectFrom('ambassador_kits').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** A published kit within its dates whose audience includes the person. */
+/** Whether the kit's audience (departments or sites; none means everyone) includes the person. */
 export function isForAudience(kit: KitRow, person: { department_id: string | null; site_id: string | null }) {
   const deps = kit.department_ids;
   const sites = kit.site_ids;

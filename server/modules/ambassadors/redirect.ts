@@ -26,10 +26,11 @@ export function registerRedirectRoute(app: FastifyInstance, ctx: AppContext): vo
   app.get<{ Params: { code: string } }>('/r/:code', async (req, reply) => {
     await enforce(ctx.limiter, [[REDIRECT_LIMIT, req.ip]]); // 429 with Retry-After past the budget
     const code = req.params.code;
+    const wellFormed = CODE.test(code);
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-    const link = CODE.test(code) ? await followLink(ctx.db, code, ctx.clock.now()) : undefined;
+    const link = wellFormed ? await followLink(ctx.db, code, ctx.clock.now()) : undefined;
     if (link) return reply.redirect(forwardTo(link.target_url, link, code), 302);
-    if (CODE.test(code) && (await linkExists(ctx.db, code)))
+    if (wellFormed && (await linkExists(ctx.db, code)))
       return reply
         .code(410)
         .type('text/html')

@@ -80,26 +80,18 @@ function ideasFor(db: AnyDb, viewerId: string) {
     .selectFrom('ideas as i')
     .leftJoin('users as u', 'u.id', 'i.author_id')
     .select(ideaColumns)
-    .select((eb) => [
-      eb
-        .exists(
+    .select((eb) => {
+      // Whether the viewer has a row for this idea in idea_votes or idea_followers.
+      const mine = (table: 'idea_votes' | 'idea_followers') =>
+        eb.exists(
           eb
-            .selectFrom('idea_votes as v')
+            .selectFrom(table)
             .select(sql`1`.as('one'))
-            .whereRef('v.idea_id', '=', 'i.id')
-            .where('v.user_id', '=', viewerId),
-        )
-        .as('voted'),
-      eb
-        .exists(
-          eb
-            .selectFrom('idea_followers as f')
-            .select(sql`1`.as('one'))
-            .whereRef('f.idea_id', '=', 'i.id')
-            .where('f.user_id', '=', viewerId),
-        )
-        .as('following'),
-    ]);
+            .whereRef(`${table}.idea_id`, '=', 'i.id')
+            .where(`${table}.user_id`, '=', viewerId),
+        );
+      return [mine('idea_votes').as('voted'), mine('idea_followers').as('following')];
+    });
 }
 export type IdeaRow = NonNullable<Awaited<ReturnType<typeof findIdeaRow>>>;
 
@@ -119,20 +111,14 @@ export async function boardRows(
   return q.orderBy('i.created_at', 'desc').orderBy('i.id', 'desc').limit(500).execute();
 }
 
+/** The person joined as `u` beside history, comments and evaluations (presenters' personOf). */
+const personColumns = ['u.name', 'u.handle', 'u.job_title'] as const;
+
 export async function historyRows(db: AnyDb, ideaId: string) {
   return db
     .selectFrom('idea_status_changes as h')
     .leftJoin('users as u', 'u.id', 'h.actor_id')
-    .select([
-      'h.from_status',
-      'h.to_status',
-      'h.explanation',
-      'h.at',
-      'h.actor_id',
-      'u.name',
-      'u.handle',
-      'u.job_title',
-    ])
+    .select(['h.from_status', 'h.to_status', 'h.explanation', 'h.at', 'h.actor_id', ...personColumns])
     .where('h.idea_id', '=', ideaId)
     .orderBy('h.at')
     .orderBy('h.id')
@@ -143,7 +129,7 @@ export async function commentRows(db: AnyDb, ideaId: string) {
   return db
     .selectFrom('idea_comments as c')
     .leftJoin('users as u', 'u.id', 'c.author_id')
-    .select(['c.id', 'c.body', 'c.created_at', 'c.author_id', 'u.name', 'u.handle', 'u.job_title'])
+    .select(['c.id', 'c.body', 'c.created_at', 'c.author_id', ...personColumns])
     .where('c.idea_id', '=', ideaId)
     .orderBy('c.created_at')
     .orderBy('c.id')
@@ -155,7 +141,7 @@ export async function evaluationRows(db: AnyDb, ideaId: string) {
   return db
     .selectFrom('idea_evaluations as e')
     .leftJoin('users as u', 'u.id', 'e.evaluator_id')
-    .select(['e.evaluator_id', 'e.scores', 'e.note', 'e.updated_at', 'u.name', 'u.handle', 'u.job_title'])
+    .select(['e.evaluator_id', 'e.scores', 'e.note', 'e.updated_at', ...personColumns])
     .where('e.idea_id', '=', ideaId)
     .orderBy('e.updated_at')
     .execute();

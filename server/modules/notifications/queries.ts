@@ -14,10 +14,10 @@ function visibleTo(db: Db, viewer: Viewer) {
       .where('n.user_id', '=', viewer.id)
       .where((eb) => eb.or([eb('n.post_id', 'is', null), readablePosts(eb as never, viewer)]))
       .where((eb) => eb.or([eb('n.comment_id', 'is', null), readableComments(eb as never, viewer)]))
-      // An event's notification follows its space, like the event itself.
+      // An event's or an idea's notification follows its space, like the event or idea itself.
       .where((eb) =>
         eb.or([
-          eb('n.kind', 'not in', ['event_reminder', 'event_cancelled']),
+          eb('n.kind', 'not in', ['event_reminder', 'event_cancelled', 'idea_status']),
           eb('n.space_id', 'in', readableSpaceIds(eb as never, viewer)),
         ]),
       )

@@ -78,6 +78,8 @@ export async function changeStatus(
       recipients: [...(idea.author_id ? [idea.author_id] : []), ...people.map((p) => p.user_id)],
       kind: 'idea_status',
       actorId: actor.id,
+      // The notification follows the campaign's space: whoever can no longer read it no longer sees it.
+      spaceId: row.space_id,
       data: { ideaId: idea.id, title: idea.title, status: input.status },
     });
   });
