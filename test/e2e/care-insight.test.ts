@@ -137,7 +137,8 @@ describe('care insight', () => {
     const item = agentPage.getByTestId('escalation');
     await item.getByText('Answered', { exact: true }).waitFor();
     await item.getByRole('button', { name: 'Use as reply' }).click();
-    expect(await agentPage.getByLabel('Your reply').inputValue()).toBe(ANSWER);
+    // The reply box takes the draft in an effect, after the click's render.
+    await expect.poll(() => agentPage.getByLabel('Your reply').inputValue()).toBe(ANSWER);
   });
 
   test('a member without the care role is refused; the page fits a phone', async () => {

@@ -201,7 +201,8 @@ describe('care: the whole walk', () => {
       const escalation = page.getByTestId('escalation');
       await escalation.getByText('Answered', { exact: true }).waitFor();
       await escalation.getByRole('button', { name: 'Use as reply' }).click();
-      expect(await page.getByLabel('Your reply').inputValue()).toBe(ANSWER);
+      // The reply box takes the draft in an effect, after the click's render.
+      await expect.poll(() => page.getByLabel('Your reply').inputValue()).toBe(ANSWER);
       await page.getByRole('button', { name: 'Send the reply' }).click();
       const reply = page.getByRole('article', { name: 'Camille Roux replied' });
       await reply.getByText(ANSWER).waitFor();
