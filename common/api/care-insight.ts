@@ -8,6 +8,8 @@ import {
   CareAlert,
   CareAlertList,
   CareSummary,
+  ConversationIdeaBody,
+  ConversationIdeaCreated,
   ConversationInsight,
   Escalation,
   EscalationBody,
@@ -110,6 +112,19 @@ export const careInsightApi = {
     params: IdParams,
     body: ProductFeedbackBody,
     response: ConversationInsight,
+  }),
+  createCareConversationIdea: endpoint({
+    method: 'POST',
+    path: '/api/v1/care/conversations/:id/ideas',
+    operationId: 'createCareConversationIdea',
+    tags,
+    access: 'signed-in',
+    summary:
+      'Turn a conversation into an idea of an open campaign (feedback to product), without the customer’s personal data unless asked (audited).',
+    params: IdParams,
+    body: ConversationIdeaBody,
+    response: ConversationIdeaCreated,
+    status: 201,
   }),
   careTagCounts: endpoint({
     method: 'GET',

@@ -92,6 +92,10 @@ export const AUDIT_ACTIONS = [
   'care_sla.changed',
   'care_sla.removed',
   'user.care_agent_changed',
+  // care: insight
+  'care.escalated',
+  'care.alert_acknowledged',
+  'care.idea_created',
   // ambassadors
   'ambassador_kit.created',
   'ambassador_kit.updated',

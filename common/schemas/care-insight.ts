@@ -1,6 +1,7 @@
 // Contracts of customer-care insight: sentiment corrections, negative-spike alerts,
 // escalations to internal spaces and experts, feedback to product, and the care figures.
 import { z } from 'zod';
+import { IdeaCreateBody, IdeaStatus } from './ideas.ts';
 import { DateTime, Id } from './primitives.ts';
 
 const Day = z.iso.date();
@@ -69,6 +70,14 @@ export const EscalationTargets = z.object({
 });
 
 export const ProductFeedbackBody = z.object({ flagged: z.boolean() });
+
+/** Turn a conversation into an idea of an open campaign the agent may take part in. */
+export const ConversationIdeaBody = IdeaCreateBody.extend({
+  campaignId: Id,
+  /** Off by default: the customer's name, email and identities are removed from the text. */
+  includeCustomer: z.boolean().default(false),
+});
+export const ConversationIdeaCreated = z.object({ ideaId: z.string() });
 /** What the insight panel of a conversation shows: its sentiment, latest customer message, tags. */
 export const ConversationInsight = z.object({
   conversationId: z.string(),
@@ -81,8 +90,18 @@ export const ConversationInsight = z.object({
   /** Flagged for the product team: carries the `product` tag. */
   flagged: z.boolean(),
   tags: z.array(z.string()),
-  /** Turning a conversation into an idea waits for the ideas capability. */
+  /** Always true now that ideas exist: the web offers "turn into an idea". */
   ideasAvailable: z.boolean(),
+  /** Ideas made from this conversation, those the reader may read (the campaign's space rule). */
+  ideas: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      status: IdeaStatus,
+      campaign: z.object({ id: z.string(), title: z.string() }),
+      createdAt: DateTime,
+    }),
+  ),
 });
 export type ConversationInsight = z.infer<typeof ConversationInsight>;
 

@@ -169,6 +169,14 @@ export interface CarePresenceTable {
   seen_at: Timestamp;
 }
 
+/** An idea an agent made from a conversation (migration 2026-12-03-44-care-ideas). */
+export interface CareConversationIdeaTable {
+  conversation_id: string;
+  idea_id: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface CareDatabase {
   care_teams: CareTeamTable;
   care_team_members: CareTeamMemberTable;
@@ -183,6 +191,7 @@ export interface CareDatabase {
   care_escalations: CareEscalationTable;
   care_alerts: CareAlertTable;
   care_presence: CarePresenceTable;
+  care_conversation_ideas: CareConversationIdeaTable;
 }
 
 export type CareChannelRow = Selectable<CareChannelTable>;

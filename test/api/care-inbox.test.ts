@@ -541,4 +541,52 @@ describe('care inbox', () => {
     await drainJobs(t.server);
     expect(await activities('care.sla_breached', m.conversationId)).toHaveLength(1);
   });
+  it('tells only people who still work the inbox: a withdrawn grant hides care notifications and the SLA warning goes to the team', async () => {
+    const zoe = await careAgent(t.server, 'Zoé Agent');
+    const m = await inboundMail(
+      t.server,
+      email,
+      { address: 'partie@clients.example' },
+      { subject: 'Colis abîmé' },
+    );
+    await patch(lea.client, m.conversationId, { assigneeId: zoe.user.id, teamId: team });
+    const careItems = async (client: TestClient) => {
+      const res = await client.call(api.listNotifications);
+      return {
+        unread: res.body.unreadCount as number,
+        items: res.body.items.filter(
+          (n: { care: { conversationId: string } | null }) => n.care?.conversationId === m.conversationId,
+        ),
+      };
+    };
+    const assigned = await careItems(zoe.client);
+    expect(assigned.items.map((n: { kind: string }) => n.kind)).toEqual(['care_assigned']);
+
+    const withdrawn = await admin.call(api.setCareAgent, {
+      params: { id: zoe.user.id },
+      body: { agent: false },
+    });
+    expect(withdrawn.status).toBe(200);
+    // The customer's subject is no longer listed, nor counted.
+    const hidden = await careItems(zoe.client);
+    expect(hidden.items).toEqual([]);
+    expect(hidden.unread).toBe(assigned.unread - 1);
+
+    // 50 minutes: the warning skips the former agent and goes to the team (Léa).
+    t.server.clock.advance(50 * 60_000);
+    await drainJobs(t.server);
+    const warnings = await t.server.ctx.db
+      .selectFrom('notifications')
+      .select(['user_id', 'data'])
+      .where('kind', '=', 'care_sla_warning')
+      .execute();
+    const told = warnings.filter((w) => w.data?.conversationId === m.conversationId).map((w) => w.user_id);
+    expect(told).toEqual([lea.user.id]);
+
+    // Given the grant again, the assignment she was told about is hers to read again.
+    await admin.call(api.setCareAgent, { params: { id: zoe.user.id }, body: { agent: true } });
+    expect((await careItems(zoe.client)).items.map((n: { kind: string }) => n.kind)).toEqual([
+      'care_assigned',
+    ]);
+  });
 });

@@ -3,7 +3,7 @@
 // an email the widget customer gave merges them into one customer, and a resolved
 // conversation reopens when the customer writes again.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ingestInbound } from '../../server/modules/care/ingest.ts';
+import { ingestInbound, MAX_BODY } from '../../server/modules/care/ingest.ts';
 import { newId } from '../../server/platform/ids.ts';
 import { useServer } from '../helpers/server.ts';
 
@@ -154,5 +154,16 @@ describe('care: ingesting inbound messages', () => {
       .where('value', '=', 'x@example.org')
       .execute();
     expect(rows).toHaveLength(0);
+  });
+  it('keeps at most MAX_BODY characters of a message, marked truncated', async () => {
+    const kept = 'Commande 4411, référence 88, livraison prévue mardi. '.repeat(2_000).slice(0, MAX_BODY);
+    const long = await mail('<long@example.org>', { body: `${kept} La suite dépasse la limite.` });
+    const row = await db()
+      .selectFrom('care_messages')
+      .select(['body', 'metadata'])
+      .where('id', '=', long.messageId)
+      .executeTakeFirstOrThrow();
+    expect(row.body).toBe(kept);
+    expect(row.metadata).toMatchObject({ truncated: true });
   });
 });

@@ -312,7 +312,7 @@ describe('care insight', () => {
       body: { flagged: true },
     });
     expect(flagged.status).toBe(200);
-    expect(flagged.body).toMatchObject({ flagged: true, tags: ['product'], ideasAvailable: false });
+    expect(flagged.body).toMatchObject({ flagged: true, tags: ['product'], ideasAvailable: true });
     const counts = await agentClient.call(api.careTagCounts);
     expect(counts.status).toBe(200);
     expect(counts.body.series[0]).toMatchObject({ tag: 'product', total: 1 });
@@ -365,5 +365,124 @@ describe('care insight', () => {
     ])
       expect(res.status).toBe(403);
     expect((await t.server.client().call(api.careInsightSummary)).status).toBe(401);
+  });
+  it('turns a conversation into an idea of an open campaign, without the customer’s personal data unless asked', async () => {
+    const hour = 3_600_000;
+    const now = t.server.clock.now().getTime();
+    const when = {
+      opensAt: new Date(now - hour).toISOString(),
+      closesAt: new Date(now + 30 * 24 * hour).toISOString(),
+    };
+    const campaign = await agentClient.call(api.createCampaign, {
+      body: { spaceId, title: 'Livraison', description: 'Vos idées', criteria: [], ...when },
+    });
+    expect(campaign.status, campaign.text).toBe(201);
+    const r = await inbound(
+      email,
+      'Je suis Claire Martin (claire.martin@example.org). Pourriez-vous prévenir par SMS quand le colis part ?',
+    );
+    const turn = (client: TestClient, body: Record<string, unknown>) =>
+      client.call(api.createCareConversationIdea, { params: { id: r.conversationId }, body: body as never });
+    const written = async () => ({
+      links: (await db().selectFrom('care_conversation_ideas').select('idea_id').execute()).length,
+      ideas: (await db().selectFrom('ideas').select('id').execute()).length,
+    });
+
+    const created = await turn(agentClient, {
+      campaignId: campaign.body.id,
+      title: 'Prévenir Claire Martin par SMS au départ du colis',
+      description: 'Je suis Claire Martin (claire.martin@example.org). Pourriez-vous prévenir par SMS ?',
+    });
+    expect(created.status, created.text).toBe(201);
+    const ideaId = created.body.ideaId as string;
+    // A member of the campaign's space reads it, without the customer's name or address.
+    const read = await expertClient.call(api.getIdea, { params: { id: ideaId } });
+    expect(read.status).toBe(200);
+    expect(JSON.stringify(read.body)).not.toMatch(/Claire|Martin|claire\.martin@example\.org/);
+    expect(read.body.idea.title).toBe('Prévenir […] par SMS au départ du colis');
+    expect(
+      await db()
+        .selectFrom('audit_log')
+        .select('details')
+        .where('action', '=', 'care.idea_created')
+        .execute(),
+    ).toEqual([{ details: { ideaId, campaignId: campaign.body.id, includeCustomer: false } }]);
+    const activity = await db()
+      .selectFrom('activity_events')
+      .select(['verb', 'object_id'])
+      .where('verb', 'in', ['care.idea_created', 'idea.submitted'])
+      .execute();
+    expect(activity).toEqual(
+      expect.arrayContaining([
+        { verb: 'care.idea_created', object_id: r.conversationId },
+        { verb: 'idea.submitted', object_id: ideaId },
+      ]),
+    );
+    const panel = await agentClient.call(api.getCareConversationInsight, {
+      params: { id: r.conversationId },
+    });
+    expect(panel.body.ideas).toEqual([
+      {
+        id: ideaId,
+        title: 'Prévenir […] par SMS au départ du colis',
+        status: 'new',
+        campaign: { id: campaign.body.id, title: 'Livraison' },
+        createdAt: expect.any(String),
+      },
+    ]);
+
+    // Ticked: the customer's details stay.
+    const withName = await turn(agentClient, {
+      campaignId: campaign.body.id,
+      title: 'Rappeler Claire Martin',
+      includeCustomer: true,
+    });
+    expect(withName.status).toBe(201);
+    expect((await agentClient.call(api.getIdea, { params: { id: withName.body.ideaId } })).body.idea.title).toBe(
+      'Rappeler Claire Martin',
+    );
+
+    // An agent who cannot read the campaign's space does not see the ideas on the conversation.
+    await db().updateTable('users').set({ care_agent: true }).where('id', '=', outsider.id).execute();
+    const other = await outsiderClient.call(api.getCareConversationInsight, {
+      params: { id: r.conversationId },
+    });
+    expect(other.body.ideas).toEqual([]);
+    await db().updateTable('users').set({ care_agent: false }).where('id', '=', outsider.id).execute();
+
+    // Refused with nothing written: a campaign out of reach (404), a closed one (409), a non-agent (403), bad input (400).
+    const before = await written();
+    const elsewhere = await outsiderClient.call(api.createSpace, {
+      body: { name: 'Ailleurs', type: 'team', visibility: 'secret' },
+    });
+    const hidden = await outsiderClient.call(api.createCampaign, {
+      body: { spaceId: elsewhere.body.id, title: 'Ailleurs', description: '', criteria: [], ...when },
+    });
+    expect(hidden.status).toBe(201);
+    expect((await turn(agentClient, { campaignId: hidden.body.id, title: 'Une idée' })).status).toBe(404);
+    const closed = await agentClient.call(api.createCampaign, {
+      body: {
+        spaceId,
+        title: 'Plus tard',
+        description: '',
+        criteria: [],
+        opensAt: new Date(now + 24 * hour).toISOString(),
+        closesAt: new Date(now + 48 * hour).toISOString(),
+      },
+    });
+    const refused = await turn(agentClient, { campaignId: closed.body.id, title: 'Une idée' });
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'campaign_closed']);
+    expect((await turn(memberClient, { campaignId: campaign.body.id, title: 'Une idée' })).status).toBe(403);
+    const empty = await turn(agentClient, { campaignId: campaign.body.id, title: '' });
+    expect(empty.status).toBe(400);
+    expect(
+      (
+        await agentClient.call(api.createCareConversationIdea, {
+          params: { id: newId() },
+          body: { campaignId: campaign.body.id, title: 'Une idée' } as never,
+        })
+      ).status,
+    ).toBe(404);
+    expect(await written()).toEqual(before);
   });
 });

@@ -1,7 +1,8 @@
 // Care insight in the browser: an agent sees a negative-spike alert on /care/insight and
 // acknowledges it, reads the figures and the tags per week; on a conversation's insight panel
 // they correct the sentiment, ask a secret space through the dialog (the customer's name stays
-// out), a member of the space answers, and "Use as reply" puts the answer in the reply box.
+// out), a member of the space answers, and "Use as reply" puts the answer in the reply box;
+// they turn the conversation into an idea of a campaign (the name stays out there too).
 // A member without the care role is refused; the page works at phone width; axe finds nothing serious.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -139,6 +140,36 @@ describe('care insight', () => {
     await item.getByRole('button', { name: 'Use as reply' }).click();
     // The reply box takes the draft in an effect, after the click's render.
     await expect.poll(() => agentPage.getByLabel('Your reply').inputValue()).toBe(ANSWER);
+  });
+
+  test('the agent turns the conversation into an idea, without the customer’s name', async () => {
+    const hour = 3_600_000;
+    const now = t.server.clock.now().getTime();
+    const campaign = await agent.client.call(api.createCampaign, {
+      body: {
+        spaceId: space.id,
+        title: 'Delivery ideas',
+        description: 'How could delivery go better?',
+        criteria: [],
+        opensAt: new Date(now - hour).toISOString(),
+        closesAt: new Date(now + 30 * 24 * hour).toISOString(),
+      },
+    });
+    expect(campaign.status).toBe(201);
+    await agentPage.goto(`/care/conversations/${conversationId}`);
+    await agentPage.getByRole('button', { name: 'Turn into an idea' }).click();
+    const dialog = agentPage.getByRole('dialog', { name: 'Turn this conversation into an idea' });
+    await dialog.getByLabel('Campaign').selectOption({ label: `Delivery ideas — ${space.name}` });
+    await dialog.getByLabel('Idea', { exact: true }).fill('Tell Claire Martin when a parcel is lost');
+    expect(await dialog.getByLabel('Include customer details (name and email address)').isChecked()).toBe(
+      false,
+    );
+    const violations = await seriousViolations(agentPage);
+    expect(violations, violations.join('\n')).toEqual([]);
+    await dialog.getByRole('button', { name: 'Propose the idea' }).click();
+    const ideas = agentPage.getByRole('list', { name: 'Ideas from this conversation' });
+    await ideas.getByRole('link', { name: 'Tell […] when a parcel is lost' }).click();
+    await heading(agentPage, 'Tell […] when a parcel is lost').waitFor();
   });
 
   test('a member without the care role is refused; the page fits a phone', async () => {

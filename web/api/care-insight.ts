@@ -80,6 +80,20 @@ export function useSetProductFeedback(conversationId: string) {
   });
 }
 
+export function useTurnIntoIdea(conversationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyIn<typeof api.createCareConversationIdea>) =>
+      call(api.createCareConversationIdea, { params: { id: conversationId }, body }),
+    // The panel lists the conversation's ideas; the campaign's board has one more.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: [...KEY, 'conversation', conversationId] }),
+        queryClient.invalidateQueries({ queryKey: ['ideas'] }),
+      ]),
+  });
+}
+
 export function useCareTagCounts(query: QueryIn<typeof api.careTagCounts>) {
   return useQuery({
     queryKey: [...KEY, 'tags', query],

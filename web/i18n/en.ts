@@ -1491,6 +1491,7 @@ export const en = {
     // care: insight
     care: {
       escalated: 'Customer question asked in a space',
+      idea_created: 'Customer conversation turned into an idea',
       alert_acknowledged: 'Customer-care alert acknowledged',
     },
     // care: channels

@@ -1537,6 +1537,7 @@ export const fr: Catalog = {
     // care: insight
     care: {
       escalated: 'Question client posée dans un espace',
+      idea_created: 'Conversation client transformée en idée',
       alert_acknowledged: 'Alerte du service client prise en compte',
     },
     // care: channels

@@ -8,7 +8,6 @@ import type { AppContext } from '../../context.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/request.ts';
 import { route } from '../../platform/http/route.ts';
-import { authorize } from '../../platform/policy.ts';
 import {
   presentAgent,
   presentChannel,
@@ -40,11 +39,10 @@ import {
   setSlaTarget,
   updateTeam,
 } from './commands/organisation.ts';
-import { carePolicy, loadCareReader } from './policies.ts';
+import { requireCareAdmin, requireCareAgent } from './policies.ts';
 
 export function registerCareChannelRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const configures = async (actor: Actor) =>
-    authorize(carePolicy.canConfigure(await loadCareReader(ctx.db, actor)));
+  const configures = (actor: Actor) => requireCareAdmin(ctx.db, actor);
   const url = () => ctx.config.PUBLIC_URL;
   const channelOut = async (id: string) => {
     const row = await findChannel(ctx.db, id);
@@ -107,7 +105,7 @@ export function registerCareChannelRoutes(app: FastifyInstance, ctx: AppContext)
 
   // Teams are read by agents too (to assign a conversation to one); changed by administrators.
   route(app, ctx, api.listCareTeams, async ({ actor }) => {
-    authorize(carePolicy.canWorkInbox(await loadCareReader(ctx.db, actor)));
+    await requireCareAgent(ctx.db, actor);
     return { items: (await listTeams(ctx.db)).map(presentTeam) };
   });
 

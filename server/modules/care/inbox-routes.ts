@@ -7,11 +7,10 @@ import type { AppContext } from '../../context.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/request.ts';
 import { route } from '../../platform/http/route.ts';
-import { authorize } from '../../platform/policy.ts';
 import { updateConversation } from './commands/conversation.ts';
 import { createView, deleteCanned, deleteView, saveCanned, updateView } from './commands/library.ts';
 import { addNote, sendReply } from './commands/messages.ts';
-import { carePolicy, loadCareReader } from './policies.ts';
+import { requireCareAgent } from './policies.ts';
 import { touchPresence } from './presence.ts';
 import {
   presentCanned,
@@ -37,12 +36,7 @@ import {
 } from './queries.ts';
 
 export function registerCareInboxRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const agent = async (actor: Actor) => {
-    authorize(
-      carePolicy.canWorkInbox(await loadCareReader(ctx.db, actor)),
-      'Only customer-care agents work the inbox.',
-    );
-  };
+  const agent = (actor: Actor) => requireCareAgent(ctx.db, actor);
 
   const detail = async (actor: Actor, id: string) => {
     const row = await findConversation(ctx.db, id);

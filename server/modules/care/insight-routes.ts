@@ -1,14 +1,15 @@
-// Routes of customer-care insight: thin — the care grant (carePolicy via requireAgent), then a
+// Routes of customer-care insight: thin — the care grant (requireCareAgent), then a
 // command or a query, then a presenter.
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../common/api.ts';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../platform/errors.ts';
+import type { Actor } from '../../platform/http/request.ts';
 import { route } from '../../platform/http/route.ts';
-import { requireAgent } from './insight/access.ts';
 import { acknowledgeAlert } from './insight/alerts.ts';
 import { setMessageSentiment, setProductFeedback } from './insight/commands.ts';
 import { escalate } from './insight/escalations.ts';
+import { turnIntoIdea } from './insight/ideas.ts';
 import {
   presentAlert,
   presentConversationInsight,
@@ -26,16 +27,17 @@ import {
   resolvePeriod,
   tagCounts,
 } from './insight/queries.ts';
+import { requireCareAgent } from './policies.ts';
 
 export function registerCareInsightRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const insightOf = async (conversationId: string) => {
-    const row = await conversationInsight(ctx.db, conversationId);
+  const insightOf = async (actor: Actor, conversationId: string) => {
+    const row = await conversationInsight(ctx.db, actor, conversationId);
     if (!row) throw notFound('Conversation');
     return presentConversationInsight(row);
   };
 
   route(app, ctx, api.setCareMessageSentiment, async ({ actor, params, body }) => {
-    await requireAgent(ctx.db, actor);
+    await requireCareAgent(ctx.db, actor);
     const { conversationId } = await setMessageSentiment(ctx, {
       actor,
       messageId: params.id,
@@ -51,12 +53,12 @@ export function registerCareInsightRoutes(app: FastifyInstance, ctx: AppContext)
   });
 
   route(app, ctx, api.listCareAlerts, async ({ actor }) => {
-    await requireAgent(ctx.db, actor);
+    await requireCareAgent(ctx.db, actor);
     return { items: (await listOpenAlerts(ctx.db)).map(presentAlert) };
   });
 
   route(app, ctx, api.acknowledgeCareAlert, async ({ actor, params, meta }) => {
-    await requireAgent(ctx.db, actor);
+    await requireCareAgent(ctx.db, actor);
     await acknowledgeAlert(ctx, { actor, alertId: params.id, meta });
     const row = await findAlert(ctx.db, params.id);
     if (!row) throw notFound('Alert');
@@ -64,13 +66,13 @@ export function registerCareInsightRoutes(app: FastifyInstance, ctx: AppContext)
   });
 
   route(app, ctx, api.careEscalationTargets, async ({ actor, query }) => {
-    await requireAgent(ctx.db, actor);
+    await requireCareAgent(ctx.db, actor);
     const { spaces, experts } = await escalationTargets(ctx.db, actor, query.q);
     return { spaces, experts: experts.map((e) => ({ id: e.id, name: e.name, jobTitle: e.job_title })) };
   });
 
   route(app, ctx, api.createCareEscalation, async ({ actor, params, body, meta }) => {
-    await requireAgent(ctx.db, actor);
+    await requireCareAgent(ctx.db, actor);
     const id = await escalate(ctx, { actor, conversationId: params.id, ...body, meta });
     const rows = await listEscalations(ctx.db, actor, params.id);
     const row = rows.find((r) => r.id === id);
@@ -79,29 +81,34 @@ export function registerCareInsightRoutes(app: FastifyInstance, ctx: AppContext)
   });
 
   route(app, ctx, api.listCareEscalations, async ({ actor, params }) => {
-    await requireAgent(ctx.db, actor);
-    await insightOf(params.id); // 404 for an unknown conversation
+    await requireCareAgent(ctx.db, actor);
+    await insightOf(actor, params.id); // 404 for an unknown conversation
     return { items: (await listEscalations(ctx.db, actor, params.id)).map(presentEscalation) };
   });
 
   route(app, ctx, api.getCareConversationInsight, async ({ actor, params }) => {
-    await requireAgent(ctx.db, actor);
-    return insightOf(params.id);
+    await requireCareAgent(ctx.db, actor);
+    return insightOf(actor, params.id);
   });
 
   route(app, ctx, api.setCareProductFeedback, async ({ actor, params, body }) => {
-    await requireAgent(ctx.db, actor);
+    await requireCareAgent(ctx.db, actor);
     await setProductFeedback(ctx, { actor, conversationId: params.id, flagged: body.flagged });
-    return insightOf(params.id);
+    return insightOf(actor, params.id);
+  });
+
+  route(app, ctx, api.createCareConversationIdea, async ({ actor, params, body, meta }) => {
+    await requireCareAgent(ctx.db, actor);
+    return { ideaId: await turnIntoIdea(ctx, { actor, conversationId: params.id, ...body, meta }) };
   });
 
   route(app, ctx, api.careTagCounts, async ({ actor, query }) => {
-    await requireAgent(ctx.db, actor);
+    await requireCareAgent(ctx.db, actor);
     return tagCounts(ctx.db, resolvePeriod(ctx.clock.now(), query.from, query.to));
   });
 
   route(app, ctx, api.careInsightSummary, async ({ actor, query }) => {
-    await requireAgent(ctx.db, actor);
+    await requireCareAgent(ctx.db, actor);
     const period = resolvePeriod(ctx.clock.now(), query.from, query.to);
     const rows = await careSummary(ctx.db, period, {
       ...(query.channel ? { channel: query.channel } : {}),

@@ -7,6 +7,7 @@ import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
+import { worksInbox } from './policies.ts';
 
 type AnyDb = Db | import('kysely').Transaction<Database>;
 
@@ -260,10 +261,7 @@ export async function agentDirectory(db: AnyDb) {
   const agents = await db
     .selectFrom('users')
     .select(['id', 'name'])
-    .where('status', '=', 'active')
-    .where('erased_at', 'is', null)
-    .where((eb) => eb.or([eb('care_agent', '=', true), eb('role', '=', 'admin')]))
-    .where('role', '!=', 'guest')
+    .where(worksInbox())
     .orderBy('name')
     .orderBy('id')
     .execute();
@@ -280,20 +278,6 @@ export async function agentDirectory(db: AnyDb) {
     .orderBy('name')
     .execute();
   return { agents, memberships, teams, channels };
-}
-
-/** Whether this user may be given conversations: an active agent or administrator, not a guest. */
-export async function isAgent(db: AnyDb, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('users')
-    .select('id')
-    .where('id', '=', userId)
-    .where('status', '=', 'active')
-    .where('erased_at', 'is', null)
-    .where('role', '!=', 'guest')
-    .where((eb) => eb.or([eb('care_agent', '=', true), eb('role', '=', 'admin')]))
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 export async function cannedReplies(db: AnyDb) {

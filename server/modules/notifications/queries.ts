@@ -3,7 +3,10 @@
 // applies here as everywhere.
 import type { Db } from '../../db/database.ts';
 import { decodeCursor } from '../../platform/pagination.ts';
+import { worksInbox } from '../care/policies.ts';
 import { readableComments, readablePosts, readableSpaceIds, type Viewer } from '../spaces/visibility.ts';
+
+const CARE_KINDS = ['care_assigned', 'care_sla_warning', 'care_alert'] as const;
 
 function visibleTo(db: Db, viewer: Viewer) {
   return (
@@ -19,6 +22,20 @@ function visibleTo(db: Db, viewer: Viewer) {
         eb.or([
           eb('n.kind', 'not in', ['event_reminder', 'event_cancelled', 'idea_status']),
           eb('n.space_id', 'in', readableSpaceIds(eb as never, viewer)),
+        ]),
+      )
+      // Care notifications name a customer's conversation: listed only while the reader still
+      // works the inbox (a withdrawn grant hides them, as it closes the inbox).
+      .where((eb) =>
+        eb.or([
+          eb('n.kind', 'not in', CARE_KINDS),
+          eb.exists(
+            eb
+              .selectFrom('users as reader')
+              .select('reader.id')
+              .where('reader.id', '=', viewer.id)
+              .where(worksInbox('reader')),
+          ),
         ]),
       )
   );

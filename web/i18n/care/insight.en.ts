@@ -99,12 +99,25 @@ export const insightEn = {
     viewQuestion: 'See the question',
     useDraft: 'Use as reply',
   },
+  idea: {
+    open: 'Turn into an idea',
+    title: 'Turn this conversation into an idea',
+    list: 'Ideas from this conversation',
+    campaign: 'Campaign',
+    chooseCampaign: 'Choose an open campaign',
+    noCampaign: 'No campaign you take part in is open for ideas.',
+    ideaTitle: 'Idea',
+    description: 'Description',
+    includeCustomerHint:
+      'Off: the customer’s name, email addresses and phone numbers are removed from the idea, which everyone invited to the campaign reads.',
+    submit: 'Propose the idea',
+    sending: 'Proposing…',
+  },
   feedback: {
     title: 'Feedback to product',
     flag: 'For the product team',
     flagHint: 'Adds the “product” tag; the product team counts these per week.',
     tags: 'Tags',
     noTags: 'No tags',
-    ideasLater: 'Turning a conversation into an idea is not possible yet.',
   },
 } as const;

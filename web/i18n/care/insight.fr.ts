@@ -106,12 +106,25 @@ export const insightFr: DeepStringRecord<typeof insightEn> = {
     viewQuestion: 'Voir la question',
     useDraft: 'Utiliser comme réponse',
   },
+  idea: {
+    open: 'Transformer en idée',
+    title: 'Transformer cette conversation en idée',
+    list: 'Idées issues de cette conversation',
+    campaign: 'Campagne',
+    chooseCampaign: 'Choisissez une campagne ouverte',
+    noCampaign: 'Aucune campagne à laquelle vous participez n’est ouverte aux idées.',
+    ideaTitle: 'Idée',
+    description: 'Description',
+    includeCustomerHint:
+      'Décoché : le nom du client, ses adresses e-mail et numéros de téléphone sont retirés de l’idée, que lisent toutes les personnes invitées à la campagne.',
+    submit: 'Proposer l’idée',
+    sending: 'Envoi…',
+  },
   feedback: {
     title: 'Retour produit',
     flag: 'Pour l’équipe produit',
     flagHint: 'Ajoute l’étiquette « product » ; l’équipe produit les compte par semaine.',
     tags: 'Étiquettes',
     noTags: 'Aucune étiquette',
-    ideasLater: 'Transformer une conversation en idée n’est pas encore possible.',
   },
 };

@@ -10,7 +10,7 @@ import { recordActivity } from '../../../platform/activity.ts';
 import { AppError, notFound, ValidationError } from '../../../platform/errors.ts';
 import type { Actor } from '../../../platform/http/request.ts';
 import { inTransaction, type Tx } from '../../../platform/transaction.ts';
-import { isAgent } from '../queries.ts';
+import { isCareAgent } from '../policies.ts';
 import { dueTimes, slaTarget } from '../sla.ts';
 import { notifyAssignee } from './notices.ts';
 
@@ -72,7 +72,7 @@ export async function applyChanges(
     });
 
   if (changes.assigneeId !== undefined && changes.assigneeId !== row.assignee_id) {
-    if (changes.assigneeId !== null && !(await isAgent(tx.db, changes.assigneeId)))
+    if (changes.assigneeId !== null && !(await isCareAgent(tx.db, changes.assigneeId)))
       throw new AppError(
         400,
         'care_assignee_not_agent',

@@ -1,7 +1,10 @@
 // What the inbox tells agents through their notifications: a conversation given to them,
 // and an SLA target about to be missed (to the assignee, or else to the team's agents).
+// Both name the customer's subject, so the notifications list shows them only to people who
+// still work the inbox (notifications/queries.ts).
 import type { Tx } from '../../../platform/transaction.ts';
 import { notify } from '../../notifications/notify.ts';
+import { isCareAgent, worksInbox } from '../policies.ts';
 
 export async function notifyAssignee(
   tx: Tx,
@@ -19,16 +22,15 @@ export async function notifySlaWarning(
   tx: Tx,
   input: { conversationId: string; subject: string; assigneeId: string | null; teamId: string | null },
 ): Promise<void> {
-  let recipients = input.assigneeId ? [input.assigneeId] : [];
+  // An assignee whose grant was withdrawn since is no longer told; the team is, as if unassigned.
+  let recipients = input.assigneeId && (await isCareAgent(tx.db, input.assigneeId)) ? [input.assigneeId] : [];
   if (recipients.length === 0 && input.teamId) {
     const members = await tx.db
       .selectFrom('care_team_members as m')
       .innerJoin('users as u', 'u.id', 'm.user_id')
       .select('u.id')
       .where('m.team_id', '=', input.teamId)
-      .where('u.status', '=', 'active')
-      .where('u.role', '!=', 'guest')
-      .where((eb) => eb.or([eb('u.care_agent', '=', true), eb('u.role', '=', 'admin')]))
+      .where(worksInbox('u'))
       .execute();
     recipients = members.map((m) => m.id);
   }

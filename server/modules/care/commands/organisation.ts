@@ -1,5 +1,6 @@
 // Administrators' care settings besides channels: teams and their members, SLA targets, and
 // the care-agent grant — each in one transaction with its audit record and activity event.
+
 import type { z } from 'zod';
 import type {
   CareSlaTargetBody,
@@ -13,6 +14,7 @@ import { AppError, conflict, notFound, ValidationError } from '../../../platform
 import { actorRef } from '../../../platform/http/request.ts';
 import { newId } from '../../../platform/ids.ts';
 import { inTransaction, type Tx } from '../../../platform/transaction.ts';
+import { worksInbox } from '../policies.ts';
 import type { Who } from './channels.ts';
 
 const activity = (tx: Tx, who: Who, verb: string, objectType: string, objectId: string) =>
@@ -24,19 +26,11 @@ async function checkMembers(tx: Tx, ids: string[]): Promise<string[]> {
   if (unique.length === 0) return [];
   const rows = await tx.db
     .selectFrom('users')
-    .select(['id', 'role', 'care_agent', 'status', 'erased_at'])
+    .select('id')
     .where('id', 'in', unique)
+    .where(worksInbox())
     .execute();
-  const fit = new Set(
-    rows
-      .filter(
-        (u) =>
-          u.status === 'active' &&
-          !u.erased_at &&
-          (u.role === 'admin' || (u.role !== 'guest' && u.care_agent)),
-      )
-      .map((u) => u.id),
-  );
+  const fit = new Set(rows.map((u) => u.id));
   const unfit = unique.filter((id) => !fit.has(id));
   if (unfit.length > 0)
     throw new ValidationError([

@@ -14,6 +14,7 @@ import type { JobHandler } from '../../../platform/jobs/queue.ts';
 import { everyMinutes, type RecurringTask } from '../../../platform/jobs/schedule.ts';
 import { inTransaction, type Tx } from '../../../platform/transaction.ts';
 import { notify } from '../../notifications/notify.ts';
+import { worksInbox } from '../policies.ts';
 import { NEGATIVE_THRESHOLD } from './sentiment.ts';
 
 export const SPIKE_JOB = 'care.negative-spikes';
@@ -111,8 +112,7 @@ async function raise(
     .selectFrom('users')
     .select('id')
     .where('care_agent', '=', true)
-    .where('status', '=', 'active')
-    .where('role', '!=', 'guest')
+    .where(worksInbox())
     .execute();
   await notify(tx, {
     recipients: agents.map((a) => a.id),

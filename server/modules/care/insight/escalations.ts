@@ -35,7 +35,7 @@ export function redactCustomer(text: string, known: string[]): string {
 }
 
 /** What the customer is known by: their name (and its words), email, and channel identities. */
-async function customerTraces(tx: Tx, customerId: string) {
+export async function customerTraces(tx: Tx, customerId: string) {
   const customer = await tx.db
     .selectFrom('care_customers')
     .select(['display_name', 'email'])

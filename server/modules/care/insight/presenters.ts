@@ -102,7 +102,7 @@ export function presentSummary(period: Period, rows: SummaryRows): CareSummary {
 export function presentConversationInsight(
   row: NonNullable<Awaited<ReturnType<typeof conversationInsight>>>,
 ): ConversationInsight {
-  const { conversation, latest } = row;
+  const { conversation, latest, ideas } = row;
   return {
     conversationId: conversation.id,
     subject: conversation.subject,
@@ -117,7 +117,13 @@ export function presentConversationInsight(
       : null,
     flagged: conversation.tags.includes(PRODUCT_TAG),
     tags: conversation.tags,
-    // Ideas do not exist yet: when they do, this says so and the web offers "turn into an idea".
-    ideasAvailable: false,
+    ideasAvailable: true,
+    ideas: ideas.map((i) => ({
+      id: i.id,
+      title: i.title,
+      status: i.status,
+      campaign: { id: i.campaign_id, title: i.campaign_title },
+      createdAt: i.created_at.toISOString(),
+    })),
   };
 }

@@ -3,8 +3,7 @@
 // the indexes of migration 2026-12-03-05 (inbound messages by time, conversations by creation).
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
-import type { Viewer } from '../../spaces/visibility.ts';
-import { loadPost } from '../../stream/access.ts';
+import { readablePosts, readableSpaceIds, type Viewer } from '../../spaces/visibility.ts';
 import { PRODUCT_TAG } from './commands.ts';
 import { NEGATIVE_THRESHOLD } from './sentiment.ts';
 
@@ -79,12 +78,22 @@ export async function listEscalations(db: Db, viewer: Viewer, conversationId: st
     .where('e.conversation_id', '=', conversationId)
     .orderBy('e.created_at', 'desc')
     .execute();
-  const out = [];
-  for (const row of rows) {
-    const access = row.post_id ? await loadPost(db, viewer, row.post_id) : null;
-    out.push({ ...row, readable: Boolean(access?.readable) });
-  }
-  return out;
+  // Which questions the viewer may read, in one query, by the stream's own rule in SQL.
+  const postIds = rows.flatMap((r) => (r.post_id ? [r.post_id] : []));
+  const readable =
+    postIds.length === 0
+      ? new Set<string>()
+      : new Set(
+          (
+            await db
+              .selectFrom('posts')
+              .select('posts.id')
+              .where('posts.id', 'in', postIds)
+              .where((eb) => readablePosts(eb as never, viewer))
+              .execute()
+          ).map((p) => p.id),
+        );
+  return rows.map((row) => ({ ...row, readable: row.post_id !== null && readable.has(row.post_id) }));
 }
 export type EscalationRow = Awaited<ReturnType<typeof listEscalations>>[number];
 
@@ -213,7 +222,7 @@ export async function careSummary(db: Db, period: Period, filters: { channel?: s
 export type SummaryRows = Awaited<ReturnType<typeof careSummary>>;
 
 /** A conversation's insight: its tags and sentiment, and its latest customer message. */
-export async function conversationInsight(db: Db, conversationId: string) {
+export async function conversationInsight(db: Db, viewer: Viewer, conversationId: string) {
   const conversation = await db
     .selectFrom('care_conversations')
     .select(['id', 'subject', 'sentiment', 'tags'])
@@ -229,5 +238,25 @@ export async function conversationInsight(db: Db, conversationId: string) {
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return { conversation, latest: latest ?? null };
+  return { conversation, latest: latest ?? null, ideas: await conversationIdeas(db, viewer, conversationId) };
+}
+
+/** Ideas made from a conversation, in campaigns of spaces the viewer may read. */
+export async function conversationIdeas(db: Db, viewer: Viewer, conversationId: string) {
+  return db
+    .selectFrom('care_conversation_ideas as ci')
+    .innerJoin('ideas as i', 'i.id', 'ci.idea_id')
+    .innerJoin('idea_campaigns as c', 'c.id', 'i.campaign_id')
+    .select([
+      'i.id',
+      'i.title',
+      'i.status',
+      'c.id as campaign_id',
+      'c.title as campaign_title',
+      'ci.created_at',
+    ])
+    .where('ci.conversation_id', '=', conversationId)
+    .where((eb) => eb('c.space_id', 'in', readableSpaceIds(eb as never, viewer)))
+    .orderBy('ci.created_at')
+    .execute();
 }

@@ -5,41 +5,48 @@ import { recordActivity } from '../../../platform/activity.ts';
 import { conflict } from '../../../platform/errors.ts';
 import type { Actor } from '../../../platform/http/request.ts';
 import { newId } from '../../../platform/ids.ts';
-import { inTransaction } from '../../../platform/transaction.ts';
+import { inTransaction, type Tx } from '../../../platform/transaction.ts';
 import { campaignFor, ideaFor } from './access.ts';
 
-export async function submitIdea(
-  ctx: AppContext,
-  input: { actor: Actor; campaignId: string; title: string; description: string },
-): Promise<string> {
+export interface SubmitIdeaInput {
+  actor: Actor;
+  campaignId: string;
+  title: string;
+  description: string;
+}
+
+export async function submitIdea(ctx: AppContext, input: SubmitIdeaInput): Promise<string> {
+  return inTransaction(ctx, (tx) => submitIdeaIn(tx, input));
+}
+
+/** Submitting inside a caller's transaction (customer care turns a conversation into an idea). */
+export async function submitIdeaIn(tx: Tx, input: SubmitIdeaInput): Promise<string> {
   const { actor } = input;
-  return inTransaction(ctx, async (tx) => {
-    const { row } = await campaignFor(tx.db, actor, input.campaignId);
-    if (row.opens_at > tx.now || tx.now >= row.closes_at)
-      throw conflict('campaign_closed', 'This campaign is not open for ideas.');
-    const id = newId();
-    await tx.db
-      .insertInto('ideas')
-      .values({
-        id,
-        campaign_id: row.id,
-        author_id: actor.id,
-        title: input.title,
-        description: input.description,
-        created_at: tx.now,
-      })
-      .execute();
-    await tx.db.insertInto('idea_followers').values({ idea_id: id, user_id: actor.id }).execute();
-    await recordActivity(tx.db, {
-      actorId: actor.id,
-      verb: 'idea.submitted',
-      objectType: 'idea',
-      objectId: id,
-      spaceId: row.space_id,
-      at: tx.now,
-    });
-    return id;
+  const { row } = await campaignFor(tx.db, actor, input.campaignId);
+  if (row.opens_at > tx.now || tx.now >= row.closes_at)
+    throw conflict('campaign_closed', 'This campaign is not open for ideas.');
+  const id = newId();
+  await tx.db
+    .insertInto('ideas')
+    .values({
+      id,
+      campaign_id: row.id,
+      author_id: actor.id,
+      title: input.title,
+      description: input.description,
+      created_at: tx.now,
+    })
+    .execute();
+  await tx.db.insertInto('idea_followers').values({ idea_id: id, user_id: actor.id }).execute();
+  await recordActivity(tx.db, {
+    actorId: actor.id,
+    verb: 'idea.submitted',
+    objectType: 'idea',
+    objectId: id,
+    spaceId: row.space_id,
+    at: tx.now,
   });
+  return id;
 }
 
 export async function setVote(ctx: AppContext, input: { actor: Actor; ideaId: string; voted: boolean }) {

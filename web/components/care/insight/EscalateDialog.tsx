@@ -8,6 +8,7 @@ import { FormError } from '../../FormError.tsx';
 import { Notice } from '../../Notice.tsx';
 import { Select } from '../../Select.tsx';
 import { TextField } from '../../TextField.tsx';
+import { IncludeCustomerField } from './IncludeCustomerField.tsx';
 
 interface EscalateDialogProps {
   conversationId: string;
@@ -162,19 +163,11 @@ export function EscalateDialog({ conversationId, defaultText = '', defaultTitle 
             maxLength={10_000}
             error={issues('text')}
           />
-          <div className="check-field">
-            <input
-              id={`${id}-include`}
-              type="checkbox"
-              checked={includeCustomer}
-              aria-describedby={`${id}-include-hint`}
-              onChange={(event) => setIncludeCustomer(event.target.checked)}
-            />
-            <label htmlFor={`${id}-include`}>{t('care.insight.escalate.includeCustomer')}</label>
-          </div>
-          <p id={`${id}-include-hint`} className="field-hint">
-            {t('care.insight.escalate.includeCustomerHint')}
-          </p>
+          <IncludeCustomerField
+            checked={includeCustomer}
+            onChange={setIncludeCustomer}
+            hint={t('care.insight.escalate.includeCustomerHint')}
+          />
           {escalate.error ? <FormError message={errorMessage(t, escalate.error)} /> : null}
           <div className="form-actions">
             <Button

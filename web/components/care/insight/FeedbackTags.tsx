@@ -1,10 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useConversationInsight, useSetProductFeedback } from '../../../api/care-insight.ts';
 import { errorMessage } from '../../../i18n/messages.ts';
 import { FormError } from '../../FormError.tsx';
+import { IdeaDialog } from './IdeaDialog.tsx';
 
-/** A conversation's tags and the "for the product team" flag (the `product` tag). */
+/** A conversation's tags, the "for the product team" flag (the `product` tag), and the ideas made from it. */
 export function FeedbackTags({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
   const id = useId();
@@ -42,9 +44,26 @@ export function FeedbackTags({ conversationId }: { conversationId: string }) {
           </div>
           <p id={`${id}-hint`} className="field-hint">
             {t('care.insight.feedback.flagHint')}
-            {data.ideasAvailable ? null : ` ${t('care.insight.feedback.ideasLater')}`}
           </p>
           {set.error ? <FormError message={errorMessage(t, set.error)} /> : null}
+          {data.ideas.length > 0 ? (
+            <ul className="care-ideas" aria-label={t('care.insight.idea.list')}>
+              {data.ideas.map((idea) => (
+                <li key={idea.id}>
+                  <Link to={`/ideas/idea/${encodeURIComponent(idea.id)}`}>{idea.title}</Link>{' '}
+                  <span className="badge badge-info">{t(`ideas.status.${idea.status}`)}</span>{' '}
+                  <span className="muted">{idea.campaign.title}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {data.ideasAvailable ? (
+            <IdeaDialog
+              conversationId={conversationId}
+              defaultTitle={data.subject}
+              defaultDescription={data.latestInbound?.body ?? ''}
+            />
+          ) : null}
         </>
       ) : null}
     </section>
