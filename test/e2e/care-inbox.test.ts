@@ -136,9 +136,7 @@ describe('customer care inbox', () => {
     await page.getByLabel('Canned reply').selectOption({ label: 'Accusé de réception' });
     await page.getByRole('button', { name: 'Insert' }).click();
     const box = page.getByLabel('Your reply');
-    await expect
-      .poll(() => box.inputValue())
-      .toBe('Bonjour Léa Martin, merci pour votre message. Camille Roux');
+    await expect.poll(() => box.inputValue()).toBe('Bonjour Léa Martin, merci pour votre message. Camille Roux');
     await box.fill(`${await box.inputValue()}\nNous vous envoyons une lampe neuve.`);
     await noViolations(page);
     await page.getByRole('button', { name: 'Send the reply' }).click();
