@@ -81,6 +81,7 @@ describe('analytics', () => {
     await opened.waitFor();
     expect(Number((await opened.textContent())?.replace(/\D/g, ''))).toBeGreaterThan(5);
     await expect.poll(() => figureText('median_first_response_minutes')).toMatch(/min/);
+    await tabs.getByRole('link', { name: 'Adoption', exact: true }).click();
   });
 
   test('filtering by a department and by a cohort changes the address and the figures', async () => {
