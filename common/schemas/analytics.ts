@@ -6,8 +6,13 @@ import { z } from 'zod';
 import { DateTime, Id } from './primitives.ts';
 import { SpaceType } from './spaces.ts';
 
+/** The dashboards read from the activity roll-ups. */
 export const DASHBOARDS = ['adoption', 'participation', 'collaboration', 'knowledge', 'engagement'] as const;
-export const DashboardName = z.enum(DASHBOARDS);
+/** The dashboards of capabilities with tables of their own (docs/analytics.md, "Care, ideas, ambassadors"). */
+export const DOMAIN_DASHBOARDS = ['care', 'ideas', 'ambassadors'] as const;
+/** Dashboards that belong to no space: administrators and analysts only, never a space owner. */
+export const ORGANISATION_DASHBOARDS = ['care', 'ambassadors'] as const;
+export const DashboardName = z.enum([...DASHBOARDS, ...DOMAIN_DASHBOARDS]);
 export type DashboardName = z.infer<typeof DashboardName>;
 
 /** A calendar day, UTC: YYYY-MM-DD. */
@@ -43,7 +48,7 @@ export type AnalyticsFilters = z.infer<typeof AnalyticsFilters>;
 
 export const Period = z.object({ from: Day, to: Day });
 
-export const FIGURE_UNITS = ['count', 'percent', 'ratio', 'hours', 'days', 'currency'] as const;
+export const FIGURE_UNITS = ['count', 'percent', 'ratio', 'minutes', 'hours', 'days', 'currency'] as const;
 export const FigureUnit = z.enum(FIGURE_UNITS);
 
 /**

@@ -26,6 +26,7 @@ import * as careInsight from './migrations/2026-12-03-22-care-insight.ts';
 import * as ideas from './migrations/2026-12-03-30-ideas.ts';
 import * as ambassadors from './migrations/2026-12-03-31-ambassadors.ts';
 import * as careIdeas from './migrations/2026-12-03-44-care-ideas.ts';
+import * as analyticsDomains from './migrations/2026-12-03-43-analytics-domains.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
 export const migrations: Record<string, Migration> = {
@@ -55,6 +56,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-30-ideas': ideas,
   '2026-12-03-31-ambassadors': ambassadors,
   '2026-12-03-44-care-ideas': careIdeas,
+  '2026-12-03-43-analytics-domains': analyticsDomains,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -5,13 +5,7 @@
 // the whole organisation and for each filter (department, site, space, cohort), over the
 // period and the previous one; groups below the threshold are suppressed.
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Chart,
-  DASHBOARDS,
-  Dashboard,
-  type DashboardName,
-  type Figure,
-} from '../../common/schemas/analytics.ts';
+import { type Chart, DASHBOARDS, Dashboard, type Figure } from '../../common/schemas/analytics.ts';
 import type { ResolvedFilters } from '../../server/modules/analytics/filters.ts';
 import { buildDashboard, measuredFigures } from '../../server/modules/analytics/indicators/index.ts';
 import { rebuildRollups, refreshRollups } from '../../server/modules/analytics/rollups/refresh.ts';
@@ -517,7 +511,7 @@ function reference(f: Filter) {
     noResultTerms,
     spaceTotals,
     figures: { adoption, participation, collaboration, knowledge, engagement } as Record<
-      DashboardName,
+      (typeof DASHBOARDS)[number],
       (r: Range) => Record<string, number | null>
     >,
   };

@@ -12,7 +12,16 @@ import { heading, primaryNav, signIn, waitForShell } from './helpers/pages.ts';
 import { useE2EServer } from './helpers/server.ts';
 
 const PHONE = { width: 390, height: 844 };
-const DASHBOARDS = ['Adoption', 'Participation', 'Collaboration', 'Knowledge', 'Engagement'] as const;
+const DASHBOARDS = [
+  ['Adoption', 'adoption'],
+  ['Participation', 'participation'],
+  ['Collaboration', 'collaboration'],
+  ['Knowledge', 'knowledge'],
+  ['Engagement', 'engagement'],
+  ['Customer care', 'care'],
+  ['Ideas', 'ideas'],
+  ['Ambassadors', 'ambassadors'],
+] as const;
 
 describe('analytics', () => {
   const t = useE2EServer({ worker: false });
@@ -50,9 +59,9 @@ describe('analytics', () => {
     await expect.poll(() => page.getByTestId('refreshed-at').textContent()).toMatch(/^Updated /);
 
     const tabs = page.getByRole('navigation', { name: 'Dashboards' });
-    for (const name of DASHBOARDS) {
+    for (const [name, key] of DASHBOARDS) {
       await tabs.getByRole('link', { name, exact: true }).click();
-      const dashboard = page.getByTestId(`dashboard-${name.toLowerCase()}`);
+      const dashboard = page.getByTestId(`dashboard-${key}`);
       await dashboard.waitFor();
       expect(await dashboard.locator('.figure-card').count(), `${name} figures`).toBeGreaterThan(0);
       expect(await dashboard.locator('figure.chart').count(), `${name} charts`).toBeGreaterThan(0);
@@ -66,6 +75,13 @@ describe('analytics', () => {
     );
     expect(active).toBeGreaterThan(20);
     await expect.poll(() => figureText('active_rate')).toMatch(/%/);
+    // The demo's three weeks of customer care fill the care dashboard.
+    await tabs.getByRole('link', { name: 'Customer care', exact: true }).click();
+    const opened = figure('conversations_opened').getByTestId('figure-value');
+    await opened.waitFor();
+    expect(Number((await opened.textContent())?.replace(/\D/g, ''))).toBeGreaterThan(5);
+    await expect.poll(() => figureText('median_first_response_minutes')).toMatch(/min/);
+    await tabs.getByRole('link', { name: 'Adoption', exact: true }).click();
   });
 
   test('filtering by a department and by a cohort changes the address and the figures', async () => {
@@ -231,6 +247,9 @@ describe('analytics', () => {
       'collaboration',
       'knowledge',
       'engagement',
+      'care',
+      'ideas',
+      'ambassadors',
       'roi',
       'cohorts',
     ]) {
@@ -247,7 +266,15 @@ describe('analytics', () => {
   });
 
   test('axe finds no serious violation on the analytics pages', async () => {
-    for (const path of ['adoption', 'participation', 'collaboration', 'roi']) {
+    for (const path of [
+      'adoption',
+      'participation',
+      'collaboration',
+      'care',
+      'ideas',
+      'ambassadors',
+      'roi',
+    ]) {
       await page.goto(`/analytics/${path}`);
       await page.locator('.dashboard, .roi').first().waitFor();
       await page.locator('.figure-card, .roi-total').first().waitFor();

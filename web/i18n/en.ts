@@ -4,6 +4,8 @@
 // ambassadors
 import { manageEn } from './ambassadors/manage.en.ts';
 import { pageEn } from './ambassadors/page.en.ts';
+// analytics: care, ideas, ambassadors
+import { domainsEn } from './analytics/domains.en.ts';
 import { channelsEn } from './care/channels.en.ts';
 import { emailEn } from './care/email.en.ts';
 // care: feeds
@@ -1710,6 +1712,7 @@ export const en = {
     forbidden:
       'Analytics are for administrators, analysts and the owners of a space. Ask an administrator if you need them.',
     tabs: {
+      ...domainsEn.tabs,
       adoption: 'Adoption',
       participation: 'Participation',
       collaboration: 'Collaboration',
@@ -1758,6 +1761,7 @@ export const en = {
     },
     figures: 'Key figures',
     figure: {
+      ...domainsEn.figure,
       invited: {
         label: 'Invitations sent',
         definition: 'Invitations sent by people of the group in the period, wherever they invite to.',
@@ -1893,6 +1897,7 @@ export const en = {
       noDefinition: 'See the analytics documentation for this figure.',
     },
     chart: {
+      ...domainsEn.chart,
       daily_active_people: 'Active people per day',
       active_rate_by_department: 'Active rate by department',
       participation_shares: 'Creators, contributors and readers',
@@ -1908,6 +1913,7 @@ export const en = {
       previous: 'Previous period',
     },
     label: {
+      ...domainsEn.label,
       other_spaces: 'Other spaces',
       creators: 'Creators',
       contributors: 'Contributors',
@@ -1915,11 +1921,13 @@ export const en = {
       no_department: 'No department',
     },
     column: {
+      ...domainsEn.column,
       terms: 'Terms',
       searches: 'Searches',
       people: 'People',
     },
     note: {
+      ...domainsEn.note,
       adoption_invitations_everywhere:
         'Invitations are counted wherever they were sent: the space filters do not apply to them.',
       collaboration_departments_only:

@@ -3,6 +3,8 @@
 // ambassadors
 import { manageFr } from './ambassadors/manage.fr.ts';
 import { pageFr } from './ambassadors/page.fr.ts';
+// analytics: care, ideas, ambassadors
+import { domainsFr } from './analytics/domains.fr.ts';
 import { channelsFr } from './care/channels.fr.ts';
 import { emailFr } from './care/email.fr.ts';
 // care: feeds
@@ -1756,6 +1758,7 @@ export const fr: Catalog = {
     forbidden:
       'Les statistiques sont réservées aux administrateurs, aux analystes et aux propriétaires d’un espace. Demandez à un administrateur si vous en avez besoin.',
     tabs: {
+      ...domainsFr.tabs,
       adoption: 'Adoption',
       participation: 'Participation',
       collaboration: 'Collaboration',
@@ -1804,6 +1807,7 @@ export const fr: Catalog = {
     },
     figures: 'Chiffres clés',
     figure: {
+      ...domainsFr.figure,
       invited: {
         label: 'Invitations envoyées',
         definition:
@@ -1946,6 +1950,7 @@ export const fr: Catalog = {
       noDefinition: 'Voir la documentation des statistiques pour ce chiffre.',
     },
     chart: {
+      ...domainsFr.chart,
       daily_active_people: 'Personnes actives par jour',
       active_rate_by_department: 'Taux d’activité par service',
       participation_shares: 'Créateurs, contributeurs et lecteurs',
@@ -1961,6 +1966,7 @@ export const fr: Catalog = {
       previous: 'Période précédente',
     },
     label: {
+      ...domainsFr.label,
       other_spaces: 'Autres espaces',
       creators: 'Créateurs',
       contributors: 'Contributeurs',
@@ -1968,11 +1974,13 @@ export const fr: Catalog = {
       no_department: 'Sans service',
     },
     column: {
+      ...domainsFr.column,
       terms: 'Termes',
       searches: 'Recherches',
       people: 'Personnes',
     },
     note: {
+      ...domainsFr.note,
       adoption_invitations_everywhere:
         'Les invitations sont comptées où qu’elles aient été envoyées : les filtres d’espace ne s’y appliquent pas.',
       collaboration_departments_only:

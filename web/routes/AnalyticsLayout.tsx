@@ -1,7 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useSearchParams } from 'react-router';
-import type { AnalyticsScope } from '../../common/schemas/analytics.ts';
+import {
+  type AnalyticsScope,
+  DASHBOARDS,
+  DOMAIN_DASHBOARDS,
+  ORGANISATION_DASHBOARDS,
+} from '../../common/schemas/analytics.ts';
 import { useAnalyticsScope, useRefreshAnalytics } from '../api/analytics.ts';
 import { isApiError } from '../api/client.ts';
 import { usePageTitle } from '../app/use-page-title.ts';
@@ -24,7 +29,9 @@ import { TabNav } from '../components/TabNav.tsx';
 import { formatDate, formatDateTime, formatList } from '../i18n/format.ts';
 import { errorMessage } from '../i18n/messages.ts';
 
-const DASHBOARD_TABS = ['adoption', 'participation', 'collaboration', 'knowledge', 'engagement'] as const;
+const DASHBOARD_TABS = [...DASHBOARDS, ...DOMAIN_DASHBOARDS];
+/** Care and ambassadors belong to no space: not a space owner's to read (the API refuses them too). */
+const organisationOnly = new Set<string>(ORGANISATION_DASHBOARDS);
 
 /** Analytics: the filters, what they cover, and a tab per dashboard (plus ROI and cohorts). */
 export function AnalyticsLayout() {
@@ -63,9 +70,10 @@ function AnalyticsPage({ scope }: { scope: AnalyticsScope }) {
   const url = useMemo(() => readFilters(new URLSearchParams(search)), [search]);
   const filters = useMemo(() => apiFilters(url, today), [url, today]);
   const context: AnalyticsContext = { scope, filters, url, search };
+  // The organisation's readers (administrators, analysts): cohorts and every dashboard.
   const canCohorts = scope.audience !== 'space_owner';
   const tabs = [
-    ...DASHBOARD_TABS.map((name) => ({
+    ...DASHBOARD_TABS.filter((name) => canCohorts || !organisationOnly.has(name)).map((name) => ({
       to: withFilters(`/analytics/${name}`, params),
       label: t(`analytics.tabs.${name}`),
     })),

@@ -1,6 +1,7 @@
 // Who reads analytics, and what they may do there: one place, applied with authorize() by
 // every analytics route. The reader's grant is read from the database for each request
 // (loadReader), never taken from the session, so a withdrawn grant stops at once.
+import { type DashboardName, ORGANISATION_DASHBOARDS } from '../../../common/schemas/analytics.ts';
 import type { Db } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -60,6 +61,9 @@ export const analyticsPolicy = {
   audience,
   /** Dashboards and the scope: administrators, analysts, and owners for their own spaces. */
   canRead: (r: AnalyticsReader) => audience(r) !== null,
+  /** A dashboard: care and ambassadors belong to no space, so not to a space owner. */
+  canReadDashboard: (r: AnalyticsReader, name: DashboardName) =>
+    (ORGANISATION_DASHBOARDS as readonly string[]).includes(name) ? sees(r) : audience(r) !== null,
   /** The organisation as a whole (every place, every person): administrators and analysts. */
   seesOrganisation: sees,
   /** The ROI estimate and cohorts: administrators and analysts. */

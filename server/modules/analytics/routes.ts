@@ -155,6 +155,10 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: AppContext): 
       analyticsPolicy.canRead(reader),
       'Analytics are for administrators, analysts and space owners.',
     );
+    authorize(
+      analyticsPolicy.canReadDashboard(reader, params.name),
+      'This dashboard is for administrators and analysts.',
+    );
     await limit('readPerAccount', actor);
     const filters = await filtersFor(reader, query);
     const dashboard = await buildDashboard(ctx.db, params.name, filters, await refreshedAt(ctx.db));

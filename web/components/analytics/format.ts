@@ -29,7 +29,7 @@ export function formatMoney(value: number, currency: string, language: string): 
 
 /**
  * A figure with its unit. Percentages arrive as percentages (42.5 → "42,5 %"), as the
- * indicators compute them; hours and days with one decimal at most.
+ * indicators compute them; minutes, hours and days with one decimal at most.
  */
 export function formatValue(value: number | null, unit: Unit, language: string, currency = 'EUR'): string {
   if (value === null || !Number.isFinite(value)) return '—';
@@ -38,6 +38,13 @@ export function formatValue(value: number | null, unit: Unit, language: string, 
       return formatter(language, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
     case 'ratio':
       return formatNumber(value, language, 2);
+    case 'minutes':
+      return formatter(language, {
+        style: 'unit',
+        unit: 'minute',
+        unitDisplay: 'short',
+        maximumFractionDigits: 1,
+      }).format(value);
     case 'hours':
       return formatter(language, {
         style: 'unit',

@@ -1,12 +1,16 @@
-// The five dashboards, built from the roll-ups for resolved filters. Privacy first: when the
+// The dashboards: five built from the roll-ups, three from their capability's own tables
+// (care, ideas, ambassadors), for resolved filters. Privacy first: when the
 // filtered group of people is smaller than the organisation's threshold, no figure at all.
 import { sql } from 'kysely';
 import type { Dashboard, DashboardName } from '../../../../common/schemas/analytics.ts';
 import type { ResolvedFilters } from '../filters.ts';
 import { adoption } from './adoption.ts';
+import { ambassadors } from './ambassadors.ts';
+import { care } from './care.ts';
 import { collaboration } from './collaboration.ts';
 import { type DashboardModule, type Db, groupCondition, num, rows, suppressedFigures } from './common.ts';
 import { engagement } from './engagement.ts';
+import { ideas } from './ideas.ts';
 import { knowledge } from './knowledge.ts';
 import { participation } from './participation.ts';
 
@@ -16,6 +20,9 @@ export const dashboards: Record<DashboardName, DashboardModule> = {
   collaboration,
   knowledge,
   engagement,
+  care,
+  ideas,
+  ambassadors,
 };
 
 /** People in the filtered group: active accounts matching the people filters (members of the chosen spaces). */

@@ -5,7 +5,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import { readablePosts, readableSpaceIds, type Viewer } from '../../spaces/visibility.ts';
 import { PRODUCT_TAG } from './commands.ts';
-import { NEGATIVE_THRESHOLD } from './sentiment.ts';
+import { CONVERSATION_MEASURES, MESSAGE_MEASURES, WEEK_OF } from './figures.ts';
 
 const DAY = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -126,7 +126,7 @@ export async function escalationTargets(db: Db, viewer: Viewer, q: string) {
 /** Conversations opened per ISO week (Monday, UTC) and tag: the product tag first, then the busiest 20. */
 export async function tagCounts(db: Db, period: Period) {
   const result = await sql<{ week: string; tag: string; n: number }>`
-    SELECT to_char(date_trunc('week', c.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week,
+    SELECT ${WEEK_OF('c.created_at')} AS week,
       t.tag, count(*)::int AS n
     FROM care_conversations c CROSS JOIN LATERAL unnest(c.tags) AS t(tag)
     WHERE c.created_at >= ${period.start} AND c.created_at < ${period.end}
@@ -165,6 +165,7 @@ interface MessageRow {
   channel_id: string | null;
   team_id: string | null;
   inbound: number;
+  scored: number;
   avg: number | null;
   negative: number;
 }
@@ -184,28 +185,19 @@ export async function careSummary(db: Db, period: Period, filters: { channel?: s
   // per team in one pass.
   const conversations = await sql<FigureRow>`
     SELECT ${grouping} AS by, c.channel_id, c.team_id,
-      count(*)::int AS conversations,
-      (count(*) FILTER (WHERE c.resolved_at IS NOT NULL))::int AS resolved,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.first_response_at - c.created_at) / 60)
-        FILTER (WHERE c.first_response_at IS NOT NULL) AS frt,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.resolved_at - c.created_at) / 60)
-        FILTER (WHERE c.resolved_at IS NOT NULL) AS rt,
-      (count(*) FILTER (WHERE c.first_response_breached_at IS NOT NULL))::int AS frb,
-      (count(*) FILTER (WHERE c.resolution_breached_at IS NOT NULL))::int AS rb
+      ${CONVERSATION_MEASURES}
     FROM care_conversations c
     WHERE c.created_at >= ${period.start} AND c.created_at < ${period.end} AND ${where('c')}
     GROUP BY GROUPING SETS ((), (c.channel_id), (c.team_id))`.execute(db);
   const messages = await sql<MessageRow>`
     SELECT ${grouping} AS by, c.channel_id, c.team_id,
-      count(*)::int AS inbound,
-      avg(m.sentiment) AS avg,
-      (count(*) FILTER (WHERE m.sentiment <= ${NEGATIVE_THRESHOLD}))::int AS negative
+      ${MESSAGE_MEASURES}
     FROM care_messages m JOIN care_conversations c ON c.id = m.conversation_id
     WHERE m.kind = 'inbound' AND m.created_at >= ${period.start} AND m.created_at < ${period.end}
       AND ${where('m')}
     GROUP BY GROUPING SETS ((), (c.channel_id), (c.team_id))`.execute(db);
   const trend = await sql<{ week: string; channel_id: string; average: number; messages: number }>`
-    SELECT to_char(date_trunc('week', m.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week,
+    SELECT ${WEEK_OF('m.created_at')} AS week,
       m.channel_id, avg(m.sentiment) AS average, count(*)::int AS messages
     FROM care_messages m JOIN care_conversations c ON c.id = m.conversation_id
     WHERE m.kind = 'inbound' AND m.sentiment IS NOT NULL

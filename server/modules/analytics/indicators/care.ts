@@ -1,0 +1,145 @@
+// Customer care: conversations opened, how fast they are answered and resolved, the SLA
+// targets missed, and how customers feel — with the very measures /care/insight reports
+// (care/insight/figures.ts), read from the care tables through their time indexes. Care
+// belongs to no space and to no department of ours: only the period applies (note
+// `care_period_only`); channels are charted side by side instead.
+import { sql } from 'kysely';
+import { CONVERSATION_MEASURES, MESSAGE_MEASURES } from '../../care/insight/figures.ts';
+import type { ResolvedFilters } from '../filters.ts';
+import {
+  type Built,
+  type DashboardModule,
+  type Db,
+  figure,
+  num,
+  numOrNull,
+  percent,
+  round,
+  rows,
+} from './common.ts';
+import { anyFilter, bucket, byBucket, inBothPeriods, inPeriod, weeklyChart, weekOf } from './domains.ts';
+
+export const careFigures = [
+  { key: 'conversations_opened', unit: 'count' },
+  { key: 'customer_messages', unit: 'count' },
+  { key: 'median_first_response_minutes', unit: 'minutes' },
+  { key: 'median_resolution_hours', unit: 'hours' },
+  { key: 'first_response_breaches', unit: 'count' },
+  { key: 'resolution_breaches', unit: 'count' },
+  { key: 'mean_sentiment', unit: 'ratio' },
+  { key: 'negative_share', unit: 'percent' },
+] as const;
+
+interface ConversationRow {
+  bucket: string;
+  conversations: unknown;
+  resolved: unknown;
+  frt: unknown;
+  rt: unknown;
+  frb: unknown;
+  rb: unknown;
+}
+interface MessageRow {
+  bucket: string;
+  inbound: unknown;
+  scored: unknown;
+  avg: unknown;
+  negative: unknown;
+}
+
+const conversations = (db: Db, f: ResolvedFilters, group: 'bucket' | 'channel' | 'week') =>
+  rows<ConversationRow & { channel_id: string; name: string; week: string }>(
+    db,
+    group === 'week'
+      ? sql`SELECT ${weekOf('c.created_at')} AS week, ${CONVERSATION_MEASURES}
+          FROM care_conversations c WHERE ${inPeriod('c.created_at', f)} GROUP BY 1`
+      : group === 'channel'
+        ? sql`SELECT x.*, ch.name FROM (
+              SELECT ${bucket('c.created_at', f)} AS bucket, c.channel_id, ${CONVERSATION_MEASURES}
+              FROM care_conversations c WHERE ${inBothPeriods('c.created_at', f)} GROUP BY 1, 2
+            ) x JOIN care_channels ch ON ch.id = x.channel_id`
+        : sql`SELECT ${bucket('c.created_at', f)} AS bucket, ${CONVERSATION_MEASURES}
+            FROM care_conversations c WHERE ${inBothPeriods('c.created_at', f)} GROUP BY 1`,
+  );
+
+const messages = (db: Db, f: ResolvedFilters, group: 'bucket' | 'week') =>
+  rows<MessageRow & { week: string }>(
+    db,
+    group === 'week'
+      ? sql`SELECT ${weekOf('m.created_at')} AS week, ${MESSAGE_MEASURES}
+          FROM care_messages m WHERE m.kind = 'inbound' AND ${inPeriod('m.created_at', f)} GROUP BY 1`
+      : sql`SELECT ${bucket('m.created_at', f)} AS bucket, ${MESSAGE_MEASURES}
+          FROM care_messages m WHERE m.kind = 'inbound' AND ${inBothPeriods('m.created_at', f)} GROUP BY 1`,
+  );
+
+const hours = (minutes: unknown) => {
+  const m = numOrNull(minutes);
+  return m === null ? null : round(m / 60, 1);
+};
+const sentiment = (r: Partial<MessageRow>) => round(numOrNull(r.avg), 2);
+const negativeShare = (r: Partial<MessageRow>) => percent(num(r.negative), num(r.scored));
+
+async function build(db: Db, f: ResolvedFilters): Promise<Built> {
+  const [c, m, channels, cWeeks, mWeeks] = await Promise.all([
+    conversations(db, f, 'bucket'),
+    messages(db, f, 'bucket'),
+    conversations(db, f, 'channel'),
+    conversations(db, f, 'week'),
+    messages(db, f, 'week'),
+  ]);
+  const conv = byBucket(c);
+  const msg = byBucket(m);
+  const perChannel = new Map<string, { name: string; now?: ConversationRow; prev?: ConversationRow }>();
+  for (const row of channels) {
+    const entry = perChannel.get(row.channel_id) ?? { name: row.name };
+    entry[row.bucket === 'now' ? 'now' : 'prev'] = row;
+    perChannel.set(row.channel_id, entry);
+  }
+  const channelBars = (value: (r: ConversationRow | undefined) => number | null) =>
+    [...perChannel]
+      .map(([id, e]) => ({
+        id,
+        label: e.name,
+        value: value(e.now),
+        previous: value(e.prev),
+        suppressed: false,
+      }))
+      .sort((a, b) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
+  const both = <T>(value: (r: Partial<T>) => number | null, pair: { now: Partial<T>; prev: Partial<T> }) =>
+    [value(pair.now), value(pair.prev)] as const;
+  return {
+    figures: [
+      figure('conversations_opened', 'count', ...both((r) => num(r.conversations), conv)),
+      figure('customer_messages', 'count', ...both((r) => num(r.inbound), msg)),
+      figure('median_first_response_minutes', 'minutes', ...both((r) => round(numOrNull(r.frt), 1), conv)),
+      figure('median_resolution_hours', 'hours', ...both((r) => hours(r.rt), conv)),
+      figure('first_response_breaches', 'count', ...both((r) => num(r.frb), conv)),
+      figure('resolution_breaches', 'count', ...both((r) => num(r.rb), conv)),
+      figure('mean_sentiment', 'ratio', ...both(sentiment, msg)),
+      figure('negative_share', 'percent', ...both(negativeShare, msg)),
+    ],
+    charts: [
+      weeklyChart(f, 'care_by_week', 'count', cWeeks, {
+        conversations_opened: (r) => num(r.conversations),
+        first_response_breaches: (r) => num(r.frb),
+        resolution_breaches: (r) => num(r.rb),
+      }),
+      weeklyChart(f, 'sentiment_by_week', 'ratio', mWeeks, { mean_sentiment: sentiment }, null),
+      {
+        type: 'bar',
+        key: 'conversations_by_channel',
+        unit: 'count',
+        bars: channelBars((r) => num(r?.conversations)),
+      },
+      {
+        type: 'bar',
+        key: 'first_response_by_channel',
+        unit: 'minutes',
+        bars: channelBars((r) => round(numOrNull(r?.frt), 1)),
+      },
+    ],
+    notes: anyFilter(f) ? ['care_period_only'] : [],
+  };
+}
+
+export const care: DashboardModule = { figures: [...careFigures], build };

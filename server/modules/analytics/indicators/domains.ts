@@ -1,0 +1,65 @@
+// What the dashboards of care, ideas and ambassadors share: they read their capability's own
+// tables (small next to the activity log) through time indexes, the period and the previous
+// one in a single scan, each row filed under the period it belongs to.
+import { sql } from 'kysely';
+import type { Chart } from '../../../../common/schemas/analytics.ts';
+import type { ResolvedFilters } from '../filters.ts';
+import { endOf, type Sql, startOf, weeksOf } from './common.ts';
+
+/** `'now'` for a time in the period, `'prev'` for one in the previous period (the scan keeps only those). */
+export function bucket(column: string, f: ResolvedFilters): Sql {
+  return sql`CASE WHEN ${sql.ref(column)} >= ${startOf(f.period.from)} THEN 'now' ELSE 'prev' END`;
+}
+
+/** A time column within the previous period or the period: [start of previous, end of period). */
+export function inBothPeriods(column: string, f: ResolvedFilters): Sql {
+  return sql`${sql.ref(column)} >= ${startOf(f.previous.from)} AND ${sql.ref(column)} < ${endOf(f.period.to)}`;
+}
+
+/** A time column within the period. */
+export function inPeriod(column: string, f: ResolvedFilters): Sql {
+  return sql`${sql.ref(column)} >= ${startOf(f.period.from)} AND ${sql.ref(column)} < ${endOf(f.period.to)}`;
+}
+
+/** Rows keyed by bucket: the period's and the previous period's (empty objects when absent). */
+export function byBucket<T extends { bucket: string }>(list: T[]): { now: Partial<T>; prev: Partial<T> } {
+  return {
+    now: list.find((r) => r.bucket === 'now') ?? {},
+    prev: list.find((r) => r.bucket === 'prev') ?? {},
+  };
+}
+
+/**
+ * A line chart over the weeks the period touches (x = the Monday): one line per key, the
+ * value of each week from `value` (rows keyed by `week`), `empty` for a week without rows.
+ */
+export function weeklyChart<T extends { week: string }>(
+  f: ResolvedFilters,
+  key: string,
+  unit: Chart['unit'],
+  list: T[],
+  lines: Record<string, (row: T) => number | null>,
+  empty: number | null = 0,
+): Chart {
+  const byWeek = new Map(list.map((r) => [r.week, r]));
+  return {
+    type: 'line',
+    key,
+    unit,
+    lines: Object.entries(lines).map(([line, value]) => ({
+      key: line,
+      points: weeksOf(f.period.from, f.period.to).map((x) => {
+        const row = byWeek.get(x);
+        return { x, y: row ? value(row) : empty };
+      }),
+    })),
+  };
+}
+
+/** True when a filter that a dashboard does not apply is set (people or place). */
+export const anyFilter = (f: ResolvedFilters) =>
+  f.departmentId !== null || f.siteId !== null || f.peopleCohortId !== null || f.spaceIds !== null;
+
+/** The Monday (UTC) of a time column's week, as YYYY-MM-DD. */
+export const weekOf = (column: string) =>
+  sql<string>`to_char(date_trunc('week', ${sql.ref(column)} AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;
