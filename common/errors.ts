@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'care_channel_in_use',
   // ideas
   'campaign_closed',
+  // ambassadors
+  'communication_manager_not_eligible',
   'internal',
 ] as const;
 

@@ -1,9 +1,12 @@
 // Endpoints of the ambassador programme: employees opt in and share; communication managers
-// (administrators) write, publish and archive share kits and read the reach report.
+// (administrators and the colleagues they gave the grant) write, publish and archive share
+// kits, upload their image and read the reach report; administrators give the grant.
 import { z } from 'zod';
 import { endpoint } from '../endpoint.ts';
 import {
   AmbassadorHome,
+  CommunicationManagerBody,
+  CommunicationManagerList,
   Kit,
   KitBody,
   KitList,
@@ -113,6 +116,60 @@ export const ambassadorsApi = {
     summary:
       'Reach: shares and clicks per kit and network, participation by department, leaderboard (communication managers).',
     response: ReachReport,
+  }),
+  uploadKitImage: endpoint({
+    method: 'PUT',
+    path: '/api/v1/ambassadors/kits/:id/image',
+    operationId: 'uploadKitImage',
+    tags,
+    access: 'signed-in',
+    summary:
+      'Sets a kit\'s image (multipart/form-data, field "file"; PNG, JPEG, GIF or WebP, at most 5 MB; communication managers).',
+    params: byId,
+    response: Kit,
+  }),
+  removeKitImage: endpoint({
+    method: 'DELETE',
+    path: '/api/v1/ambassadors/kits/:id/image',
+    operationId: 'removeKitImage',
+    tags,
+    access: 'signed-in',
+    summary: "Removes a kit's image (communication managers).",
+    params: byId,
+    response: Kit,
+  }),
+  kitImage: endpoint({
+    method: 'GET',
+    path: '/api/v1/ambassadors/kits/:id/image',
+    operationId: 'kitImage',
+    tags,
+    access: 'signed-in',
+    summary:
+      "A kit's image: to communication managers, and to the employees of the audience of a current kit.",
+    params: byId,
+    response: null,
+    raw: true,
+  }),
+  listCommunicationManagers: endpoint({
+    method: 'GET',
+    path: '/api/v1/ambassadors/managers',
+    operationId: 'listCommunicationManagers',
+    tags,
+    access: 'signed-in',
+    summary: 'The colleagues holding the communication-manager grant, active accounts (administrators).',
+    response: CommunicationManagerList,
+  }),
+  setCommunicationManager: endpoint({
+    method: 'PUT',
+    path: '/api/v1/admin/users/:id/communication-manager',
+    operationId: 'setCommunicationManager',
+    tags,
+    access: 'signed-in',
+    summary:
+      'Grants or withdraws the communication-manager grant: writing share kits and reading the reach report (administrators; audited; never to guests).',
+    params: byId,
+    body: CommunicationManagerBody,
+    response: null,
   }),
   setAmbassadorSettings: endpoint({
     method: 'PUT',

@@ -102,6 +102,7 @@ export const AUDIT_ACTIONS = [
   'ambassador_kit.published',
   'ambassador_kit.archived',
   'ambassador.settings_changed',
+  'user.communication_manager_changed',
   // ideas
   'idea_campaign.created',
   'idea.status_changed',

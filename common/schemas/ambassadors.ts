@@ -34,7 +34,6 @@ export const KitBody = z
     title: z.string().trim().min(1).max(200),
     texts: KitTexts,
     targetUrl: WebUrl,
-    imageUrl: WebUrl.nullable().default(null),
     editable: z.boolean().default(true),
     disclosure: z.boolean().default(true),
     departmentIds: z.array(Id).max(200).default([]),
@@ -53,6 +52,7 @@ export const Kit = z.object({
   title: z.string(),
   texts: z.record(z.string(), z.string()),
   targetUrl: z.string(),
+  /** The kit's uploaded image, served by Trame (PUT …/kits/{id}/image); null without one. */
   imageUrl: z.string().nullable(),
   editable: z.boolean(),
   disclosure: z.boolean(),
@@ -114,3 +114,8 @@ export const ReachReport = z.object({
   leaderboardOn: z.boolean(),
 });
 export type ReachReport = z.infer<typeof ReachReport>;
+
+/** A colleague holding the communication-manager grant, for the administrators' pages. */
+export const CommunicationManager = z.object({ id: z.string(), name: z.string(), email: z.string() });
+export const CommunicationManagerList = z.object({ items: z.array(CommunicationManager) });
+export const CommunicationManagerBody = z.object({ communicationManager: z.boolean() });

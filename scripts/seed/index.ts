@@ -11,6 +11,7 @@ import { rebuildRollups } from '../../server/modules/analytics/rollups/refresh.t
 import { hashPassword } from '../../server/platform/auth/passwords.ts';
 import { ChangeFeed } from '../../server/platform/cache/changes.ts';
 import type { Bus } from '../../server/platform/realtime/bus.ts';
+import { type AmbassadorSeedSummary, seedAmbassadors } from './ambassadors.ts';
 import { type AnalyticsSeedSummary, planAdoption, seedAnalytics } from './analytics.ts';
 import { type CareSeedSummary, seedCare } from './care.ts';
 import { seedContentRules } from './content-rules.ts';
@@ -48,6 +49,8 @@ export interface SeedSummary {
   formerEmployees: number;
   /** Customer care: its channels, conversations and agents. */
   care: CareSeedSummary;
+  /** The ambassador programme: its communication manager, kits, ambassadors, shares and clicks. */
+  ambassadors: AmbassadorSeedSummary;
   /** The history behind the Analytics dashboards, its cohorts and its analyst. */
   analytics: AnalyticsSeedSummary & { rollupDays: number };
   admin: { email: string; password: string };
@@ -153,6 +156,7 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
       now,
       serviceDepartment: DEPARTMENTS.findIndex((d) => d.name === 'Service client'),
     });
+    const ambassadors = await seedAmbassadors(joinTransaction(ctx, trx), { ...people, now });
     // Last: ninety days of activity around the content above, then the roll-ups the
     // dashboards read, so Analytics is full from the first visit.
     const analytics = await seedAnalytics(trx, {
@@ -172,6 +176,7 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
       expertise,
       formerEmployees,
       care,
+      ambassadors,
     };
   });
   const { pending, expired, accepted } = seeded.invitations;
@@ -186,6 +191,7 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
     ...seeded.expertise,
     formerEmployees: seeded.formerEmployees,
     care: seeded.care,
+    ambassadors: seeded.ambassadors,
     analytics: seeded.analytics,
     admin: { email: seeded.people.admin.email, password: adminPassword },
     demoPassword,

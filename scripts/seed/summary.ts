@@ -18,6 +18,8 @@ Demo organisation "${s.organisation}" is ready (${(run.elapsedMs / 1000).toFixed
     cohorts ${a.cohorts.map((c) => `"${c}"`).join(' and ')}; ${analyst}
   Customer care: ${s.care.conversations} conversations on ${s.care.channels} channels (Customer care in the menu),
     worked by ${s.care.agents.map((g) => `${g.name} (${g.email})`).join(', ')}
+  Ambassadors: ${s.ambassadors.kits} share kits, ${s.ambassadors.ambassadors} ambassadors, ${s.ambassadors.shares} shares and ${s.ambassadors.clicks} clicks;
+    communication manager ${s.ambassadors.manager.name} (${s.ambassadors.manager.email}) writes the kits (Ambassadors → Share kits)
 
 Open ${run.publicUrl} and sign in as the administrator:
   email     ${s.admin.email}

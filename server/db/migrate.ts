@@ -27,6 +27,7 @@ import * as ideas from './migrations/2026-12-03-30-ideas.ts';
 import * as ambassadors from './migrations/2026-12-03-31-ambassadors.ts';
 import * as careIdeas from './migrations/2026-12-03-44-care-ideas.ts';
 import * as analyticsDomains from './migrations/2026-12-03-43-analytics-domains.ts';
+import * as ambassadorManagers from './migrations/2026-12-03-42-ambassador-managers.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
 export const migrations: Record<string, Migration> = {
@@ -57,6 +58,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-31-ambassadors': ambassadors,
   '2026-12-03-44-care-ideas': careIdeas,
   '2026-12-03-43-analytics-domains': analyticsDomains,
+  '2026-12-03-42-ambassador-managers': ambassadorManagers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

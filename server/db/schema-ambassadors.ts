@@ -13,7 +13,10 @@ export interface AmbassadorKitTable {
   title: string;
   texts: Json<Record<string, string>>;
   target_url: string;
-  image_url: string | null;
+  /** The kit's image in file storage and its type; image_updated_at makes its address change with it. */
+  image_key: ColumnType<string | null, string | null | undefined, string | null>;
+  image_type: ColumnType<string | null, string | null | undefined, string | null>;
+  image_updated_at: NullableTimestamp;
   editable: boolean;
   disclosure: boolean;
   department_ids: Json<string[]>;

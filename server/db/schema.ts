@@ -89,6 +89,8 @@ export interface UserTable {
   analyst: Generated<boolean>;
   /** Works the customer-care inbox (migration 2026-12-03-01). */
   care_agent: Generated<boolean>;
+  /** Writes share kits and reads the ambassadors' reach report (migration 2026-12-03-42). */
+  communication_manager: Generated<boolean>;
 }
 
 export interface SessionTable {
@@ -921,6 +923,7 @@ export type AccountRow = Omit<
   | 'erased_at'
   | 'analyst'
   | 'care_agent'
+  | 'communication_manager'
 >;
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;

@@ -1,7 +1,9 @@
 // Ambassadors (docs/ambassadors.md): communication managers publish share kits to an audience;
 // employees opt in, share through a network's public share page with their tracked link
 // /r/{code}, which counts the click and forwards to the kit's target with UTM parameters —
-// only for a published, current kit, never anywhere a request names.
+// only for a published, current kit, never anywhere a request names. Administrators make
+// colleagues communication managers; a kit's image is uploaded and served to its audience.
+import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shareUrl } from '../../common/ambassadors.ts';
 import { api } from '../../common/api.ts';
@@ -11,7 +13,13 @@ import { newId } from '../../server/platform/ids.ts';
 import type { TestClient } from '../helpers/client.ts';
 import { setUpOrganisation } from '../helpers/factories.ts';
 import { useServer } from '../helpers/server.ts';
-import { type Person, person } from '../helpers/stream-fixtures.ts';
+import { download, type Person, person, upload } from '../helpers/stream-fixtures.ts';
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF jpeg body')]);
 
 describe('ambassadors', () => {
   const t = useServer({ worker: false });
@@ -27,7 +35,6 @@ describe('ambassadors', () => {
       title: 'Nous recrutons à Lyon',
       texts: { generic: 'We are hiring in Lyon!', x: 'Hiring in Lyon', linkedin: 'Join our Lyon team.' },
       targetUrl: 'https://careers.example.com/lyon?ref=site',
-      imageUrl: null,
       editable: true,
       disclosure: true,
       departmentIds: [],
@@ -64,6 +71,20 @@ describe('ambassadors', () => {
   }
 
   const follow = (code: string, ip?: string) => t.server.client({ ip }).request('GET', `/r/${code}`);
+
+  const grant = (by: TestClient, p: { id: string }, communicationManager: boolean) =>
+    by.call(api.setCommunicationManager, { params: { id: p.id }, body: { communicationManager } });
+
+  const putImage = (by: TestClient, kit: { id: string }, bytes: Buffer, name = 'visuel.png') =>
+    upload(by, name, bytes, 'application/octet-stream', {
+      method: 'PUT',
+      path: `/api/v1/ambassadors/kits/${kit.id}/image`,
+    });
+
+  const files = () =>
+    (fs.readdirSync(t.server.ctx.config.FILES_DIR, { recursive: true }) as string[]).filter((f) =>
+      fs.statSync(`${t.server.ctx.config.FILES_DIR}/${f}`).isFile(),
+    );
 
   beforeAll(async () => {
     ({ client: admin } = await setUpOrganisation(t.server));
@@ -278,5 +299,189 @@ describe('ambassadors', () => {
     expect(audit).toHaveLength(1);
     await admin.call(api.setAmbassadorSettings, { body: { leaderboard: true } });
     expect((await home(sales)).leaderboard).not.toBeNull();
+  });
+
+  it('an administrator makes a colleague communication manager: they run kits and read the report; guests never', async () => {
+    const manager = await person(t.server, { name: 'Mona Communication' });
+    const plain = await person(t.server, { name: 'Paul Membre' });
+    expect((await home(manager)).canManage).toBe(false);
+    expect((await manager.client.call(api.createKit, { body: kitBody() })).status).toBe(403);
+    // Only administrators give the grant, or see who holds it.
+    expect((await grant(manager.client, manager, true)).status).toBe(403);
+    expect((await manager.client.call(api.listCommunicationManagers)).status).toBe(403);
+
+    expect((await grant(admin, manager, true)).status).toBe(204);
+    expect((await grant(admin, manager, true)).status).toBe(204); // already: nothing changes
+    const listed = await admin.call(api.listCommunicationManagers);
+    expect(listed.body.items).toEqual([{ id: manager.id, name: 'Mona Communication', email: manager.email }]);
+
+    // The manager writes, publishes and archives kits, reads the report, switches the leaderboard.
+    expect((await home(manager)).canManage).toBe(true);
+    const created = await manager.client.call(api.createKit, {
+      body: kitBody({ title: 'Journée portes ouvertes' }),
+    });
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.id as string;
+    const edited = await manager.client.call(api.updateKit, {
+      params: { id },
+      body: kitBody({ title: 'Journée portes ouvertes à Nantes' }),
+    });
+    expect(edited.status, edited.text).toBe(200);
+    expect((await manager.client.call(api.publishKit, { params: { id } })).status).toBe(200);
+    expect((await manager.client.call(api.listKits)).body.items.map((k: Kit) => k.id)).toContain(id);
+    expect((await manager.client.call(api.ambassadorReport)).status).toBe(200);
+    expect(
+      (await manager.client.call(api.setAmbassadorSettings, { body: { leaderboard: true } })).status,
+    ).toBe(200);
+    expect((await manager.client.call(api.archiveKit, { params: { id } })).status).toBe(200);
+
+    // A plain member does none of it.
+    for (const res of [
+      await plain.client.call(api.createKit, { body: kitBody() }),
+      await plain.client.call(api.updateKit, { params: { id }, body: kitBody() }),
+      await plain.client.call(api.publishKit, { params: { id } }),
+      await plain.client.call(api.archiveKit, { params: { id } }),
+      await plain.client.call(api.listKits),
+      await plain.client.call(api.ambassadorReport),
+      await plain.client.call(api.setAmbassadorSettings, { body: { leaderboard: false } }),
+      await putImage(plain.client, { id }, PNG),
+    ])
+      expect(res.status).toBe(403);
+
+    // A guest can never hold it: refused at the grant, and a flag set by other means gives nothing.
+    const refused = await grant(admin, guest, true);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('communication_manager_not_eligible');
+    await t.server.ctx.db
+      .updateTable('users')
+      .set({ communication_manager: true })
+      .where('id', '=', guest.id)
+      .execute();
+    expect((await guest.client.call(api.createKit, { body: kitBody() })).status).toBe(403);
+    expect((await guest.client.call(api.ambassadorReport)).status).toBe(403);
+    expect(
+      (await admin.call(api.listCommunicationManagers)).body.items.map((m: { id: string }) => m.id),
+    ).toEqual([manager.id]);
+    await t.server.ctx.db
+      .updateTable('users')
+      .set({ communication_manager: false })
+      .where('id', '=', guest.id)
+      .execute();
+
+    // Withdrawn, it stops at once, session or not.
+    expect((await grant(admin, manager, false)).status).toBe(204);
+    expect((await manager.client.call(api.listKits)).status).toBe(403);
+    expect((await home(manager)).canManage).toBe(false);
+
+    const audit = await t.server.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('action', '=', 'user.communication_manager_changed')
+      .where('target_id', '=', manager.id)
+      .orderBy('at')
+      .execute();
+    expect(audit.map((a) => a.after)).toEqual([
+      { communicationManager: true },
+      { communicationManager: false },
+    ]);
+    const activity = await t.server.ctx.db
+      .selectFrom('activity_events')
+      .select('verb')
+      .where('verb', 'like', 'ambassador.manager_%')
+      .execute();
+    expect(activity.map((a) => a.verb)).toEqual([
+      'ambassador.manager_granted',
+      'ambassador.manager_withdrawn',
+    ]);
+  });
+
+  it("a kit's image is uploaded, shown to its audience only, replaced and removed with its file", async () => {
+    const kit = await publishedKit({ title: 'Nouveau luminaire', departmentIds: [salesDept] });
+    expect(kit.imageUrl).toBeNull();
+    const before = files().length;
+
+    const first = await putImage(admin, kit, PNG);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.imageUrl).toMatch(new RegExp(`^/api/v1/ambassadors/kits/${kit.id}/image\\?v=\\w+$`));
+    expect(files().length).toBe(before + 1);
+    expect((await home(sales)).kits.find((k) => k.id === kit.id)?.imageUrl).toBe(first.body.imageUrl);
+
+    const seen = await download(sales.client, first.body.imageUrl);
+    expect(seen.status).toBe(200);
+    expect(seen.headers.get('content-type')).toBe('image/png');
+    expect(seen.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await seen.arrayBuffer()).equals(PNG)).toBe(true);
+    // Outside the audience it does not exist; guests see nothing of the programme.
+    expect((await download(support.client, first.body.imageUrl)).status).toBe(404);
+    expect((await download(guest.client, first.body.imageUrl)).status).toBe(403);
+
+    // Only images, by their bytes, whatever the name says; nothing stored for a refusal.
+    const html = await putImage(admin, kit, Buffer.from('<svg onload="alert(1)"></svg>'), 'visuel.png');
+    expect(html.status).toBe(415);
+    expect(html.body.error.code).toBe('unsupported_media_type');
+    const big = await putImage(admin, kit, Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]));
+    expect(big.status).toBe(413);
+    expect(files().length).toBe(before + 1);
+
+    // A new image gets a new address, and the old file goes.
+    t.server.clock.advance(1000);
+    const second = await putImage(admin, kit, JPEG, 'visuel.jpg');
+    expect(second.status).toBe(200);
+    expect(second.body.imageUrl).not.toBe(first.body.imageUrl);
+    expect((await download(sales.client, second.body.imageUrl)).headers.get('content-type')).toBe(
+      'image/jpeg',
+    );
+    await expect.poll(() => files().length).toBe(before + 1);
+
+    const removed = await admin.call(api.removeKitImage, { params: { id: kit.id } });
+    expect(removed.status).toBe(200);
+    expect(removed.body.imageUrl).toBeNull();
+    expect((await download(sales.client, second.body.imageUrl)).status).toBe(404);
+    await expect.poll(() => files().length).toBe(before);
+
+    // Once archived, the kit (and its image) no longer changes.
+    await admin.call(api.archiveKit, { params: { id: kit.id } });
+    expect((await putImage(admin, kit, PNG)).status).toBe(409);
+    expect(files().length).toBe(before);
+
+    const audit = await t.server.ctx.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('action', '=', 'ambassador_kit.updated')
+      .where('target_id', '=', kit.id)
+      .orderBy('at')
+      .execute();
+    expect(audit.map((a) => a.after)).toEqual([{ image: true }, { image: true }, { image: false }]);
+  });
+
+  it('the report ranks kits and people in the database: the most clicked first, the leaderboard capped at ten', async () => {
+    const kit = await publishedKit({ title: 'Classement' });
+    const crowd = await Promise.all(
+      Array.from({ length: 11 }, (_, i) =>
+        person(t.server, { name: `Ambassadeur ${String(i).padStart(2, '0')}` }),
+      ),
+    );
+    for (const [i, p] of crowd.entries()) {
+      await optIn(p);
+      const { code } = await share(p, kit, 'linkedin');
+      for (let c = 0; c <= i; c++) await follow(code, `198.51.100.${i + 1}`);
+    }
+    const report = (await admin.call(api.ambassadorReport)).body as ReachReport;
+    expect(report.leaderboard).toHaveLength(10);
+    const clicks = report.leaderboard.map((e) => e.clicks);
+    expect(clicks).toEqual([...clicks].sort((a, b) => b - a));
+    expect(report.kits.map((k) => k.clicks)).toEqual(
+      [...report.kits.map((k) => k.clicks)].sort((a, b) => b - a),
+    );
+    const row = report.kits.find((k) => k.id === kit.id);
+    expect(row).toMatchObject({ shares: 11, clicks: 66 });
+    expect(row?.byNetwork).toEqual([{ network: 'linkedin', shares: 11, clicks: 66 }]);
+    // The totals are the sums over every link and click.
+    const all = await t.server.ctx.db
+      .selectFrom('ambassador_clicks')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(report.totals.clicks).toBe(Number(all.n));
+    expect(report.totals.ambassadors).toBe(report.departments.reduce((s, d) => s + d.ambassadors, 0));
   });
 });

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../common/api.ts';
 import type { Endpoint } from '../../common/endpoint.ts';
+import type { Kit, ReachReport } from '../../common/schemas/ambassadors.ts';
 import {
   CHANGED_ASSUMPTION,
   PEOPLE_COHORT,
@@ -309,6 +310,47 @@ describe('demo data', () => {
     expect(mine.length).toBeGreaterThan(0);
     const detail = await agent.call(api.getCareConversation, { params: { id: mine[0].id } });
     expect(detail.status).toBe(200);
+  });
+
+  it('runs an ambassador programme: a communication manager, kits in both languages, shares and clicks over weeks', async () => {
+    // The manager the summary prints signs in with the demo password and runs the kits.
+    expect(
+      formatSummary(seeded, { publicUrl: t.server.url, elapsedMs: 0 }).includes(
+        seeded.ambassadors.manager.email,
+      ),
+    ).toBe(true);
+    const manager = await signIn(t.server, {
+      email: seeded.ambassadors.manager.email,
+      password: printed.demoPassword,
+    });
+    const kits = (await manager.call(api.listKits)).body.items as Kit[];
+    expect(kits).toHaveLength(seeded.ambassadors.kits);
+    const now = t.server.clock.now().toISOString();
+    expect(kits.some((k) => k.status === 'draft')).toBe(true);
+    expect(kits.some((k) => k.status === 'published' && k.endsAt < now)).toBe(true);
+    expect(kits.filter((k) => k.status === 'published' && k.endsAt > now).length).toBeGreaterThanOrEqual(2);
+    expect(kits.some((k) => /[éèàç’]/.test(k.title))).toBe(true);
+    expect(kits.some((k) => /\b(our|we|the)\b/i.test(k.title))).toBe(true);
+    expect(kits.every((k) => k.imageUrl !== null)).toBe(true);
+    const image = await manager.request('GET', kits[0]!.imageUrl!);
+    expect(image.status).toBe(200);
+
+    const report = (await manager.call(api.ambassadorReport)).body as ReachReport;
+    expect(report.totals).toMatchObject({
+      shares: seeded.ambassadors.shares,
+      clicks: seeded.ambassadors.clicks,
+    });
+    expect(report.totals.clicks).toBeGreaterThan(50);
+    expect(
+      report.departments.filter((d) => d.name !== null && d.ambassadors > 0).length,
+    ).toBeGreaterThanOrEqual(4);
+    expect(report.leaderboard.length).toBeGreaterThan(0);
+    // Shares spread over weeks, not one day.
+    const days = await t.server.ctx.db
+      .selectFrom('ambassador_links')
+      .select((eb) => eb.fn.count<string>(sql`date_trunc('week', created_at)`).distinct().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(days.n)).toBeGreaterThanOrEqual(3);
   });
 
   it('gives Analytics ninety days of history: departments apart, a first wave ahead, answers at every speed', async () => {

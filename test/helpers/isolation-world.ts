@@ -361,6 +361,18 @@ export async function buildIsolationWorld(server: TestServer): Promise<Isolation
     }),
   );
   created(await admin.client.call(api.publishKit, { params: { id: kit.body.id } }));
+  // Its image, served to employees of its audience only (a 1×1 PNG).
+  const kitImage = await upload(
+    admin.client,
+    'kit.png',
+    Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+      'base64',
+    ),
+    'image/png',
+    { method: 'PUT', path: `/api/v1/ambassadors/kits/${kit.body.id}/image` },
+  );
+  expect(kitImage.status, JSON.stringify(kitImage.body)).toBe(200);
 
   const people = { admin, owner, memberA, memberB, guestE, guestF, deactivated };
   const actors = {} as IsolationWorld['actors'];

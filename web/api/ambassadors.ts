@@ -4,6 +4,7 @@ import type { Network } from '../../common/ambassadors.ts';
 import { api } from '../../common/api.ts';
 import type { BodyIn } from '../../common/endpoint.ts';
 import { call } from './client.ts';
+import { uploadKitImage } from './uploads.ts';
 
 const KEY = ['ambassadors'] as const;
 
@@ -49,13 +50,47 @@ export function useShareKit() {
   });
 }
 
+/** Saves a kit, then sends its new image if one was chosen (the kit must exist to take it). */
 export function useSaveKit() {
   const changed = useChanged();
   return useMutation({
-    mutationFn: (input: { id: string | null; body: BodyIn<typeof api.createKit> }) =>
-      input.id
-        ? call(api.updateKit, { params: { id: input.id }, body: input.body })
-        : call(api.createKit, { body: input.body }),
+    mutationFn: async (input: {
+      id: string | null;
+      body: BodyIn<typeof api.createKit>;
+      image: File | null;
+    }) => {
+      const kit = input.id
+        ? await call(api.updateKit, { params: { id: input.id }, body: input.body })
+        : await call(api.createKit, { body: input.body });
+      return input.image ? uploadKitImage(kit.id, input.image) : kit;
+    },
+    // Refreshed whatever happened: a new kit whose image was refused is saved all the same.
+    onSettled: changed,
+  });
+}
+
+export function useRemoveKitImage() {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: (id: string) => call(api.removeKitImage, { params: { id } }),
+    onSuccess: changed,
+  });
+}
+
+/** Who holds the communication-manager grant (administrators). */
+export function useCommunicationManagers(enabled = true) {
+  return useQuery({
+    queryKey: [...KEY, 'managers'],
+    queryFn: ({ signal }) => call(api.listCommunicationManagers, { signal }),
+    enabled,
+  });
+}
+
+export function useSetCommunicationManager() {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: ({ id, communicationManager }: { id: string; communicationManager: boolean }) =>
+      call(api.setCommunicationManager, { params: { id }, body: { communicationManager } }),
     onSuccess: changed,
   });
 }

@@ -5,14 +5,19 @@ import type { Endpoint, ResponseOf } from '../../common/endpoint.ts';
 import type { Attachment } from '../../common/schemas/stream.ts';
 import { ApiError, csrfToken, readError, refreshCsrfToken } from './client.ts';
 
-async function send(endpoint: Endpoint, file: File, signal?: AbortSignal): Promise<Response> {
+async function send(
+  endpoint: Endpoint,
+  file: File,
+  signal?: AbortSignal,
+  path = endpoint.path,
+): Promise<Response> {
   const form = new FormData();
   form.append('file', file, file.name);
   const headers: Record<string, string> = { accept: 'application/json' };
   const token = csrfToken();
   if (token) headers['x-csrf-token'] = token;
   try {
-    return await fetch(endpoint.path, {
+    return await fetch(path, {
       method: endpoint.method,
       headers,
       body: form,
@@ -25,14 +30,14 @@ async function send(endpoint: Endpoint, file: File, signal?: AbortSignal): Promi
   }
 }
 
-/** Send one file to an upload endpoint (no path parameters); resolves with its JSON answer. */
-async function uploadFile<E extends Endpoint>(endpoint: E, file: File, signal?: AbortSignal) {
-  let response = await send(endpoint, file, signal);
+/** Send one file to an upload endpoint (at `path` when it has parameters); resolves with its JSON answer. */
+async function uploadFile<E extends Endpoint>(endpoint: E, file: File, signal?: AbortSignal, path?: string) {
+  let response = await send(endpoint, file, signal, path);
   if (response.status === 403) {
     const error = await readError(response.clone());
     if (error.code === 'csrf_failed') {
       await refreshCsrfToken();
-      response = await send(endpoint, file, signal);
+      response = await send(endpoint, file, signal, path);
     }
   }
   if (!response.ok) throw await readError(response);
@@ -50,4 +55,14 @@ export async function uploadPhoto(
   signal?: AbortSignal,
 ): Promise<ResponseOf<typeof api.uploadMyPhoto>> {
   return uploadFile(api.uploadMyPhoto, file, signal);
+}
+
+/** Set a share kit's image (communication managers); resolves with the kit. */
+export async function uploadKitImage(id: string, file: File): Promise<ResponseOf<typeof api.uploadKitImage>> {
+  return uploadFile(
+    api.uploadKitImage,
+    file,
+    undefined,
+    api.uploadKitImage.path.replace(':id', encodeURIComponent(id)),
+  );
 }

@@ -120,6 +120,8 @@ export const en = {
     care_connector_unknown: 'This channel names no connector this Trame has: check its settings.',
     // care: channels
     care_channel_in_use: 'This channel has conversations: switch it off instead of deleting it.',
+    communication_manager_not_eligible:
+      'Only members can be communication managers: administrators already are, guests cannot be.', // ambassadors
     campaign_closed: 'This campaign is not open for ideas.', // ideas
     generic: 'Something went wrong. Try again.',
     network_error: 'Trame cannot be reached. Check your connection and try again.',
@@ -1564,6 +1566,7 @@ export const en = {
       accepted: 'Invitation accepted',
     },
     user: {
+      communication_manager_changed: 'Communication manager grant changed', // ambassadors
       analyst_changed: 'Analyst grant changed',
       care_agent_changed: 'Care agent role changed', // care: channels
       created_by_sso: 'Account created by single sign-on',

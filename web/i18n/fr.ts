@@ -125,6 +125,8 @@ export const fr: Catalog = {
       'Ce canal désigne un connecteur que ce Trame ne connaît pas : vérifiez ses réglages.',
     // care: channels
     care_channel_in_use: 'Ce canal a des conversations : désactivez-le plutôt que de le supprimer.',
+    communication_manager_not_eligible:
+      'Seuls les membres peuvent être responsables de la communication : les administrateurs le sont déjà, les invités ne peuvent pas l’être.', // ambassadors
     campaign_closed: 'Cette campagne n’accepte pas d’idées en ce moment.', // ideas
     generic: 'Une erreur s’est produite. Réessayez.',
     network_error: 'Trame est injoignable. Vérifiez votre connexion et réessayez.',
@@ -1610,6 +1612,7 @@ export const fr: Catalog = {
       accepted: 'Invitation acceptée',
     },
     user: {
+      communication_manager_changed: 'Rôle de responsable de la communication modifié', // ambassadors
       analyst_changed: 'Rôle d’analyste modifié',
       care_agent_changed: 'Rôle d’agent du service client modifié', // care: channels
       created_by_sso: 'Compte créé par authentification unique',

@@ -4,6 +4,7 @@ import type { AdminUser } from '../../common/schemas/people.ts';
 import { USER_STATUSES } from '../../common/schemas/people.ts';
 import { ROLES, type Role } from '../../common/schemas/primitives.ts';
 import { useChangeRole, useSetUserActive, useUsers } from '../api/admin.ts';
+import { useCommunicationManagers, useSetCommunicationManager } from '../api/ambassadors.ts';
 import { useAnalyticsSettings, useSetAnalyst } from '../api/analytics.ts';
 import { useSignedIn } from '../app/signed-in-context.ts';
 import { usePageTitle } from '../app/use-page-title.ts';
@@ -48,6 +49,11 @@ export function AdminPeoplePage() {
   const analytics = useAnalyticsSettings();
   const analystIds = new Set((analytics.data?.analysts ?? []).map((a) => a.id));
   const isAnalyst = (user: AdminUser) => analystIds.has(user.id);
+  // ambassadors: who holds the communication-manager grant.
+  const setManager = useSetCommunicationManager();
+  const managers = useCommunicationManagers();
+  const managerIds = new Set((managers.data?.items ?? []).map((m) => m.id));
+  const isManager = (user: AdminUser) => managerIds.has(user.id);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [deactivating, setDeactivating] = useState<AdminUser | null>(null);
@@ -87,6 +93,30 @@ export function AdminPeoplePage() {
         onSuccess: () =>
           setNotice(
             t(analyst ? 'analytics.analyst.granted' : 'analytics.analyst.withdrawn', { name: user.name }),
+          ),
+        onError: (err) => setError(errorMessage(t, err)),
+      },
+    );
+  }
+
+  /** Communication managers write share kits and read the reach report; administrators already do. */
+  function toggleManager(user: AdminUser) {
+    setError(null);
+    setNotice(null);
+    const communicationManager = !isManager(user);
+    setManager.mutate(
+      { id: user.id, communicationManager },
+      {
+        onSuccess: () =>
+          setNotice(
+            t(
+              communicationManager
+                ? 'ambassadors.manage.grant.granted'
+                : 'ambassadors.manage.grant.withdrawn',
+              {
+                name: user.name,
+              },
+            ),
           ),
         onError: (err) => setError(errorMessage(t, err)),
       },
@@ -169,7 +199,8 @@ export function AdminPeoplePage() {
               const busy =
                 (changeRole.isPending && changeRole.variables?.id === user.id) ||
                 (setActive.isPending && setActive.variables?.id === user.id) ||
-                (setAnalyst.isPending && setAnalyst.variables?.id === user.id);
+                (setAnalyst.isPending && setAnalyst.variables?.id === user.id) ||
+                (setManager.isPending && setManager.variables?.id === user.id);
               return (
                 <tr key={user.id} data-testid="user-row">
                   <th scope="row">
@@ -179,6 +210,12 @@ export function AdminPeoplePage() {
                       <>
                         {' '}
                         <Badge tone="neutral">{t('analytics.analyst.badge')}</Badge>
+                      </>
+                    ) : null}
+                    {isManager(user) ? (
+                      <>
+                        {' '}
+                        <Badge tone="neutral">{t('ambassadors.manage.grant.badge')}</Badge>
                       </>
                     ) : null}
                   </th>
@@ -222,6 +259,18 @@ export function AdminPeoplePage() {
                           onClick={() => toggleAnalyst(user)}
                         >
                           {isAnalyst(user) ? t('analytics.analyst.withdraw') : t('analytics.analyst.grant')}
+                        </RowAction>
+                      ) : null}
+                      {user.role === 'member' && (user.status === 'active' || isManager(user)) ? (
+                        <RowAction
+                          name={user.name}
+                          disabled={busy}
+                          title={t('ambassadors.manage.grant.hint')}
+                          onClick={() => toggleManager(user)}
+                        >
+                          {isManager(user)
+                            ? t('ambassadors.manage.grant.withdraw')
+                            : t('ambassadors.manage.grant.grant')}
                         </RowAction>
                       ) : null}
                       {user.status === 'active' ? (

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Kit, KitBody } from '../../common/schemas/ambassadors.ts';
-import { useKitStatus, useKits, useSaveKit } from '../api/ambassadors.ts';
+import { useKitStatus, useKits, useRemoveKitImage, useSaveKit } from '../api/ambassadors.ts';
+import { isApiError } from '../api/client.ts';
 import { useDirectory } from '../api/people.ts';
 import { usePageTitle } from '../app/use-page-title.ts';
 import { Badge } from '../components/Badge.tsx';
@@ -17,7 +18,8 @@ import { errorMessage } from '../i18n/messages.ts';
 import { AmbassadorTabs } from './AmbassadorsPage.tsx';
 
 const VARIANTS = ['linkedin', 'x', 'facebook', 'bluesky'] as const;
-const FIELDS = ['title', 'texts', 'targetUrl', 'imageUrl', 'startsAt', 'endsAt', 'departmentIds', 'siteIds'];
+const FIELDS = ['title', 'texts', 'targetUrl', 'startsAt', 'endsAt', 'departmentIds', 'siteIds'];
+const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
 
 const day = (iso: string) => {
   const d = new Date(iso);
@@ -28,7 +30,6 @@ interface Draft {
   title: string;
   texts: Record<string, string>;
   targetUrl: string;
-  imageUrl: string;
   editable: boolean;
   disclosure: boolean;
   departmentIds: string[];
@@ -41,7 +42,6 @@ const blank = (): Draft => ({
   title: '',
   texts: { generic: '' },
   targetUrl: '',
-  imageUrl: '',
   editable: true,
   disclosure: true,
   departmentIds: [],
@@ -54,7 +54,6 @@ const fromKit = (kit: Kit): Draft => ({
   title: kit.title,
   texts: { ...kit.texts },
   targetUrl: kit.targetUrl,
-  imageUrl: kit.imageUrl ?? '',
   editable: kit.editable,
   disclosure: kit.disclosure,
   departmentIds: kit.departmentIds,
@@ -99,6 +98,8 @@ function KitForm({ kit, onDone }: { kit: Kit | null; onDone: () => void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(() => (kit ? fromKit(kit) : blank()));
   const [saved, setSaved] = useState(false);
+  const [image, setImage] = useState<File | null>(null);
+  const [imageKey, setImageKey] = useState(0);
   const save = useSaveKit();
   const directory = useDirectory();
   const form = useFormFeedback(FIELDS);
@@ -119,7 +120,6 @@ function KitForm({ kit, onDone }: { kit: Kit | null; onDone: () => void }) {
       title: draft.title,
       texts,
       targetUrl: draft.targetUrl,
-      imageUrl: draft.imageUrl.trim() || null,
       editable: draft.editable,
       disclosure: draft.disclosure,
       departmentIds: draft.departmentIds,
@@ -129,14 +129,19 @@ function KitForm({ kit, onDone }: { kit: Kit | null; onDone: () => void }) {
     });
     if (!body) return;
     save.mutate(
-      { id: kit?.id ?? null, body },
+      { id: kit?.id ?? null, body, image },
       {
         onSuccess: () => {
           setSaved(true);
+          setImage(null);
+          setImageKey((k) => k + 1);
           if (kit) onDone();
           else setDraft(blank());
         },
-        onError: (error) => form.showError(error),
+        onError: (error) =>
+          isApiError(error, 'unsupported_media_type')
+            ? form.showBanner(t('ambassadors.manage.kits.imageUnreadable'))
+            : form.showError(error),
       },
     );
   }
@@ -200,15 +205,16 @@ function KitForm({ kit, onDone }: { kit: Kit | null; onDone: () => void }) {
             error={form.fieldErrors.targetUrl}
             required
           />
-          <TextField
-            label={t('ambassadors.manage.kits.imageUrl')}
-            name="imageUrl"
-            type="url"
-            value={draft.imageUrl}
-            onChange={(imageUrl) => set({ imageUrl })}
-            error={form.fieldErrors.imageUrl}
-          />
         </div>
+        <KitImageField
+          key={imageKey}
+          kit={kit}
+          chosen={image}
+          onChoose={(file) => {
+            setSaved(false);
+            setImage(file);
+          }}
+        />
         <div className="form-grid">
           <TextField
             label={t('ambassadors.manage.kits.startsAt')}
@@ -273,6 +279,56 @@ function KitForm({ kit, onDone }: { kit: Kit | null; onDone: () => void }) {
         </div>
       </form>
     </section>
+  );
+}
+
+/** The kit's image: a file chosen here goes up once the kit is saved; the current one can go. */
+function KitImageField({
+  kit,
+  chosen,
+  onChoose,
+}: {
+  kit: Kit | null;
+  chosen: File | null;
+  onChoose: (file: File | null) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const remove = useRemoveKitImage();
+  const current = kit ? remove.data?.imageUrl !== null && kit.imageUrl : null;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('ambassadors.manage.kits.image')}</label>
+      <span id={`${id}-hint`} className="field-hint">
+        {t('ambassadors.manage.kits.imageHint')}
+      </span>
+      {current && !chosen ? (
+        <p>
+          <img src={current} alt={t('ambassadors.manage.kits.currentImage')} className="kit-image" />{' '}
+          <Button
+            type="button"
+            small
+            busy={remove.isPending}
+            busyLabel={t('common.working')}
+            onClick={() => kit && remove.mutate(kit.id)}
+          >
+            {t('ambassadors.manage.kits.removeImage')}
+          </Button>
+        </p>
+      ) : null}
+      <FormError message={remove.error ? errorMessage(t, remove.error) : null} />
+      <input
+        id={id}
+        name="image"
+        type="file"
+        accept={IMAGE_TYPES}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => onChoose(event.target.files?.[0] ?? null)}
+      />
+      {chosen ? (
+        <p className="muted">{t('ambassadors.manage.kits.imageChosen', { name: chosen.name })}</p>
+      ) : null}
+    </div>
   );
 }
 

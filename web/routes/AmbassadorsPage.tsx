@@ -139,7 +139,20 @@ function KitCard({ kit, organisation, canShare }: { kit: Kit; organisation: stri
     <article className="card" aria-labelledby={`kit-${kit.id}-title`}>
       <h3 id={`kit-${kit.id}-title`}>{kit.title}</h3>
       <p className="muted">{t('ambassadors.until', { date: formatDate(kit.endsAt, i18n.language) })}</p>
-      {kit.imageUrl ? <img src={kit.imageUrl} alt="" className="kit-image" /> : null}
+      {kit.imageUrl ? (
+        <figure className="kit-figure">
+          <img
+            src={kit.imageUrl}
+            alt={t('ambassadors.imageAlt', { title: kit.title })}
+            className="kit-image"
+          />
+          <figcaption>
+            <a href={kit.imageUrl} download={`${kit.slug}`}>
+              {t('ambassadors.downloadImage')}
+            </a>
+          </figcaption>
+        </figure>
+      ) : null}
       <TextField
         label={t('ambassadors.text')}
         name={textId}

@@ -1,6 +1,12 @@
-// What leaves the server about share kits and the reach report.
+// What leaves the server about share kits, the reach report and the communication managers.
 import type { Kit, ReachReport } from '../../../common/schemas/ambassadors.ts';
-import type { KitRow, reachByLink } from './queries.ts';
+import type { departmentReach, KitRow, kitNetworks, kitTotals, reachTotals } from './queries.ts';
+
+/** The image's address changes with the image, so the browser may keep it for a while. */
+export const kitImageUrl = (k: Pick<KitRow, 'id' | 'image_updated_at'>) =>
+  k.image_updated_at
+    ? `/api/v1/ambassadors/kits/${k.id}/image?v=${k.image_updated_at.getTime().toString(36)}`
+    : null;
 
 export function presentKit(k: KitRow): Kit {
   return {
@@ -9,7 +15,7 @@ export function presentKit(k: KitRow): Kit {
     title: k.title,
     texts: k.texts,
     targetUrl: k.target_url,
-    imageUrl: k.image_url,
+    imageUrl: kitImageUrl(k),
     editable: k.editable,
     disclosure: k.disclosure,
     departmentIds: k.department_ids,
@@ -22,63 +28,27 @@ export function presentKit(k: KitRow): Kit {
   };
 }
 
-type LinkReach = Awaited<ReturnType<typeof reachByLink>>[number];
+type Rows<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
 
+/** The report from its aggregates, as the database ordered them; networks go under their kit. */
 export function presentReport(input: {
-  kits: KitRow[];
-  links: LinkReach[];
-  members: { user_id: string; department: string | null }[];
+  totals: Rows<typeof reachTotals>;
+  kits: Rows<typeof kitTotals>;
+  networks: Rows<typeof kitNetworks>;
+  departments: Rows<typeof departmentReach>;
   leaderboard: ReachReport['leaderboard'];
   leaderboardOn: boolean;
 }): ReachReport {
-  const { links } = input;
-  const kits = input.kits
-    .map((k) => {
-      const own = links.filter((l) => l.kit_id === k.id);
-      const networks = new Map<string, { network: string; shares: number; clicks: number }>();
-      for (const l of own) {
-        const n = networks.get(l.network) ?? { network: l.network, shares: 0, clicks: 0 };
-        n.shares += l.shares;
-        n.clicks += l.clicks;
-        networks.set(l.network, n);
-      }
-      return {
-        id: k.id,
-        title: k.title,
-        status: k.status,
-        shares: own.reduce((s, l) => s + l.shares, 0),
-        clicks: own.reduce((s, l) => s + l.clicks, 0),
-        byNetwork: [...networks.values()].sort((a, b) => b.clicks - a.clicks),
-      };
-    })
-    .sort((a, b) => b.clicks - a.clicks || b.shares - a.shares);
-  const departments = new Map<
-    string | null,
-    { name: string | null; people: Set<string>; shares: number; clicks: number }
-  >();
-  const dept = (name: string | null) => {
-    const d = departments.get(name) ?? { name, people: new Set<string>(), shares: 0, clicks: 0 };
-    departments.set(name, d);
-    return d;
-  };
-  for (const m of input.members) dept(m.department).people.add(m.user_id);
-  for (const l of links) {
-    const d = dept(l.department);
-    d.people.add(l.user_id);
-    d.shares += l.shares;
-    d.clicks += l.clicks;
-  }
-  const people = new Set([...input.members.map((m) => m.user_id), ...links.map((l) => l.user_id)]);
+  const byKit = new Map<string, ReachReport['kits'][number]['byNetwork']>();
+  for (const { kit_id, network, shares, clicks } of input.networks)
+    byKit.set(kit_id, [...(byKit.get(kit_id) ?? []), { network, shares, clicks }]);
   return {
-    totals: {
-      ambassadors: people.size,
-      shares: links.reduce((s, l) => s + l.shares, 0),
-      clicks: links.reduce((s, l) => s + l.clicks, 0),
-    },
-    kits,
-    departments: [...departments.values()]
-      .map((d) => ({ name: d.name, ambassadors: d.people.size, shares: d.shares, clicks: d.clicks }))
-      .sort((a, b) => b.ambassadors - a.ambassadors),
+    totals: input.totals,
+    kits: input.kits.map((k) => ({
+      ...k,
+      byNetwork: byKit.get(k.id) ?? [],
+    })),
+    departments: input.departments,
     leaderboard: input.leaderboard,
     leaderboardOn: input.leaderboardOn,
   };

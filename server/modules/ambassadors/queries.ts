@@ -88,50 +88,105 @@ export async function linkExists(db: AnyDb, code: string): Promise<boolean> {
   return row !== undefined;
 }
 
+// The reach figures, aggregated, ordered and limited by the database: the report never loads
+// the links or the clicks themselves. Clicks are counted per link once (`click_counts`), then
+// summed per kit × network, per person, and per department.
+const clickCounts = sql`click_counts AS (
+  SELECT code, count(*)::int AS clicks FROM ambassador_clicks GROUP BY code
+)`;
+const perPerson = sql`per_person AS (
+  SELECT l.user_id, sum(l.shares)::int AS shares, coalesce(sum(c.clicks), 0)::int AS clicks
+    FROM ambassador_links l LEFT JOIN click_counts c ON c.code = l.code
+   GROUP BY l.user_id
+)`;
+/** Who takes part: opted in now, or shared at some point. */
+const participants = sql`participants AS (
+  SELECT user_id FROM ambassador_members WHERE opted_in
+  UNION
+  SELECT user_id FROM per_person
+)`;
+
+/** The top ambassadors by clicks, then shares (erased people left out). */
 export async function leaderboard(db: AnyDb, limit = 10) {
-  const clicks = db
-    .selectFrom('ambassador_clicks as c')
-    .innerJoin('ambassador_links as l2', 'l2.code', 'c.code')
-    .select(['l2.user_id', (eb) => eb.fn.countAll<string>().as('clicks')])
-    .groupBy('l2.user_id')
-    .as('cl');
-  const rows = await db
-    .selectFrom('ambassador_links as l')
-    .innerJoin('users as u', 'u.id', 'l.user_id')
-    .leftJoin(clicks, 'cl.user_id', 'l.user_id')
-    .select(['u.id', 'u.name', (eb) => eb.fn.sum<string>('l.shares').as('shares'), 'cl.clicks'])
-    .where('u.erased_at', 'is', null)
-    .groupBy(['u.id', 'u.name', 'cl.clicks'])
-    .execute();
-  return rows
-    .map((r) => ({ id: r.id, name: r.name, shares: Number(r.shares ?? 0), clicks: Number(r.clicks ?? 0) }))
-    .sort((a, b) => b.clicks - a.clicks || b.shares - a.shares || a.name.localeCompare(b.name))
-    .slice(0, limit);
+  const result = await sql<{ id: string; name: string; shares: number; clicks: number }>`
+    WITH ${clickCounts}, ${perPerson}
+    SELECT u.id, u.name, p.shares, p.clicks
+      FROM per_person p JOIN users u ON u.id = p.user_id
+     WHERE u.erased_at IS NULL
+     ORDER BY p.clicks DESC, p.shares DESC, u.name, u.id
+     LIMIT ${limit}`.execute(db);
+  return result.rows;
 }
 
-export async function reachByLink(db: AnyDb) {
-  const clicks = db
-    .selectFrom('ambassador_clicks')
-    .select(['code', (eb) => eb.fn.countAll<string>().as('clicks')])
-    .groupBy('code')
-    .as('c');
-  const rows = await db
-    .selectFrom('ambassador_links as l')
-    .leftJoin(clicks, 'c.code', 'l.code')
-    .innerJoin('users as u', 'u.id', 'l.user_id')
-    .leftJoin('departments as d', 'd.id', 'u.department_id')
-    .select(['l.kit_id', 'l.network', 'l.user_id', 'l.shares', 'c.clicks', 'd.name as department'])
-    .execute();
-  return rows.map((r) => ({ ...r, clicks: Number(r.clicks ?? 0) }));
+/** The kits with the most clicks (then shares), with their totals. */
+export async function kitTotals(db: AnyDb, limit = 50) {
+  const result = await sql<{
+    id: string;
+    title: string;
+    status: KitRow['status'];
+    shares: number;
+    clicks: number;
+  }>`
+    WITH ${clickCounts}
+    SELECT k.id, k.title, k.status,
+           coalesce(sum(l.shares), 0)::int AS shares, coalesce(sum(c.clicks), 0)::int AS clicks
+      FROM ambassador_kits k
+      LEFT JOIN ambassador_links l ON l.kit_id = k.id
+      LEFT JOIN click_counts c ON c.code = l.code
+     GROUP BY k.id
+     ORDER BY clicks DESC, shares DESC, k.created_at DESC
+     LIMIT ${limit}`.execute(db);
+  return result.rows;
 }
 
-export async function optedInCount(db: AnyDb) {
-  const rows = await db
-    .selectFrom('ambassador_members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .leftJoin('departments as d', 'd.id', 'u.department_id')
-    .select(['m.user_id', 'd.name as department'])
-    .where('m.opted_in', '=', true)
+/** Shares and clicks per network of the given kits, most clicked network first. */
+export async function kitNetworks(db: AnyDb, kitIds: string[]) {
+  if (kitIds.length === 0) return [];
+  const result = await sql<{ kit_id: string; network: string; shares: number; clicks: number }>`
+    WITH ${clickCounts}
+    SELECT l.kit_id, l.network, sum(l.shares)::int AS shares, coalesce(sum(c.clicks), 0)::int AS clicks
+      FROM ambassador_links l LEFT JOIN click_counts c ON c.code = l.code
+     WHERE l.kit_id IN (${sql.join(kitIds)})
+     GROUP BY l.kit_id, l.network
+     ORDER BY clicks DESC, shares DESC, l.network`.execute(db);
+  return result.rows;
+}
+
+/** Participation by department: the people taking part, their shares and clicks. */
+export async function departmentReach(db: AnyDb) {
+  const result = await sql<{ name: string | null; ambassadors: number; shares: number; clicks: number }>`
+    WITH ${clickCounts}, ${perPerson}, ${participants}
+    SELECT d.name, count(*)::int AS ambassadors,
+           coalesce(sum(p.shares), 0)::int AS shares, coalesce(sum(p.clicks), 0)::int AS clicks
+      FROM participants x
+      JOIN users u ON u.id = x.user_id
+      LEFT JOIN departments d ON d.id = u.department_id
+      LEFT JOIN per_person p ON p.user_id = x.user_id
+     GROUP BY d.id, d.name
+     ORDER BY ambassadors DESC, clicks DESC, d.name NULLS LAST`.execute(db);
+  return result.rows;
+}
+
+/** The programme's totals: people taking part, shares, clicks. */
+export async function reachTotals(db: AnyDb) {
+  const result = await sql<{ ambassadors: number; shares: number; clicks: number }>`
+    WITH ${clickCounts}, ${perPerson}, ${participants}
+    SELECT (SELECT count(*) FROM participants)::int AS ambassadors,
+           (SELECT coalesce(sum(shares), 0) FROM ambassador_links)::int AS shares,
+           (SELECT count(*) FROM ambassador_clicks)::int AS clicks`.execute(db);
+  return result.rows[0] ?? { ambassadors: 0, shares: 0, clicks: 0 };
+}
+
+/** Colleagues holding the communication-manager grant whose account is active (the grant of others is dormant). */
+export function listCommunicationManagers(db: AnyDb) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'email'])
+    .where('communication_manager', '=', true)
+    .where('status', '=', 'active')
+    .where('erased_at', 'is', null)
+    .where('role', '!=', 'guest')
+    .orderBy('name')
+    .orderBy('id')
     .execute();
-  return rows;
 }

@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/http/request.ts';
 import { route } from '../../platform/http/route.ts';
 import { authorize } from '../../platform/policy.ts';
 import { enforce } from '../../platform/rate-limit.ts';
+import { sendImage } from '../../platform/storage/images.ts';
 import { SEARCH_PER_ACCOUNT } from '../search/routes.ts';
 import { writeLimits } from '../stream/rate-limits.ts';
 import { setEndorsement } from './commands/endorse.ts';
@@ -104,14 +105,8 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AppContext): vo
       .where('id', '=', params.id)
       .executeTakeFirst();
     if (!row?.photo_key || !row.photo_type) throw notFound('Photo');
-    reply
-      .header('content-type', row.photo_type)
-      .header('content-disposition', 'inline')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      // The address changes with the photo (photoUrl), so a day in the browser is safe.
-      .header('cache-control', 'private, max-age=86400');
-    await reply.send(ctx.storage.read(row.photo_key));
+    // The address changes with the photo (photoUrl), so a day in the browser is safe.
+    await sendImage(ctx, reply, { key: row.photo_key, type: row.photo_type, maxAge: 86_400 });
   });
 
   for (const [endpoint, on] of [

@@ -11,7 +11,14 @@ export const manageEn = {
     variant: 'Text for {{network}} (optional)',
     targetUrl: 'Link',
     targetUrlHint: 'Where readers land: an http or https address.',
-    imageUrl: 'Image address (optional)',
+    image: 'Image (optional)',
+    imageHint:
+      'PNG, JPEG, GIF or WebP, at most 5 MB. Ambassadors see it on the kit and may download it for their post.',
+    imageChosen: '{{name}} will be sent when you save.',
+    currentImage: 'The kit’s current image',
+    removeImage: 'Remove the image',
+    imageUnreadable:
+      'This file is not an image Trame can show (PNG, JPEG, GIF or WebP). The rest of the kit was saved.',
     editable: 'Ambassadors may edit the text',
     disclosure: 'Add the disclosure line (“Employee of …”)',
     audience: 'Audience',
@@ -35,6 +42,14 @@ export const manageEn = {
       archived: 'Archived',
     },
     period: '{{from}} – {{to}}',
+  },
+  grant: {
+    badge: 'Communication',
+    grant: 'Make communication manager',
+    withdraw: 'Withdraw communication manager',
+    hint: 'Communication managers write and publish share kits and read the reach report.',
+    granted: '{{name}} is now a communication manager.',
+    withdrawn: '{{name}} is no longer a communication manager.',
   },
   report: {
     title: 'Reach report',

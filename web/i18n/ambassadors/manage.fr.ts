@@ -15,7 +15,14 @@ export const manageFr: DeepStringRecord<typeof manageEn> = {
     variant: 'Texte pour {{network}} (facultatif)',
     targetUrl: 'Lien',
     targetUrlHint: 'Là où arrivent les lecteurs : une adresse http ou https.',
-    imageUrl: 'Adresse de l’image (facultatif)',
+    image: 'Image (facultative)',
+    imageHint:
+      'PNG, JPEG, GIF ou WebP, 5 Mo au plus. Les ambassadeurs la voient sur le kit et peuvent la télécharger pour leur publication.',
+    imageChosen: '{{name}} sera envoyée à l’enregistrement.',
+    currentImage: 'L’image actuelle du kit',
+    removeImage: 'Retirer l’image',
+    imageUnreadable:
+      'Ce fichier n’est pas une image que Trame sait afficher (PNG, JPEG, GIF ou WebP). Le reste du kit est enregistré.',
     editable: 'Les ambassadeurs peuvent modifier le texte',
     disclosure: 'Ajouter la mention (« Salarié·e de … »)',
     audience: 'Public',
@@ -39,6 +46,14 @@ export const manageFr: DeepStringRecord<typeof manageEn> = {
       archived: 'Archivé',
     },
     period: '{{from}} – {{to}}',
+  },
+  grant: {
+    badge: 'Communication',
+    grant: 'Nommer responsable de la communication',
+    withdraw: 'Retirer le rôle de responsable de la communication',
+    hint: 'Les responsables de la communication rédigent et publient les kits de partage et lisent le rapport de portée.',
+    granted: '{{name}} est désormais responsable de la communication.',
+    withdrawn: '{{name}} n’est plus responsable de la communication.',
   },
   report: {
     title: 'Rapport de portée',

@@ -17,6 +17,8 @@ export const pageEn = {
   emptyTitle: 'No kit to share right now',
   emptyText: 'Communication managers publish kits here; come back soon.',
   until: 'Until {{date}}',
+  imageAlt: 'Image of the kit “{{title}}”',
+  downloadImage: 'Download the image for your post',
   text: 'Your text',
   textFixed: 'This kit’s text cannot be changed.',
   disclosure: 'Employee of {{organisation}}',

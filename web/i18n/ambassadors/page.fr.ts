@@ -20,6 +20,8 @@ export const pageFr: DeepStringRecord<typeof pageEn> = {
   emptyTitle: 'Aucun kit à partager pour l’instant',
   emptyText: 'Les responsables de la communication publient les kits ici ; revenez bientôt.',
   until: 'Jusqu’au {{date}}',
+  imageAlt: 'Image du kit « {{title}} »',
+  downloadImage: 'Télécharger l’image pour votre publication',
   text: 'Votre texte',
   textFixed: 'Le texte de ce kit ne peut pas être modifié.',
   disclosure: 'Salarié·e de {{organisation}}',

@@ -30,7 +30,6 @@ function columns(body: Body) {
     title: body.title,
     texts: JSON.stringify(Object.fromEntries(Object.entries(body.texts).filter(([, v]) => v))),
     target_url: body.targetUrl,
-    image_url: body.imageUrl,
     editable: body.editable,
     disclosure: body.disclosure,
     department_ids: JSON.stringify(body.departmentIds),

@@ -3,39 +3,17 @@
 // so storage holds exactly the photos the database names.
 import type { AppContext } from '../../../context.ts';
 import { recordActivity } from '../../../platform/activity.ts';
-import { AppError } from '../../../platform/errors.ts';
 import type { Actor } from '../../../platform/http/request.ts';
-import { TooLarge } from '../../../platform/storage/local.ts';
-import { sniff } from '../../../platform/storage/sniff.ts';
+import { storeImage } from '../../../platform/storage/images.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
 
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
-const tooLarge = () => new AppError(413, 'payload_too_large', 'A photo may be at most 2 MB.');
 
 export async function setPhoto(
   ctx: AppContext,
   input: { actor: Actor; stream: NodeJS.ReadableStream; truncated: () => boolean },
 ): Promise<Date> {
-  let stored: Awaited<ReturnType<typeof ctx.storage.save>>;
-  try {
-    stored = await ctx.storage.save(input.stream, PHOTO_MAX_BYTES);
-  } catch (error) {
-    // Our storage's limit, or the multipart parser's (set to the same size by the route).
-    if (error instanceof TooLarge || (error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw tooLarge();
-    }
-    throw error;
-  }
-  if (input.truncated()) {
-    await ctx.storage.remove(stored.key);
-    throw tooLarge();
-  }
-  // By content, not by name: only the image types every browser shows (never SVG).
-  const kind = sniff(stored.head, '');
-  if (!kind.isImage) {
-    await ctx.storage.remove(stored.key);
-    throw new AppError(415, 'unsupported_media_type', 'A photo must be a PNG, JPEG, GIF or WebP image.');
-  }
+  const stored = await storeImage(ctx, { ...input, maxBytes: PHOTO_MAX_BYTES, what: 'A photo' });
   let previous: string | null = null;
   try {
     const at = await inTransaction(ctx, async (tx) => {
@@ -50,7 +28,7 @@ export async function setPhoto(
         .updateTable('users')
         .set({
           photo_key: stored.key,
-          photo_type: kind.contentType,
+          photo_type: stored.contentType,
           photo_updated_at: tx.now,
           updated_at: tx.now,
         })
@@ -61,7 +39,7 @@ export async function setPhoto(
         verb: 'profile.photo_changed',
         objectType: 'user',
         objectId: input.actor.id,
-        data: { contentType: kind.contentType, sizeBytes: stored.size },
+        data: { contentType: stored.contentType, sizeBytes: stored.size },
         at: tx.now,
       });
       return tx.now;
