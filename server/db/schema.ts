@@ -330,6 +330,8 @@ export interface AttachmentTable {
   id: string;
   uploader_id: string;
   post_id: string | null;
+  /** Set instead of post_id when an idea took the file. */
+  idea_id: ColumnType<string | null, string | null | undefined, string | null>;
   file_name: string;
   content_type: string;
   size_bytes: ColumnType<number, number, number>;

@@ -13,6 +13,7 @@ const campaignColumns = [
   'c.opens_at',
   'c.closes_at',
   'c.criteria',
+  'c.closed_at',
   's.slug as space_slug',
   's.name as space_name',
   's.external as space_external',
@@ -134,6 +135,16 @@ export async function commentRows(db: AnyDb, ideaId: string) {
     .orderBy('c.created_at')
     .orderBy('c.id')
     .limit(500)
+    .execute();
+}
+
+export async function attachmentRows(db: AnyDb, ideaId: string) {
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'file_name', 'content_type', 'size_bytes', 'is_image'])
+    .where('idea_id', '=', ideaId)
+    .orderBy('created_at')
+    .orderBy('id')
     .execute();
 }
 

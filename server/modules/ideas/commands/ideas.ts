@@ -1,22 +1,23 @@
-// Taking part: submitting an idea while the campaign is open, voting (once, withdrawable),
-// following and commenting. The author follows their own idea.
+// Taking part: submitting an idea (with files uploaded beforehand) while the campaign is
+// open, voting (once, withdrawable), following and commenting. The author follows their own idea.
 import type { AppContext } from '../../../context.ts';
 import { recordActivity } from '../../../platform/activity.ts';
 import { conflict } from '../../../platform/errors.ts';
 import type { Actor } from '../../../platform/http/request.ts';
 import { newId } from '../../../platform/ids.ts';
 import { inTransaction } from '../../../platform/transaction.ts';
+import { claimUploads } from '../../attachments/commands.ts';
+import { isOpen } from '../presenters.ts';
 import { campaignFor, ideaFor } from './access.ts';
 
 export async function submitIdea(
   ctx: AppContext,
-  input: { actor: Actor; campaignId: string; title: string; description: string },
+  input: { actor: Actor; campaignId: string; title: string; description: string; attachmentIds: string[] },
 ): Promise<string> {
   const { actor } = input;
   return inTransaction(ctx, async (tx) => {
     const { row } = await campaignFor(tx.db, actor, input.campaignId);
-    if (row.opens_at > tx.now || tx.now >= row.closes_at)
-      throw conflict('campaign_closed', 'This campaign is not open for ideas.');
+    if (!isOpen(row, tx.now)) throw conflict('campaign_closed', 'This campaign is not open for ideas.');
     const id = newId();
     await tx.db
       .insertInto('ideas')
@@ -29,6 +30,7 @@ export async function submitIdea(
         created_at: tx.now,
       })
       .execute();
+    await claimUploads(tx, actor, { idea_id: id }, input.attachmentIds);
     await tx.db.insertInto('idea_followers').values({ idea_id: id, user_id: actor.id }).execute();
     await recordActivity(tx.db, {
       actorId: actor.id,
