@@ -18,6 +18,7 @@ import { DEPARTMENTS, ORGANISATION } from './data.ts';
 import { seedExpertise } from './expertise.ts';
 import { seedExternal } from './external.ts';
 import { insertBatched } from './history.ts';
+import { type IdeasSeedSummary, seedIdeas } from './ideas.ts';
 import { seedInvitations } from './invitations.ts';
 import { seedModeration } from './moderation.ts';
 import { emailBook, seedPeople } from './people.ts';
@@ -46,6 +47,8 @@ export interface SeedSummary {
   endorsements: number;
   /** People who left and were erased, their content kept as a former employee's. */
   formerEmployees: number;
+  /** Idea campaigns: an internal one and one in the external space. */
+  ideas: IdeasSeedSummary;
   /** Customer care: its channels, conversations and agents. */
   care: CareSeedSummary;
   /** The history behind the Analytics dashboards, its cohorts and its analyst. */
@@ -153,6 +156,11 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
       now,
       serviceDepartment: DEPARTMENTS.findIndex((d) => d.name === 'Service client'),
     });
+    const ideas = await seedIdeas(joinTransaction(ctx, trx), {
+      people: people.accounts,
+      admin: people.admin,
+      now,
+    });
     // Last: ninety days of activity around the content above, then the roll-ups the
     // dashboards read, so Analytics is full from the first visit.
     const analytics = await seedAnalytics(trx, {
@@ -172,6 +180,7 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
       expertise,
       formerEmployees,
       care,
+      ideas,
     };
   });
   const { pending, expired, accepted } = seeded.invitations;
@@ -186,6 +195,7 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
     ...seeded.expertise,
     formerEmployees: seeded.formerEmployees,
     care: seeded.care,
+    ideas: seeded.ideas,
     analytics: seeded.analytics,
     admin: { email: seeded.people.admin.email, password: adminPassword },
     demoPassword,

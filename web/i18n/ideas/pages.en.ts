@@ -67,7 +67,6 @@ export const pagesEn = {
   contributors: 'Contributors',
   external: 'external',
   back: 'Back to the campaign',
-  attachments: 'Attachments',
   mergedNotice: 'This idea was merged into another one: votes and followers went there.',
   seeSurvivor: 'See the idea it was merged into',
   merge: {
@@ -79,8 +78,8 @@ export const pagesEn = {
   },
   manage: {
     title: 'Edit the campaign',
-    name: 'Title',
-    description: 'Description',
+    name: 'Campaign title',
+    description: 'Campaign description',
     closes: 'Closing date',
     criteria: 'Evaluation criteria (one per line)',
     save: 'Save',

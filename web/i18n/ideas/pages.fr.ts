@@ -70,7 +70,6 @@ export const pagesFr: DeepStringRecord<typeof pagesEn> = {
   contributors: 'Contributeurs',
   external: 'externe',
   back: 'Retour à la campagne',
-  attachments: 'Pièces jointes',
   mergedNotice: 'Cette idée a été fusionnée avec une autre : ses votes et abonnés y sont passés.',
   seeSurvivor: 'Voir l’idée qui la remplace',
   merge: {
@@ -82,8 +81,8 @@ export const pagesFr: DeepStringRecord<typeof pagesEn> = {
   },
   manage: {
     title: 'Modifier la campagne',
-    name: 'Titre',
-    description: 'Description',
+    name: 'Titre de la campagne',
+    description: 'Description de la campagne',
     closes: 'Date de clôture',
     criteria: 'Critères d’évaluation (un par ligne)',
     save: 'Enregistrer',
