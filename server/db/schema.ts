@@ -448,7 +448,8 @@ export type SearchKind =
   | 'person'
   | 'space'
   | 'event'
-  | 'page';
+  | 'page'
+  | 'idea';
 
 /** One findable thing, kept by triggers (migration 2026-12-02-05); never written by code. */
 export interface SearchDocumentTable {

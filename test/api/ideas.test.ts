@@ -404,4 +404,29 @@ describe('ideas', () => {
     ]);
     expect(JSON.stringify(audit)).not.toContain('Greener');
   });
+
+  it('finds ideas in search and among similar ideas without accents, where their space is readable; merged duplicates drop out', async () => {
+    const found = await submit(employee, 'Réduire l’éclairage des entrepôts', 'Détecteurs de présence');
+    const dup = await submit(colleague, 'Eclairage des entrepots la nuit');
+    await moderator.client.call(api.mergeIdea, {
+      params: { id: dup.body.idea.id },
+      body: { intoId: found.body.idea.id },
+    });
+    const search = async (who: Person, q: string) => {
+      const res = await who.client.call(api.search, { query: { q } });
+      expect(res.status, res.text).toBe(200);
+      return res.body.items
+        .filter((r: { kind: string }) => r.kind === 'idea')
+        .map((r: { id: string }) => r.id);
+    };
+    expect(await search(guest, 'eclairage entrepots')).toEqual([found.body.idea.id]);
+    expect(await search(employee, 'détecteurs')).toEqual([found.body.idea.id]);
+    expect(await search(outsider, 'eclairage entrepots')).toEqual([]);
+    expect(await search(admin, 'eclairage entrepots')).toEqual([]);
+    const similar = await guest.client.call(api.similarIdeas, {
+      params: { id: campaignId },
+      query: { q: 'ECLAIRAGE des bureaux' },
+    });
+    expect(similar.body.items.map((i: { id: string }) => i.id)).toEqual([found.body.idea.id]);
+  });
 });

@@ -1057,6 +1057,7 @@ export const fr: Catalog = {
       space: 'Espaces',
       event: 'Événements',
       page: 'Pages de connaissances',
+      idea: 'Idées',
     },
     kindCount: '{{kind}} ({{count}})',
     kind: {
@@ -1069,6 +1070,7 @@ export const fr: Catalog = {
       space: 'Espace',
       event: 'Événement',
       page: 'Page de connaissances',
+      idea: 'Idée',
     },
     kindHeading: {
       post: 'Publication de {{name}}',
