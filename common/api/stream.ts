@@ -381,7 +381,8 @@ export const streamApi = {
     tags,
     access: 'signed-in',
     status: 201,
-    summary: 'Upload a file (multipart/form-data, field "file") to attach to a post you are writing.',
+    summary:
+      'Upload a file (multipart/form-data, field "file") to attach to a post or an idea you are writing.',
     response: Attachment,
   }),
   attachmentContent: endpoint({
@@ -390,7 +391,7 @@ export const streamApi = {
     operationId: 'attachmentContent',
     tags,
     access: 'signed-in',
-    summary: 'The file itself: to its uploader, and once attached, to whoever may read the post.',
+    summary: 'The file itself: to its uploader, and once attached, to whoever may read the post or the idea.',
     params: IdParams,
     response: null,
     raw: true,

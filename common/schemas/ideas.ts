@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DateTime, Id } from './primitives.ts';
 import { PersonRef, SpaceSummary } from './spaces.ts';
+import { Attachment } from './stream.ts';
 
 export const IDEA_STATUSES = [
   'new',
@@ -16,19 +17,32 @@ export const IdeaStatus = z.enum(IDEA_STATUSES);
 export type IdeaStatus = z.infer<typeof IdeaStatus>;
 export const IDEA_SORTS = ['votes', 'score', 'recent'] as const;
 
+const campaignFields = {
+  title: z.string().trim().min(1, 'Enter a title.').max(200),
+  description: z.string().trim().max(10_000),
+  opensAt: DateTime,
+  closesAt: DateTime,
+  criteria: z.array(z.string().trim().min(1).max(80)).max(10),
+};
+const closesAfterOpening = {
+  message: 'The campaign must close after it opens.',
+  path: ['closesAt'],
+};
+
 export const CampaignCreateBody = z
   .object({
     spaceId: Id,
-    title: z.string().trim().min(1, 'Enter a title.').max(200),
-    description: z.string().trim().max(10_000).default(''),
-    opensAt: DateTime,
-    closesAt: DateTime,
-    criteria: z.array(z.string().trim().min(1).max(80)).max(10).default([]),
+    ...campaignFields,
+    description: campaignFields.description.default(''),
+    criteria: campaignFields.criteria.default([]),
   })
-  .refine((b) => new Date(b.closesAt) > new Date(b.opensAt), {
-    message: 'The campaign must close after it opens.',
-    path: ['closesAt'],
-  });
+  .refine((b) => new Date(b.closesAt) > new Date(b.opensAt), closesAfterOpening);
+
+/** Only the fields sent change; the dates are checked again against the stored ones. */
+export const CampaignUpdateBody = z
+  .object(campaignFields)
+  .partial()
+  .refine((b) => !b.opensAt || !b.closesAt || new Date(b.closesAt) > new Date(b.opensAt), closesAfterOpening);
 
 export const Campaign = z.object({
   id: z.string(),
@@ -38,10 +52,14 @@ export const Campaign = z.object({
   opensAt: DateTime,
   closesAt: DateTime,
   open: z.boolean(),
+  /** When its owners closed it before its closing date. */
+  closedAt: DateTime.nullable(),
   criteria: z.array(z.string()),
   ideaCount: z.number(),
   /** The viewer may change statuses, score and merge. */
   canEvaluate: z.boolean(),
+  /** The viewer may edit and close the campaign (the space's owners, administrators). */
+  canManage: z.boolean(),
 });
 export type Campaign = z.infer<typeof Campaign>;
 export const CampaignList = z.object({ items: z.array(Campaign) });
@@ -74,6 +92,8 @@ export const SimilarIdeas = z.object({
 export const IdeaCreateBody = z.object({
   title: z.string().trim().min(1, 'Enter a title.').max(200),
   description: z.string().trim().max(10_000).default(''),
+  /** Files uploaded with POST /api/v1/attachments and not attached elsewhere. */
+  attachmentIds: z.array(Id).max(10).default([]),
 });
 
 export const StatusChange = z.object({
@@ -98,6 +118,7 @@ export const Evaluation = z.object({
 export const IdeaDetail = z.object({
   idea: IdeaSummary,
   campaign: Campaign,
+  attachments: z.array(Attachment),
   history: z.array(StatusChange),
   comments: z.array(IdeaComment),
   /** Internal: null for anyone who does not evaluate the campaign (guests never). */

@@ -14,6 +14,7 @@ export const SEARCH_KINDS = [
   'space',
   'event',
   'page',
+  'idea',
 ] as const;
 /** Kinds that belong to a post and are written by someone (the visibility rule of posts applies). */
 export const CONTENT_KINDS = ['post', 'question', 'comment', 'answer', 'file'] as const;

@@ -19,6 +19,7 @@ import { DEPARTMENTS, ORGANISATION } from './data.ts';
 import { seedExpertise } from './expertise.ts';
 import { seedExternal } from './external.ts';
 import { insertBatched } from './history.ts';
+import { type IdeasSeedSummary, seedIdeas } from './ideas.ts';
 import { seedInvitations } from './invitations.ts';
 import { seedModeration } from './moderation.ts';
 import { emailBook, seedPeople } from './people.ts';
@@ -47,6 +48,8 @@ export interface SeedSummary {
   endorsements: number;
   /** People who left and were erased, their content kept as a former employee's. */
   formerEmployees: number;
+  /** Idea campaigns: an internal one and one in the external space. */
+  ideas: IdeasSeedSummary;
   /** Customer care: its channels, conversations and agents. */
   care: CareSeedSummary;
   /** The ambassador programme: its communication manager, kits, ambassadors, shares and clicks. */
@@ -157,6 +160,11 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
       serviceDepartment: DEPARTMENTS.findIndex((d) => d.name === 'Service client'),
     });
     const ambassadors = await seedAmbassadors(joinTransaction(ctx, trx), { ...people, now });
+    const ideas = await seedIdeas(joinTransaction(ctx, trx), {
+      people: people.accounts,
+      admin: people.admin,
+      now,
+    });
     // Last: ninety days of activity around the content above, then the roll-ups the
     // dashboards read, so Analytics is full from the first visit.
     const analytics = await seedAnalytics(trx, {
@@ -177,6 +185,7 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
       formerEmployees,
       care,
       ambassadors,
+      ideas,
     };
   });
   const { pending, expired, accepted } = seeded.invitations;
@@ -192,6 +201,7 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
     formerEmployees: seeded.formerEmployees,
     care: seeded.care,
     ambassadors: seeded.ambassadors,
+    ideas: seeded.ideas,
     analytics: seeded.analytics,
     admin: { email: seeded.people.admin.email, password: adminPassword },
     demoPassword,

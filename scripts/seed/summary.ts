@@ -16,6 +16,7 @@ Demo organisation "${s.organisation}" is ready (${(run.elapsedMs / 1000).toFixed
   ${s.formerEmployees} former employee erased (Admin → People), their posts kept as "Former employee"
   Analytics: ${a.days} days of activity (${a.activityEvents} events, ${a.questions} questions, ${a.searchesWithoutResult} searches that found nothing),
     cohorts ${a.cohorts.map((c) => `"${c}"`).join(' and ')}; ${analyst}
+  Ideas: ${s.ideas.campaigns} campaigns (one with the external space's customer), ${s.ideas.ideas} ideas at every status, ${s.ideas.votes} votes (Ideas in the menu)
   Customer care: ${s.care.conversations} conversations on ${s.care.channels} channels (Customer care in the menu),
     worked by ${s.care.agents.map((g) => `${g.name} (${g.email})`).join(', ')}
   Ambassadors: ${s.ambassadors.kits} share kits, ${s.ambassadors.ambassadors} ambassadors, ${s.ambassadors.shares} shares and ${s.ambassadors.clicks} clicks;

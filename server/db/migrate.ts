@@ -25,9 +25,10 @@ import * as careInbox from './migrations/2026-12-03-21-care-inbox.ts';
 import * as careInsight from './migrations/2026-12-03-22-care-insight.ts';
 import * as ideas from './migrations/2026-12-03-30-ideas.ts';
 import * as ambassadors from './migrations/2026-12-03-31-ambassadors.ts';
-import * as careIdeas from './migrations/2026-12-03-44-care-ideas.ts';
-import * as analyticsDomains from './migrations/2026-12-03-43-analytics-domains.ts';
+import * as ideaAttachments from './migrations/2026-12-03-41-idea-attachments.ts';
 import * as ambassadorManagers from './migrations/2026-12-03-42-ambassador-managers.ts';
+import * as analyticsDomains from './migrations/2026-12-03-43-analytics-domains.ts';
+import * as careIdeas from './migrations/2026-12-03-44-care-ideas.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
 export const migrations: Record<string, Migration> = {
@@ -56,9 +57,10 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-22-care-insight': careInsight,
   '2026-12-03-30-ideas': ideas,
   '2026-12-03-31-ambassadors': ambassadors,
-  '2026-12-03-44-care-ideas': careIdeas,
-  '2026-12-03-43-analytics-domains': analyticsDomains,
+  '2026-12-03-41-idea-attachments': ideaAttachments,
   '2026-12-03-42-ambassador-managers': ambassadorManagers,
+  '2026-12-03-43-analytics-domains': analyticsDomains,
+  '2026-12-03-44-care-ideas': careIdeas,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -18,6 +18,8 @@ export interface IdeasDatabase {
     criteria: Json<string[]>;
     created_by: string | null;
     created_at: Timestamp;
+    /** Set when its owners closed it before its closing date. */
+    closed_at: NullableTimestamp;
   };
   ideas: {
     id: string;

@@ -332,6 +332,8 @@ export interface AttachmentTable {
   id: string;
   uploader_id: string;
   post_id: string | null;
+  /** Set instead of post_id when an idea took the file. */
+  idea_id: ColumnType<string | null, string | null | undefined, string | null>;
   file_name: string;
   content_type: string;
   size_bytes: ColumnType<number, number, number>;
@@ -448,7 +450,8 @@ export type SearchKind =
   | 'person'
   | 'space'
   | 'event'
-  | 'page';
+  | 'page'
+  | 'idea';
 
 /** One findable thing, kept by triggers (migration 2026-12-02-05); never written by code. */
 export interface SearchDocumentTable {

@@ -438,9 +438,9 @@ describe('care insight', () => {
       includeCustomer: true,
     });
     expect(withName.status).toBe(201);
-    expect((await agentClient.call(api.getIdea, { params: { id: withName.body.ideaId } })).body.idea.title).toBe(
-      'Rappeler Claire Martin',
-    );
+    expect(
+      (await agentClient.call(api.getIdea, { params: { id: withName.body.ideaId } })).body.idea.title,
+    ).toBe('Rappeler Claire Martin');
 
     // An agent who cannot read the campaign's space does not see the ideas on the conversation.
     await db().updateTable('users').set({ care_agent: true }).where('id', '=', outsider.id).execute();

@@ -2,12 +2,20 @@
 // who may read the space (guests of an external space included), similar ideas, votes once
 // per person, follows, comments, the status pipeline with explanations, audit and
 // notifications, internal evaluations hidden from guests, merging duplicates, the ranked
-// board and the campaign report — and nothing of a private campaign for outsiders.
+// board and the campaign report, files attached to ideas, editing and closing a campaign —
+// and nothing of a private campaign (nor its files) for outsiders.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../common/api.ts';
 import { setUpOrganisation } from '../helpers/factories.ts';
 import { useServer } from '../helpers/server.ts';
-import { addMember, makeSpace, type Person, person, removeMember } from '../helpers/stream-fixtures.ts';
+import {
+  addMember,
+  makeSpace,
+  type Person,
+  person,
+  removeMember,
+  upload,
+} from '../helpers/stream-fixtures.ts';
 
 describe('ideas', () => {
   const t = useServer({ worker: false });
@@ -302,5 +310,123 @@ describe('ideas', () => {
     expect(await kinds()).toContain('idea_status');
     await removeMember(t.server, external.id, leaver);
     expect(await kinds()).not.toContain('idea_status');
+  });
+
+  it('attaches files to an idea, served to readers of the space (guests included) and to nobody else', async () => {
+    const plan = await upload(employee.client, 'plan.pdf', Buffer.from('%PDF-1.7\nplan'));
+    expect(plan.status).toBe(201);
+    const idea = await employee.client.call(api.submitIdea, {
+      params: { id: campaignId },
+      body: { title: 'Customer portal with invoices', attachmentIds: [plan.body.id] },
+    });
+    expect(idea.status, idea.text).toBe(201);
+    expect(idea.body.attachments).toEqual([plan.body]);
+    const url = plan.body.url as string;
+    const guestSees = await guest.client.call(api.getIdea, { params: { id: idea.body.idea.id } });
+    expect(guestSees.body.attachments.map((a: { id: string }) => a.id)).toEqual([plan.body.id]);
+    const byGuest = await guest.client.request('GET', url);
+    expect(byGuest.status).toBe(200);
+    expect(byGuest.text).toContain('plan');
+    expect(byGuest.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect((await outsider.client.request('GET', url)).status).toBe(404);
+    expect((await admin.client.request('GET', url)).status).toBe(404);
+    // Taken by the idea: neither another idea nor a post can take it again, nor someone else's upload.
+    const again = await employee.client.call(api.submitIdea, {
+      params: { id: campaignId },
+      body: { title: 'Again', attachmentIds: [plan.body.id] },
+    });
+    expect(again.status).toBe(400);
+    const asPost = await employee.client.call(api.createPost, {
+      body: { spaceId: external.id, body: 'Plan', attachmentIds: [plan.body.id] },
+    });
+    expect(asPost.status).toBe(400);
+    const mine = await upload(colleague.client, 'notes.txt', Buffer.from('notes'));
+    const stolen = await guest.client.call(api.submitIdea, {
+      params: { id: campaignId },
+      body: { title: 'Not mine', attachmentIds: [mine.body.id] },
+    });
+    expect(stolen.status).toBe(400);
+    expect(
+      await t.server.ctx.db.selectFrom('ideas').select('id').where('title', '=', 'Not mine').execute(),
+    ).toEqual([]);
+    // A member who leaves the space loses the file with the idea.
+    const leaver = await person(t.server);
+    await addMember(t.server, external.id, leaver);
+    expect((await leaver.client.request('GET', url)).status).toBe(200);
+    await removeMember(t.server, external.id, leaver);
+    expect((await leaver.client.request('GET', url)).status).toBe(404);
+  });
+
+  it('lets the space’s owners edit and close a campaign, audited; closed, it takes no ideas', async () => {
+    const created = await owner.client.call(api.createCampaign, {
+      body: { spaceId: external.id, title: 'Packaging', criteria: ['Impact'], ...window() },
+    });
+    const id = created.body.id;
+    expect(created.body.canManage).toBe(true);
+    for (const who of [moderator, employee, guest]) {
+      expect(
+        (await who.client.call(api.updateCampaign, { params: { id }, body: { title: 'x' } })).status,
+      ).toBe(403);
+      expect((await who.client.call(api.closeCampaign, { params: { id } })).status).toBe(403);
+    }
+    expect((await outsider.client.call(api.closeCampaign, { params: { id } })).status).toBe(404);
+    const past = new Date(t.server.clock.now().getTime() - 48 * hour).toISOString();
+    const bad = await owner.client.call(api.updateCampaign, { params: { id }, body: { closesAt: past } });
+    expect(bad.status).toBe(400);
+    const edited = await owner.client.call(api.updateCampaign, {
+      params: { id },
+      body: { title: 'Greener packaging', criteria: ['Impact', 'Cost'] },
+    });
+    expect(edited.status, edited.text).toBe(200);
+    expect(edited.body).toMatchObject({
+      title: 'Greener packaging',
+      criteria: ['Impact', 'Cost'],
+      open: true,
+    });
+    const closed = await owner.client.call(api.closeCampaign, { params: { id } });
+    expect(closed.status, closed.text).toBe(200);
+    expect(closed.body.open).toBe(false);
+    expect(closed.body.closedAt).not.toBeNull();
+    const late = await guest.client.call(api.submitIdea, { params: { id }, body: { title: 'Late idea' } });
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('campaign_closed');
+    expect((await owner.client.call(api.closeCampaign, { params: { id } })).status).toBe(409);
+    const audit = await t.server.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('target_id', '=', id)
+      .orderBy('seq')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'idea_campaign.created',
+      'idea_campaign.updated',
+      'idea_campaign.closed',
+    ]);
+    expect(JSON.stringify(audit)).not.toContain('Greener');
+  });
+
+  it('finds ideas in search and among similar ideas without accents, where their space is readable; merged duplicates drop out', async () => {
+    const found = await submit(employee, 'Réduire l’éclairage des entrepôts', 'Détecteurs de présence');
+    const dup = await submit(colleague, 'Eclairage des entrepots la nuit');
+    await moderator.client.call(api.mergeIdea, {
+      params: { id: dup.body.idea.id },
+      body: { intoId: found.body.idea.id },
+    });
+    const search = async (who: Person, q: string) => {
+      const res = await who.client.call(api.search, { query: { q } });
+      expect(res.status, res.text).toBe(200);
+      return res.body.items
+        .filter((r: { kind: string }) => r.kind === 'idea')
+        .map((r: { id: string }) => r.id);
+    };
+    expect(await search(guest, 'eclairage entrepots')).toEqual([found.body.idea.id]);
+    expect(await search(employee, 'détecteurs')).toEqual([found.body.idea.id]);
+    expect(await search(outsider, 'eclairage entrepots')).toEqual([]);
+    expect(await search(admin, 'eclairage entrepots')).toEqual([]);
+    const similar = await guest.client.call(api.similarIdeas, {
+      params: { id: campaignId },
+      query: { q: 'ECLAIRAGE des bureaux' },
+    });
+    expect(similar.body.items.map((i: { id: string }) => i.id)).toEqual([found.body.idea.id]);
   });
 });

@@ -353,6 +353,64 @@ describe('demo data', () => {
     expect(Number(days.n)).toBeGreaterThanOrEqual(3);
   });
 
+  it('runs two idea campaigns: every status explained, a merged duplicate, and the customer told of her shipped idea', async () => {
+    const admin = await signIn(t.server, printed);
+    const campaigns = (await admin.call(api.listCampaigns)).body.items;
+    expect(campaigns).toHaveLength(seeded.ideas.campaigns);
+    expect(seeded.ideas.campaigns).toBe(2);
+    const internal = campaigns.find((c: { space: { external: boolean } }) => !c.space.external);
+    const external = campaigns.find((c: { space: { external: boolean } }) => c.space.external);
+    const board = await admin.call(api.getCampaignBoard, {
+      params: { id: internal.id },
+      query: { sort: 'votes' },
+    });
+    const statuses = new Set(board.body.items.map((i: { status: string }) => i.status));
+    expect([...statuses].sort()).toEqual([
+      'declined',
+      'in_progress',
+      'new',
+      'planned',
+      'shipped',
+      'under_review',
+    ]);
+    expect(board.body.items.some((i: { title: string }) => /[éèàç]/.test(i.title))).toBe(true);
+    expect(board.body.items.some((i: { title: string }) => /\b(the|for|with)\b/.test(i.title))).toBe(true);
+    const merged = await t.server.ctx.db
+      .selectFrom('ideas')
+      .select('merged_into')
+      .where('merged_into', 'is not', null)
+      .execute();
+    expect(merged).toHaveLength(1);
+    expect(board.body.items.map((i: { id: string }) => i.id)).toContain(merged[0]!.merged_into);
+    const report = await admin.call(api.campaignReport, { params: { id: internal.id } });
+    expect(report.body.shipped).toBe(1);
+    expect(await t.server.ctx.db.selectFrom('idea_comments').select('id').execute()).not.toHaveLength(0);
+    // The customer, a guest of the external space, sees only that campaign, her shipped idea's
+    // explanation without the internal notes, and the notification that told her.
+    const guest = await t.server.ctx.db
+      .selectFrom('space_members as m')
+      .innerJoin('spaces as s', 's.id', 'm.space_id')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select('u.email')
+      .where('s.id', '=', external.space.id)
+      .where('u.role', '=', 'guest')
+      .where('u.locale', '=', 'fr')
+      .executeTakeFirstOrThrow();
+    const customer = await signIn(t.server, { email: guest.email, password: printed.demoPassword });
+    const seen = (await customer.call(api.listCampaigns)).body.items;
+    expect(seen.map((c: { id: string }) => c.id)).toEqual([external.id]);
+    const theirs = await customer.call(api.getCampaignBoard, {
+      params: { id: external.id },
+      query: { sort: 'votes' },
+    });
+    const shipped = theirs.body.items.find((i: { status: string }) => i.status === 'shipped');
+    const detail = await customer.call(api.getIdea, { params: { id: shipped.id } });
+    expect(detail.body.evaluations).toBeNull();
+    expect(detail.body.history.at(-1).explanation).toMatch(/firmware/);
+    const notes = await customer.call(api.listNotifications, { query: {} as never });
+    expect(notes.body.items.some((n: { kind: string }) => n.kind === 'idea_status')).toBe(true);
+  });
+
   it('gives Analytics ninety days of history: departments apart, a first wave ahead, answers at every speed', async () => {
     const db = t.server.ctx.db;
     const a = seeded.analytics;

@@ -1,7 +1,8 @@
-// Ideas in the browser: a customer guest of an external space proposes an idea in that
-// space's campaign (on a phone), employees of the space vote for it, an evaluator moves it to
-// shipped with an explanation, and the guest finds the notification, the new status and the
-// explanation — but no evaluator panel.
+// Ideas in the browser: a customer guest of an external space proposes an idea with a file in
+// that space's campaign (on a phone), employees of the space vote for it, an evaluator moves it
+// to shipped with an explanation, and the guest finds the notification, the new status and the
+// explanation — but no evaluator panel. Then an evaluator merges a duplicate from its page and
+// the owner edits and closes the campaign.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { api } from '../../common/api.ts';
@@ -63,6 +64,12 @@ describe('ideas', () => {
     await heading(guestPage, 'Improve the customer portal').waitFor();
     await guestPage.getByLabel('Title').fill(TITLE);
     await guestPage.getByLabel('Description').fill('Easier on the eyes in the evening.');
+    await guestPage.getByLabel('Attach files').setInputFiles({
+      name: 'mockup.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('A dark mockup'),
+    });
+    await guestPage.getByRole('button', { name: 'Remove mockup.txt' }).waitFor();
     await guestPage.getByRole('button', { name: 'Propose' }).click();
     await guestPage.getByText('Thank you: your idea was added.').waitFor();
     await noViolations(guestPage);
@@ -107,8 +114,45 @@ describe('ideas', () => {
     await heading(guestPage, TITLE).waitFor();
     await guestPage.getByTestId('idea-status').filter({ hasText: 'Shipped' }).waitFor();
     await guestPage.getByText('Released in the November update.').waitFor();
+    await guestPage.getByRole('link', { name: 'mockup.txt' }).waitFor();
     expect(await guestPage.getByText('Evaluation (internal)').count()).toBe(0);
     expect(await guestPage.getByText('design system has a dark theme').count()).toBe(0);
     await noViolations(guestPage);
+  });
+
+  test('an evaluator merges a duplicate from its page; the owner edits and closes the campaign', async () => {
+    const duplicate = await employee.client.call(api.submitIdea, {
+      params: { id: campaignId },
+      body: { title: 'A dark theme for the portal' },
+    });
+    expect(duplicate.status, duplicate.text).toBe(201);
+    const ownerPage = await pageSignedInAs(await b.newContext({ viewport: PHONE }), owner, PASSWORD);
+    await ownerPage.goto(`/ideas/idea/${duplicate.body.idea.id}`);
+    await ownerPage.getByLabel('Surviving idea').selectOption({ label: TITLE });
+    await ownerPage.getByRole('button', { name: 'Merge into this idea' }).click();
+    await ownerPage.getByText('This idea was merged into another one').waitFor();
+    await ownerPage.getByRole('link', { name: 'See the idea it was merged into' }).click();
+    await heading(ownerPage, TITLE).waitFor();
+
+    await ownerPage.goto(`/ideas/${campaignId}`);
+    await ownerPage.getByText('Edit the campaign').click();
+    await ownerPage.getByLabel('Campaign title').fill('Improve the customer portal in 2027');
+    await ownerPage.getByRole('button', { name: 'Save', exact: true }).click();
+    await heading(ownerPage, 'Improve the customer portal in 2027').waitFor();
+    await ownerPage.getByRole('button', { name: 'Close the campaign now' }).click();
+    await ownerPage.getByRole('button', { name: 'Yes, close it: no new ideas' }).click();
+    await ownerPage.getByText('This campaign is not open for ideas.').waitFor();
+    await noViolations(ownerPage);
+    const audit = await t.server.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_id', 'in', [campaignId, duplicate.body.idea.id])
+      .execute();
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'idea.merged',
+      'idea_campaign.closed',
+      'idea_campaign.created',
+      'idea_campaign.updated',
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 // Ideas: campaigns, the board, similar ideas, an idea and the evaluators' actions.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../../common/api.ts';
-import type { IdeaStatus } from '../../common/schemas/ideas.ts';
+import type { CampaignUpdateBody, IdeaStatus } from '../../common/schemas/ideas.ts';
 import { call } from './client.ts';
 
 const KEY = ['ideas'] as const;
@@ -40,8 +41,16 @@ function useIdeasMutation<T>(fn: (input: T) => Promise<unknown>) {
   return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }) });
 }
 
+export const useUpdateCampaign = (id: string) =>
+  useIdeasMutation((body: z.input<typeof CampaignUpdateBody>) =>
+    call(api.updateCampaign, { params: { id }, body }),
+  );
+export const useCloseCampaign = (id: string) =>
+  useIdeasMutation(() => call(api.closeCampaign, { params: { id } }));
+export const useMerge = (id: string) =>
+  useIdeasMutation((intoId: string) => call(api.mergeIdea, { params: { id }, body: { intoId } }));
 export const useSubmitIdea = (campaignId: string) =>
-  useIdeasMutation((body: { title: string; description: string }) =>
+  useIdeasMutation((body: { title: string; description: string; attachmentIds: string[] }) =>
     call(api.submitIdea, { params: { id: campaignId }, body }),
   );
 export const useVote = () =>

@@ -12,10 +12,6 @@ import { BookmarksPage } from '../routes/BookmarksPage.tsx';
 import { EventPage } from '../routes/EventPage.tsx';
 import { ForgotPasswordPage } from '../routes/ForgotPasswordPage.tsx';
 import { HomePage } from '../routes/HomePage.tsx';
-// ideas
-import { IdeaCampaignPage } from '../routes/IdeaCampaignPage.tsx';
-import { IdeaPage } from '../routes/IdeaPage.tsx';
-import { IdeasPage } from '../routes/IdeasPage.tsx';
 import { InvitationPage } from '../routes/InvitationPage.tsx';
 import { KnowledgePage } from '../routes/KnowledgePage.tsx';
 import { ModerationCasePage } from '../routes/ModerationCasePage.tsx';
@@ -49,6 +45,12 @@ import { PublicLayout } from './PublicLayout.tsx';
 import { Shell } from './Shell.tsx';
 import { SignedInContext } from './signed-in-context.ts';
 
+// ideas — their code loads when first opened.
+const IdeasPage = lazy(() => import('../routes/IdeasPage.tsx').then((m) => ({ default: m.IdeasPage })));
+const IdeaCampaignPage = lazy(() =>
+  import('../routes/IdeaCampaignPage.tsx').then((m) => ({ default: m.IdeaCampaignPage })),
+);
+const IdeaPage = lazy(() => import('../routes/IdeaPage.tsx').then((m) => ({ default: m.IdeaPage })));
 // ambassadors — its code loads when first opened.
 const AmbassadorsPage = lazy(() =>
   import('../routes/AmbassadorsPage.tsx').then((m) => ({ default: m.AmbassadorsPage })),
@@ -190,9 +192,9 @@ export function AppRoutes() {
           <Route path="ambassadors/kits" element={lazyPage(<AmbassadorKitsPage />)} />
           <Route path="ambassadors/report" element={lazyPage(<AmbassadorReportPage />)} />
           {/* ideas */}
-          <Route path="ideas" element={<IdeasPage />} />
-          <Route path="ideas/:campaignId" element={<IdeaCampaignPage />} />
-          <Route path="ideas/idea/:ideaId" element={<IdeaPage />} />
+          <Route path="ideas" element={lazyPage(<IdeasPage />)} />
+          <Route path="ideas/:campaignId" element={lazyPage(<IdeaCampaignPage />)} />
+          <Route path="ideas/idea/:ideaId" element={lazyPage(<IdeaPage />)} />
           <Route path="events/:eventId" element={<EventPage />} />
           <Route path="pages/:pageId" element={<KnowledgePage />} />
           <Route path="settings" element={<SettingsPage />} />

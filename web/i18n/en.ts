@@ -1039,6 +1039,7 @@ export const en = {
       space: 'Spaces',
       event: 'Events',
       page: 'Knowledge pages',
+      idea: 'Ideas',
     },
     kindCount: '{{kind}} ({{count}})',
     kind: {
@@ -1051,6 +1052,7 @@ export const en = {
       space: 'Space',
       event: 'Event',
       page: 'Knowledge page',
+      idea: 'Idea',
     },
     kindHeading: { post: 'Post by {{name}}', comment: 'Comment by {{name}}', answer: 'Answer by {{name}}' },
     someone: 'someone',

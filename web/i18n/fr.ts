@@ -1061,6 +1061,7 @@ export const fr: Catalog = {
       space: 'Espaces',
       event: 'Événements',
       page: 'Pages de connaissances',
+      idea: 'Idées',
     },
     kindCount: '{{kind}} ({{count}})',
     kind: {
@@ -1073,6 +1074,7 @@ export const fr: Catalog = {
       space: 'Espace',
       event: 'Événement',
       page: 'Page de connaissances',
+      idea: 'Idée',
     },
     kindHeading: {
       post: 'Publication de {{name}}',

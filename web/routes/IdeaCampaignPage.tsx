@@ -1,5 +1,6 @@
-// /ideas/:campaignId: propose an idea (similar ones suggested while typing), the ranked
-// board with vote and follow, and for evaluators the campaign report.
+// /ideas/:campaignId: propose an idea with files (similar ones suggested while typing), the
+// ranked board with vote and follow, for evaluators the campaign report, and for the
+// space's owners the campaign's edit form and early closing.
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,12 +8,15 @@ import type { IdeaSummary } from '../../common/schemas/ideas.ts';
 import { useBoard, useCampaignReport, useSimilarIdeas, useSubmitIdea } from '../api/ideas.ts';
 import { usePageTitle } from '../app/use-page-title.ts';
 import { Button } from '../components/Button.tsx';
+import { AttachmentPicker } from '../components/composer/AttachmentPicker.tsx';
+import { useUploads } from '../components/composer/use-uploads.ts';
 import { FormError } from '../components/FormError.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { errorMessage } from '../i18n/messages.ts';
 import { IdeaActions } from './IdeaActions.tsx';
+import { ManageCampaign } from './IdeaCampaignManage.tsx';
 
 type Sort = 'votes' | 'score' | 'recent';
 
@@ -33,6 +37,7 @@ export function IdeaCampaignPage() {
       </p>
       <h1>{campaign.title}</h1>
       {campaign.description ? <p>{campaign.description}</p> : null}
+      {campaign.canManage ? <ManageCampaign campaign={campaign} /> : null}
       {campaign.canEvaluate ? (
         <div className="tabs">
           <Button
@@ -111,15 +116,17 @@ function SubmitIdea({ campaignId }: { campaignId: string }) {
   const [description, setDescription] = useState('');
   const [sent, setSent] = useState(false);
   const similar = useSimilarIdeas(campaignId, title);
+  const uploads = useUploads();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSent(false);
     submit.mutate(
-      { title, description },
+      { title, description, attachmentIds: uploads.ids },
       {
         onSuccess: () => {
           setTitle('');
           setDescription('');
+          uploads.clear();
           setSent(true);
         },
       },
@@ -160,8 +167,9 @@ function SubmitIdea({ campaignId }: { campaignId: string }) {
         onChange={setDescription}
         maxLength={10_000}
       />
+      <AttachmentPicker uploads={uploads.uploads} onAdd={uploads.add} onRemove={uploads.remove} />
       <div className="form-actions">
-        <Button type="submit" variant="primary" busy={submit.isPending}>
+        <Button type="submit" variant="primary" busy={submit.isPending} disabled={uploads.busy}>
           {t('ideas.submit.send')}
         </Button>
       </div>

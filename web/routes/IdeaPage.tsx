@@ -1,15 +1,17 @@
-// /ideas/idea/:ideaId: an idea, its status history and comments; for the campaign's
-// evaluators (never guests), the panel to change its status and score it.
+// /ideas/idea/:ideaId: an idea, its files, status history and comments; for the campaign's
+// evaluators (never guests), the panel to change its status, score it and merge it into
+// another idea of the campaign.
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { IDEA_STATUSES, type IdeaDetail, type IdeaStatus } from '../../common/schemas/ideas.ts';
-import { useChangeStatus, useComment, useEvaluate, useIdea } from '../api/ideas.ts';
+import { useBoard, useChangeStatus, useComment, useEvaluate, useIdea, useMerge } from '../api/ideas.ts';
 import { usePageTitle } from '../app/use-page-title.ts';
 import { Button } from '../components/Button.tsx';
 import { FormError } from '../components/FormError.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { Notice } from '../components/Notice.tsx';
+import { AttachmentList } from '../components/stream/AttachmentList.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { errorMessage } from '../i18n/messages.ts';
 import { IdeaActions } from './IdeaActions.tsx';
@@ -21,7 +23,7 @@ export function IdeaPage() {
   usePageTitle(detail.data?.idea.title ?? t('ideas.title'));
   if (detail.isPending) return <Loading />;
   if (detail.isError) return <FormError message={errorMessage(t, detail.error)} />;
-  const { idea, campaign, history, comments } = detail.data;
+  const { idea, campaign, attachments, history, comments } = detail.data;
   const date = (iso: string) => new Date(iso).toLocaleString(i18n.language);
   return (
     <main id="main" className="page ideas-page">
@@ -37,7 +39,17 @@ export function IdeaPage() {
         {idea.author ? ` · ${t('ideas.by', { name: idea.author.name })}` : ''}
       </p>
       {idea.description ? <p className="idea-description">{idea.description}</p> : null}
-      <IdeaActions idea={idea} />
+      <AttachmentList attachments={attachments} />
+      {idea.mergedInto ? (
+        <Notice tone="info">
+          <p>{t('ideas.mergedNotice')}</p>
+          <p>
+            <Link to={`/ideas/idea/${encodeURIComponent(idea.mergedInto)}`}>{t('ideas.seeSurvivor')}</Link>
+          </p>
+        </Notice>
+      ) : (
+        <IdeaActions idea={idea} />
+      )}
       <section aria-labelledby="idea-history-title">
         <h2 id="idea-history-title">{t('ideas.history')}</h2>
         {history.length === 0 ? (
@@ -59,7 +71,7 @@ export function IdeaPage() {
           </ol>
         )}
       </section>
-      {campaign.canEvaluate ? <EvaluatorPanel detail={detail.data} /> : null}
+      {campaign.canEvaluate && !idea.mergedInto ? <EvaluatorPanel detail={detail.data} /> : null}
       <section aria-labelledby="idea-comments-title">
         <h2 id="idea-comments-title">{t('ideas.comments')}</h2>
         {comments.length === 0 ? <p className="muted">{t('ideas.noComments')}</p> : null}
@@ -207,6 +219,49 @@ function EvaluatorPanel({ detail }: { detail: IdeaDetail }) {
           </ul>
         </>
       ) : null}
+      <MergeForm detail={detail} />
     </section>
+  );
+}
+
+/** "Merge into…": the duplicate's votes and followers go to the idea chosen (same campaign). */
+function MergeForm({ detail }: { detail: IdeaDetail }) {
+  const { t } = useTranslation();
+  const { idea, campaign } = detail;
+  const board = useBoard(campaign.id, 'recent');
+  const merge = useMerge(idea.id);
+  const others = (board.data?.items ?? []).filter((i) => i.id !== idea.id);
+  const [into, setInto] = useState('');
+  const chosen = into || others[0]?.id || '';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (chosen) merge.mutate(chosen);
+  };
+  return (
+    <form onSubmit={submit} aria-labelledby="idea-merge-title">
+      <h3 id="idea-merge-title">{t('ideas.merge.title')}</h3>
+      <FormError message={merge.isError ? errorMessage(t, merge.error) : null} />
+      {others.length === 0 ? (
+        <p className="muted">{t('ideas.merge.none')}</p>
+      ) : (
+        <>
+          <label className="field">
+            <span className="field-label">{t('ideas.merge.into')}</span>
+            <select name="intoId" value={chosen} onChange={(e) => setInto(e.target.value)}>
+              {others.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="form-actions">
+            <Button type="submit" variant="danger" busy={merge.isPending}>
+              {t('ideas.merge.send')}
+            </Button>
+          </div>
+        </>
+      )}
+    </form>
   );
 }

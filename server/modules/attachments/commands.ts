@@ -1,14 +1,14 @@
-// Uploading a file to attach to a post being written. It belongs to its uploader until
-// a post takes it; one never attached is removed after a day.
+// Uploading a file to attach to a post or an idea being written. It belongs to its uploader
+// until a post or an idea takes it; one never attached is removed after a day.
 import type { AppContext } from '../../context.ts';
 import { recordActivity } from '../../platform/activity.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, ValidationError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/request.ts';
 import { newId } from '../../platform/ids.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
 import { TooLarge } from '../../platform/storage/local.ts';
 import { cleanFileName, sniff } from '../../platform/storage/sniff.ts';
-import { inTransaction } from '../../platform/transaction.ts';
+import { inTransaction, type Tx } from '../../platform/transaction.ts';
 
 export const ORPHAN_CLEANUP_JOB = 'attachment.cleanup';
 const ORPHAN_AFTER_MS = 24 * 3_600_000;
@@ -67,13 +67,43 @@ export async function uploadAttachment(
   }
 }
 
-/** The job: an upload no post took within a day is deleted, row and file. */
+/** Uploads of the actor not yet taken by a post or an idea, locked and given to `owner`. */
+export async function claimUploads(
+  tx: Tx,
+  actor: Actor,
+  owner: { post_id: string } | { idea_id: string },
+  attachmentIds: readonly string[],
+): Promise<void> {
+  const ids = [...new Set(attachmentIds)];
+  if (ids.length === 0) return;
+  const rows = await tx.db
+    .selectFrom('attachments')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('uploader_id', '=', actor.id)
+    .where('post_id', 'is', null)
+    .where('idea_id', 'is', null)
+    .forUpdate()
+    .execute();
+  if (rows.length !== ids.length)
+    throw new ValidationError([
+      {
+        field: 'attachmentIds',
+        reason: 'invalid',
+        message: 'Attach only files you uploaded and attached nowhere else.',
+      },
+    ]);
+  await tx.db.updateTable('attachments').set(owner).where('id', 'in', ids).execute();
+}
+
+/** The job: an upload no post nor idea took within a day is deleted, row and file. */
 export function cleanupOrphan(ctx: AppContext) {
   return async (payload: Record<string, unknown>) => {
     const row = await ctx.db
       .deleteFrom('attachments')
       .where('id', '=', String(payload.id))
       .where('post_id', 'is', null)
+      .where('idea_id', 'is', null)
       .returning('storage_key')
       .executeTakeFirst();
     if (row) await ctx.storage.remove(row.storage_key);

@@ -5,6 +5,7 @@ import { notFound, ValidationError } from '../../platform/errors.ts';
 import { route } from '../../platform/http/route.ts';
 import { enforce } from '../../platform/rate-limit.ts';
 import { contentDisposition } from '../../platform/storage/sniff.ts';
+import { canReadIdea } from '../ideas/commands/access.ts';
 import { loadPost } from '../stream/access.ts';
 import { presentAttachment } from '../stream/presenters.ts';
 import { writeLimits } from '../stream/rate-limits.ts';
@@ -35,10 +36,12 @@ export function registerAttachmentRoutes(app: FastifyInstance, ctx: AppContext):
       .where('id', '=', params.id)
       .executeTakeFirst();
     if (!row) throw notFound('File');
-    // Before it is attached, only its uploader; after, whoever may read the post.
+    // Before it is attached, only its uploader; after, whoever may read the post or the idea.
     const allowed = row.post_id
       ? (await loadPost(ctx.db, actor, row.post_id))?.readable === true
-      : row.uploader_id === actor.id;
+      : row.idea_id
+        ? await canReadIdea(ctx.db, actor, row.idea_id)
+        : row.uploader_id === actor.id;
     if (!allowed) throw notFound('File');
     reply
       .header(

@@ -2,9 +2,16 @@
 // front of evaluators: for anyone else, guests first, the field is null.
 import type { Campaign, IdeaDetail, IdeaStatus, IdeaSummary } from '../../../common/schemas/ideas.ts';
 import type { Viewer } from '../spaces/visibility.ts';
-import { presentPersonRef } from '../stream/presenters.ts';
+import { presentAttachment, presentPersonRef } from '../stream/presenters.ts';
 import { type CampaignPlace, ideasPolicy } from './policies.ts';
-import type { CampaignRow, commentRows, evaluationRows, historyRows, IdeaRow } from './queries.ts';
+import type {
+  attachmentRows,
+  CampaignRow,
+  commentRows,
+  evaluationRows,
+  historyRows,
+  IdeaRow,
+} from './queries.ts';
 
 type Person = { name: string | null; handle: string | null; job_title: string | null };
 const personOf = (id: string | null, u: Person) =>
@@ -17,6 +24,10 @@ const criteriaOf = (value: unknown): string[] => {
   return Array.isArray(v) ? v.filter((c): c is string => typeof c === 'string') : [];
 };
 
+/** Taking ideas: between its dates, and not closed early. */
+export const isOpen = (row: Pick<CampaignRow, 'opens_at' | 'closes_at' | 'closed_at'>, now: Date) =>
+  row.opens_at <= now && now < row.closes_at && row.closed_at === null;
+
 export function presentCampaign(viewer: Viewer, row: CampaignRow, place: CampaignPlace, now: Date): Campaign {
   return {
     id: row.id,
@@ -25,10 +36,12 @@ export function presentCampaign(viewer: Viewer, row: CampaignRow, place: Campaig
     description: row.description,
     opensAt: row.opens_at.toISOString(),
     closesAt: row.closes_at.toISOString(),
-    open: row.opens_at <= now && now < row.closes_at,
+    open: isOpen(row, now),
+    closedAt: row.closed_at?.toISOString() ?? null,
     criteria: criteriaOf(row.criteria),
     ideaCount: Number(row.idea_count ?? 0),
     canEvaluate: ideasPolicy.canEvaluate(viewer, place),
+    canManage: ideasPolicy.canManageCampaign(viewer, place),
   };
 }
 
@@ -56,6 +69,7 @@ export function presentIdea(row: IdeaRow): IdeaSummary {
 export function presentIdeaDetail(
   campaign: Campaign,
   idea: IdeaRow,
+  attachments: Awaited<ReturnType<typeof attachmentRows>>,
   history: Awaited<ReturnType<typeof historyRows>>,
   comments: Awaited<ReturnType<typeof commentRows>>,
   evaluations: Awaited<ReturnType<typeof evaluationRows>> | null,
@@ -63,6 +77,7 @@ export function presentIdeaDetail(
   return {
     idea: presentIdea(idea),
     campaign,
+    attachments: attachments.map(presentAttachment),
     history: history.map((h) => ({
       from: h.from_status as IdeaStatus,
       to: h.to_status as IdeaStatus,

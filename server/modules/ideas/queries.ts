@@ -13,6 +13,7 @@ const campaignColumns = [
   'c.opens_at',
   'c.closes_at',
   'c.criteria',
+  'c.closed_at',
   's.slug as space_slug',
   's.name as space_name',
   's.external as space_external',
@@ -137,6 +138,16 @@ export async function commentRows(db: AnyDb, ideaId: string) {
     .execute();
 }
 
+export async function attachmentRows(db: AnyDb, ideaId: string) {
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'file_name', 'content_type', 'size_bytes', 'is_image'])
+    .where('idea_id', '=', ideaId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
 export async function evaluationRows(db: AnyDb, ideaId: string) {
   return db
     .selectFrom('idea_evaluations as e')
@@ -167,7 +178,8 @@ export async function similarRows(db: AnyDb, campaignId: string, text: string) {
     .select(['id', 'title', 'status', 'vote_count'])
     .where('campaign_id', '=', campaignId)
     .where('merged_into', 'is', null)
-    .where((eb) => eb.or(words.map((w) => eb('title', 'ilike', `%${w}%`))))
+    // Words are unaccented in JS; the titles by the database's unaccent, the same on both engines.
+    .where((eb) => eb.or(words.map((w) => eb(sql`unaccent(lower(title))`, 'like', `%${w}%`))))
     .limit(200)
     .execute();
   return rows

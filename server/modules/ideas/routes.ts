@@ -5,12 +5,13 @@ import { route } from '../../platform/http/route.ts';
 import { authorize } from '../../platform/policy.ts';
 import type { Viewer } from '../spaces/visibility.ts';
 import { campaignFor, ideaFor } from './commands/access.ts';
-import { createCampaign } from './commands/campaigns.ts';
+import { closeCampaign, createCampaign, updateCampaign } from './commands/campaigns.ts';
 import { commentIdea, setFollow, setVote, submitIdea } from './commands/ideas.ts';
 import { changeStatus, evaluateIdea, mergeIdea } from './commands/pipeline.ts';
 import { ideasPolicy } from './policies.ts';
 import { presentCampaign, presentIdea, presentIdeaDetail } from './presenters.ts';
 import {
+  attachmentRows,
   boardRows,
   commentRows,
   evaluationRows,
@@ -24,17 +25,30 @@ export function registerIdeasRoutes(app: FastifyInstance, ctx: AppContext): void
   const detail = async (viewer: Viewer, id: string) => {
     const { idea, row, place } = await ideaFor(ctx.db, viewer, id);
     const campaign = presentCampaign(viewer, row, place, ctx.clock.now());
-    const [history, comments, evaluations] = await Promise.all([
+    const [attachments, history, comments, evaluations] = await Promise.all([
+      attachmentRows(ctx.db, id),
       historyRows(ctx.db, id),
       commentRows(ctx.db, id),
       campaign.canEvaluate ? evaluationRows(ctx.db, id) : Promise.resolve(null),
     ]);
-    return presentIdeaDetail(campaign, idea, history, comments, evaluations);
+    return presentIdeaDetail(campaign, idea, attachments, history, comments, evaluations);
   };
 
   route(app, ctx, api.createCampaign, async ({ actor, body, meta }) => {
     const id = await createCampaign(ctx, { actor, body, meta });
     const { row, place } = await campaignFor(ctx.db, actor, id);
+    return presentCampaign(actor, row, place, ctx.clock.now());
+  });
+
+  route(app, ctx, api.updateCampaign, async ({ actor, params, body, meta }) => {
+    await updateCampaign(ctx, { actor, id: params.id, body, meta });
+    const { row, place } = await campaignFor(ctx.db, actor, params.id);
+    return presentCampaign(actor, row, place, ctx.clock.now());
+  });
+
+  route(app, ctx, api.closeCampaign, async ({ actor, params, meta }) => {
+    await closeCampaign(ctx, { actor, id: params.id, meta });
+    const { row, place } = await campaignFor(ctx.db, actor, params.id);
     return presentCampaign(actor, row, place, ctx.clock.now());
   });
 

@@ -149,9 +149,9 @@ export function searchableDocuments(eb: SearchEb, viewer: Viewer) {
     eb('search_documents.kind', '=', 'space'),
     eb('search_documents.space_id', 'in', listableSpaceIds(eb, viewer)),
   ]);
-  // Events and knowledge pages are seen where their space is readable.
+  // Events, knowledge pages and ideas are seen where their space is readable.
   const event = eb.and([
-    eb('search_documents.kind', 'in', ['event', 'page']),
+    eb('search_documents.kind', 'in', ['event', 'page', 'idea']),
     eb('search_documents.space_id', 'in', readableSpaceIds(eb, viewer)),
   ]);
   if (!isColleague(viewer)) return eb.or([content, space, event]);

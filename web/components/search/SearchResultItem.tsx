@@ -11,6 +11,7 @@ export function resultPath(r: Pick<SearchResult, 'kind' | 'id' | 'postId' | 'spa
   if (r.kind === 'space' && r.space) return spacePath(r.space.slug);
   if (r.kind === 'event') return `/events/${encodeURIComponent(r.id)}`;
   if (r.kind === 'page') return `/pages/${encodeURIComponent(r.id)}`;
+  if (r.kind === 'idea') return `/ideas/idea/${encodeURIComponent(r.id)}`;
   return r.postId ? postPath(r.postId) : '/search';
 }
 

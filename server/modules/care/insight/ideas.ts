@@ -34,6 +34,7 @@ export async function turnIntoIdea(ctx: AppContext, input: TurnIntoIdeaInput): P
       campaignId: input.campaignId,
       title: clean(input.title),
       description: clean(input.description),
+      attachmentIds: [],
     });
     await tx.db
       .insertInto('care_conversation_ideas')

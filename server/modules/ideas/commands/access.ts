@@ -21,3 +21,11 @@ export async function ideaFor(db: AnyDb, viewer: Viewer, id: string, need: 'see'
     throw forbidden('Only the campaign’s evaluators may do this.');
   return { idea, ...found };
 }
+
+/** Whether the viewer may read the idea: the same rule as its page (the campaign's space). */
+export async function canReadIdea(db: AnyDb, viewer: Viewer, id: string): Promise<boolean> {
+  const idea = await db.selectFrom('ideas').select('campaign_id').where('id', '=', id).executeTakeFirst();
+  if (!idea) return false;
+  const found = await findCampaign(db, viewer, idea.campaign_id);
+  return found !== null && ideasPolicy.canSee(viewer, found.place);
+}

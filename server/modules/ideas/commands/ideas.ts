@@ -1,11 +1,13 @@
-// Taking part: submitting an idea while the campaign is open, voting (once, withdrawable),
-// following and commenting. The author follows their own idea.
+// Taking part: submitting an idea (with files uploaded beforehand) while the campaign is
+// open, voting (once, withdrawable), following and commenting. The author follows their own idea.
 import type { AppContext } from '../../../context.ts';
 import { recordActivity } from '../../../platform/activity.ts';
 import { conflict } from '../../../platform/errors.ts';
 import type { Actor } from '../../../platform/http/request.ts';
 import { newId } from '../../../platform/ids.ts';
 import { inTransaction, type Tx } from '../../../platform/transaction.ts';
+import { claimUploads } from '../../attachments/commands.ts';
+import { isOpen } from '../presenters.ts';
 import { campaignFor, ideaFor } from './access.ts';
 
 export interface SubmitIdeaInput {
@@ -13,6 +15,8 @@ export interface SubmitIdeaInput {
   campaignId: string;
   title: string;
   description: string;
+  /** Files uploaded beforehand by the actor (none from customer care). */
+  attachmentIds: string[];
 }
 
 export async function submitIdea(ctx: AppContext, input: SubmitIdeaInput): Promise<string> {
@@ -23,8 +27,7 @@ export async function submitIdea(ctx: AppContext, input: SubmitIdeaInput): Promi
 export async function submitIdeaIn(tx: Tx, input: SubmitIdeaInput): Promise<string> {
   const { actor } = input;
   const { row } = await campaignFor(tx.db, actor, input.campaignId);
-  if (row.opens_at > tx.now || tx.now >= row.closes_at)
-    throw conflict('campaign_closed', 'This campaign is not open for ideas.');
+  if (!isOpen(row, tx.now)) throw conflict('campaign_closed', 'This campaign is not open for ideas.');
   const id = newId();
   await tx.db
     .insertInto('ideas')
@@ -37,6 +40,7 @@ export async function submitIdeaIn(tx: Tx, input: SubmitIdeaInput): Promise<stri
       created_at: tx.now,
     })
     .execute();
+  await claimUploads(tx, actor, { idea_id: id }, input.attachmentIds);
   await tx.db.insertInto('idea_followers').values({ idea_id: id, user_id: actor.id }).execute();
   await recordActivity(tx.db, {
     actorId: actor.id,

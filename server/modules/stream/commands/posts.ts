@@ -14,6 +14,7 @@ import { newId } from '../../../platform/ids.ts';
 import { authorize } from '../../../platform/policy.ts';
 import { publishAfterCommit } from '../../../platform/realtime/publish.ts';
 import { inTransaction, type Tx } from '../../../platform/transaction.ts';
+import { claimUploads } from '../../attachments/commands.ts';
 import { checkContentRules } from '../../content-rules/enforce.ts';
 import { needsApproval } from '../../moderation/premoderation.ts';
 import { notify, notYetNotified } from '../../notifications/notify.ts';
@@ -43,23 +44,6 @@ async function notifyMentions(
     spaceId: post.space_id,
     postId: post.id,
   });
-}
-
-/** Attachments uploaded by the actor and not yet part of any post, locked and linked to this one. */
-async function attach(tx: Tx, actor: Actor, postId: string, attachmentIds: string[]): Promise<void> {
-  const ids = [...new Set(attachmentIds)];
-  if (ids.length === 0) return;
-  const rows = await tx.db
-    .selectFrom('attachments')
-    .select('id')
-    .where('id', 'in', ids)
-    .where('uploader_id', '=', actor.id)
-    .where('post_id', 'is', null)
-    .forUpdate()
-    .execute();
-  if (rows.length !== ids.length)
-    throw invalid('attachmentIds', 'Attach only files you uploaded for this post.');
-  await tx.db.updateTable('attachments').set({ post_id: postId }).where('id', 'in', ids).execute();
 }
 
 /** Where the post goes, checked: a space the author belongs to (not archived), or their profile. */
@@ -198,7 +182,7 @@ export async function createPostIn(tx: Tx, input: { actor: Actor; body: CreateBo
   const mentioned = await resolveHandles(tx, refs.handles);
   await writeMentions(tx, post.id, mentioned, true);
   if (refs.link) await ensureLinkPreview(tx, refs.link);
-  await attach(tx, actor, post.id, body.attachmentIds);
+  await claimUploads(tx, actor, { post_id: post.id }, body.attachmentIds);
   if (body.poll) await writePoll(tx, post.id, body.poll);
 
   if (!post.held) await announceNewPost(tx, post, space, mentioned);
