@@ -25,6 +25,7 @@ import * as careInbox from './migrations/2026-12-03-21-care-inbox.ts';
 import * as careInsight from './migrations/2026-12-03-22-care-insight.ts';
 import * as ideas from './migrations/2026-12-03-30-ideas.ts';
 import * as ambassadors from './migrations/2026-12-03-31-ambassadors.ts';
+import * as analyticsCoarse from './migrations/2026-12-03-40-analytics-coarse-rollups.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
 export const migrations: Record<string, Migration> = {
@@ -53,6 +54,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-22-care-insight': careInsight,
   '2026-12-03-30-ideas': ideas,
   '2026-12-03-31-ambassadors': ambassadors,
+  '2026-12-03-40-analytics-coarse-rollups': analyticsCoarse,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

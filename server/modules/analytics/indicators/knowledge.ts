@@ -7,9 +7,10 @@ import {
   byPeople,
   type DashboardModule,
   type Db,
-  dailyTotals,
+  dailyCounts,
   endOf,
   figure,
+  groupOf,
   hasPeopleFilter,
   inList,
   num,
@@ -138,10 +139,15 @@ async function noResultTerms(db: Db, f: ResolvedFilters): Promise<TermRow[]> {
 
 /** Searches (spaces do not apply: a search is made everywhere at once). */
 async function searches(db: Db, f: ResolvedFilters) {
-  // Everyone: the organisation's day table; a group of people: their own searches.
-  const table = hasPeopleFilter(f)
-    ? sql`(SELECT d.day, d.searches, d.empty FROM ${byPeople(f, sql`analytics_search_days`)}) s`
-    : sql`(SELECT day, searches, searches_empty AS empty FROM analytics_days) s`;
+  // Everyone: the organisation's day table; one group of people: the group's; people
+  // matching several filters: their own searches.
+  const grp = groupOf(f);
+  const table =
+    grp !== null
+      ? sql`(SELECT g.day, g.searches, g.searches_empty AS empty FROM analytics_group_days g WHERE g.grp = ${grp}) s`
+      : hasPeopleFilter(f)
+        ? sql`(SELECT d.day, d.searches, d.empty FROM ${byPeople(f, sql`analytics_search_days`)}) s`
+        : sql`(SELECT day, searches, searches_empty AS empty FROM analytics_days) s`;
   const [[totals], terms] = await Promise.all([
     rows<Record<string, unknown>>(
       db,
@@ -161,7 +167,7 @@ async function searches(db: Db, f: ResolvedFilters) {
 async function build(db: Db, f: ResolvedFilters): Promise<Built> {
   const [q, days, reused, s] = await Promise.all([
     questions(db, f),
-    dailyTotals(db, f, f.previous.from, f.period.to),
+    dailyCounts(db, f, f.previous.from, f.period.to),
     pagesReused(db, f),
     searches(db, f),
   ]);
