@@ -43,7 +43,6 @@ export async function forgetPerson(tx: Tx, userId: string): Promise<void> {
     'analytics_search_days',
     'analytics_people',
     'analytics_person_months',
-    'analytics_person_groups',
   ])
     await run(sql`DELETE FROM ${sql.table(table)} WHERE user_id = ${userId}`);
   await run(sql`UPDATE analytics_questions SET asker_id = NULL WHERE asker_id = ${userId}`);

@@ -146,7 +146,10 @@ export async function syncGroups(db: Trx, watermark: string): Promise<void> {
   await moveHistory(db, watermark);
 }
 
-/** Erasure: the person's applied events leave their groups (before the log forgets them). */
+/**
+ * Erasure: the person's applied events leave their groups (before the log forgets who did
+ * them); their groups stay noted as they are, with nothing left under their name.
+ */
 export async function forgetGroups(db: Trx, userId: string): Promise<void> {
   await sql`DROP TABLE IF EXISTS analytics_groups_moved`.execute(db);
   await sql`
@@ -156,4 +159,6 @@ export async function forgetGroups(db: Trx, userId: string): Promise<void> {
   const state = await sql<{ id: string }>`
     SELECT last_event_id::text AS id FROM analytics_state WHERE name = 'rollups'`.execute(db);
   await moveHistory(db, state.rows[0]?.id ?? '0');
+  await sql`INSERT INTO analytics_person_groups (user_id, groups)
+    SELECT n.user_id, n.groups FROM (${GROUPS_NOW}) n WHERE n.user_id = ${userId}`.execute(db);
 }

@@ -204,6 +204,6 @@ export async function rebuildRollups(
     await restoreIndexes(trx);
     await sql`DELETE FROM analytics_state WHERE name = 'rebuild'`.execute(trx);
   });
-  for (const table of ROLLUP_TABLES) await sql`ANALYZE ${sql.table(table)}`.execute(db);
+  for (const table of ROLLUP_TABLES) await sql`VACUUM (ANALYZE) ${sql.table(table)}`.execute(db);
   return { days, events, refreshedAt: now };
 }
