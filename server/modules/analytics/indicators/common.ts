@@ -69,7 +69,7 @@ export const hasPeopleFilter = (f: ResolvedFilters) =>
  * The one group of people the filters name, as the group roll-ups key it ('department:<id>',
  * 'site:<id>', 'cohort:<id>'), or null (no people filter, or several at once).
  */
-export function groupOf(f: ResolvedFilters): string | null {
+export function namedGroup(f: ResolvedFilters): string | null {
   const named = [
     f.departmentId && `department:${f.departmentId}`,
     f.siteId && `site:${f.siteId}`,
@@ -77,6 +77,31 @@ export function groupOf(f: ResolvedFilters): string | null {
   ].filter((g): g is string => Boolean(g));
   return named.length === 1 ? named[0]! : null;
 }
+
+/**
+ * The group whose roll-ups answer for these filters: the named group, if the refresh filed
+ * every event under its members as they are now (nobody joined or left it since; otherwise
+ * its members' own rows answer until the next refresh). One pass over the group's members
+ * and the noted groups.
+ */
+export async function upToDateGroup(db: Db, f: ResolvedFilters): Promise<string | null> {
+  const grp = namedGroup(f);
+  if (grp === null) return null;
+  const [row] = await rows<{ stale: boolean }>(
+    db,
+    sql`SELECT EXISTS (
+        SELECT 1 FROM users u WHERE u.erased_at IS NULL AND ${peopleCondition(f)}
+          AND NOT EXISTS (SELECT 1 FROM analytics_person_groups p WHERE p.user_id = u.id AND ${grp} = ANY (p.groups))
+      ) OR EXISTS (
+        SELECT 1 FROM analytics_person_groups p WHERE ${grp} = ANY (p.groups)
+          AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = p.user_id AND u.erased_at IS NULL AND ${peopleCondition(f)})
+      ) AS stale`,
+  );
+  return row?.stale ? null : grp;
+}
+
+/** The group roll-ups to read for these filters (see upToDateGroup), or null. */
+export const groupOf = (f: ResolvedFilters): string | null => f.group ?? null;
 
 /** The first day of a day's month. */
 export const monthOf = (day: string) => `${day.slice(0, 7)}-01`;

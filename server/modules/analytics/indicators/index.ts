@@ -5,7 +5,15 @@ import type { Dashboard, DashboardName } from '../../../../common/schemas/analyt
 import type { ResolvedFilters } from '../filters.ts';
 import { adoption } from './adoption.ts';
 import { collaboration } from './collaboration.ts';
-import { type DashboardModule, type Db, groupCondition, num, rows, suppressedFigures } from './common.ts';
+import {
+  type DashboardModule,
+  type Db,
+  groupCondition,
+  num,
+  rows,
+  suppressedFigures,
+  upToDateGroup,
+} from './common.ts';
 import { engagement } from './engagement.ts';
 import { knowledge } from './knowledge.ts';
 import { participation } from './participation.ts';
@@ -38,7 +46,7 @@ export async function buildDashboard(
   const suppressed = size < filters.minGroup;
   const built = suppressed
     ? { figures: suppressedFigures(module.figures), charts: [], notes: [] }
-    : await module.build(db, filters);
+    : await module.build(db, { ...filters, group: await upToDateGroup(db, filters) });
   return {
     dashboard: name,
     period: filters.period,
