@@ -12,6 +12,7 @@
 //   cohort), the refresh moves their applied history from the old groups to the new ones.
 // - analytics_search_days gets a partial index per person for the searches that found
 //   nothing (the no-result terms of a group of people).
+// - covering indexes for the knowledge questions and the interaction matrix of a period.
 // - analytics_dropped_indexes: the secondary indexes a rebuild dropped, until built again.
 import { type Kysely, sql } from 'kysely';
 
@@ -86,6 +87,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     CREATE INDEX analytics_search_days_user_empty_idx ON analytics_search_days (user_id, day)
       INCLUDE (terms, empty) WHERE empty > 0;
+
+    -- Covering indexes: the knowledge questions and the interaction matrix read their rows of
+    -- a period from the index alone.
+    DROP INDEX analytics_questions_asked_idx;
+    DROP INDEX analytics_questions_answered_idx;
+    DROP INDEX analytics_questions_accepted_idx;
+    CREATE INDEX analytics_questions_asked_idx ON analytics_questions (asked_at) INCLUDE (space_id, asker_id);
+    CREATE INDEX analytics_questions_answered_idx ON analytics_questions (first_answer_at)
+      INCLUDE (asked_at, space_id, asker_id);
+    CREATE INDEX analytics_questions_accepted_idx ON analytics_questions (accepted_at) INCLUDE (space_id, asker_id);
+    DROP INDEX analytics_interaction_days_day_idx;
+    CREATE INDEX analytics_interaction_days_day_idx ON analytics_interaction_days (day)
+      INCLUDE (from_department_id, to_department_id, n) WHERE space_id IS NULL AND space_type IS NULL;
+    DROP INDEX analytics_interaction_days_type_idx;
+    CREATE INDEX analytics_interaction_days_type_idx ON analytics_interaction_days (space_type, day)
+      INCLUDE (from_department_id, to_department_id, n) WHERE space_type IS NOT NULL;
   `)
     .execute(db);
 }
@@ -93,6 +110,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(`
+    DROP INDEX analytics_interaction_days_type_idx;
+    CREATE INDEX analytics_interaction_days_type_idx ON analytics_interaction_days (space_type, day)
+      WHERE space_type IS NOT NULL;
+    DROP INDEX analytics_interaction_days_day_idx;
+    CREATE INDEX analytics_interaction_days_day_idx ON analytics_interaction_days (day)
+      WHERE space_id IS NULL AND space_type IS NULL;
+    DROP INDEX analytics_questions_accepted_idx;
+    DROP INDEX analytics_questions_answered_idx;
+    DROP INDEX analytics_questions_asked_idx;
+    CREATE INDEX analytics_questions_asked_idx ON analytics_questions (asked_at);
+    CREATE INDEX analytics_questions_answered_idx ON analytics_questions (first_answer_at);
+    CREATE INDEX analytics_questions_accepted_idx ON analytics_questions (accepted_at);
     DROP INDEX analytics_search_days_user_empty_idx;
     DROP TABLE analytics_dropped_indexes;
     DROP TABLE analytics_group_space_days;
