@@ -88,6 +88,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX analytics_search_days_user_empty_idx ON analytics_search_days (user_id, day)
       INCLUDE (terms, empty) WHERE empty > 0;
 
+    -- The invitations a group of people sent: the few person-days with any.
+    CREATE INDEX analytics_person_days_invitations_idx ON analytics_person_days (user_id, day)
+      INCLUDE (invitations) WHERE invitations > 0;
+
     -- Covering indexes: the knowledge questions and the interaction matrix read their rows of
     -- a period from the index alone.
     DROP INDEX analytics_questions_asked_idx;
@@ -122,6 +126,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX analytics_questions_asked_idx ON analytics_questions (asked_at);
     CREATE INDEX analytics_questions_answered_idx ON analytics_questions (first_answer_at);
     CREATE INDEX analytics_questions_accepted_idx ON analytics_questions (accepted_at);
+    DROP INDEX analytics_person_days_invitations_idx;
     DROP INDEX analytics_search_days_user_empty_idx;
     DROP TABLE analytics_dropped_indexes;
     DROP TABLE analytics_group_space_days;

@@ -207,6 +207,9 @@ export async function rebuildRollups(
   // Fresh statistics; after a large rebuild, a vacuum too: index-only reads need the pages
   // marked all-visible, which autovacuum would do only later.
   for (const table of ROLLUP_TABLES)
-    await (events > 100_000 ? sql`VACUUM (ANALYZE) ${sql.table(table)}` : sql`ANALYZE ${sql.table(table)}`).execute(db);
+    await (events > 100_000
+      ? sql`VACUUM (ANALYZE) ${sql.table(table)}`
+      : sql`ANALYZE ${sql.table(table)}`
+    ).execute(db);
   return { days, events, refreshedAt: now };
 }
