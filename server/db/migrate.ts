@@ -25,6 +25,7 @@ import * as careInbox from './migrations/2026-12-03-21-care-inbox.ts';
 import * as careInsight from './migrations/2026-12-03-22-care-insight.ts';
 import * as ideas from './migrations/2026-12-03-30-ideas.ts';
 import * as ambassadors from './migrations/2026-12-03-31-ambassadors.ts';
+import * as analyticsCoarse from './migrations/2026-12-03-40-analytics-coarse-rollups.ts';
 import * as ideaAttachments from './migrations/2026-12-03-41-idea-attachments.ts';
 import * as ambassadorManagers from './migrations/2026-12-03-42-ambassador-managers.ts';
 import * as analyticsDomains from './migrations/2026-12-03-43-analytics-domains.ts';
@@ -57,6 +58,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-22-care-insight': careInsight,
   '2026-12-03-30-ideas': ideas,
   '2026-12-03-31-ambassadors': ambassadors,
+  '2026-12-03-40-analytics-coarse-rollups': analyticsCoarse,
   '2026-12-03-41-idea-attachments': ideaAttachments,
   '2026-12-03-42-ambassador-managers': ambassadorManagers,
   '2026-12-03-43-analytics-domains': analyticsDomains,

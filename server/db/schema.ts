@@ -746,6 +746,47 @@ export interface AnalyticsActorTable {
   days: string;
 }
 
+/**
+ * Per place ('*' or 'type:<space type>'), person and month (its first day): running totals
+ * of each day of the month (element i = total of the month's first i days).
+ */
+export interface AnalyticsPersonMonthTable {
+  place: string;
+  user_id: string;
+  month: ColumnType<Date | string, string, string>;
+  created: number[];
+  responded: number[];
+  contributions: number[];
+  actions: number[];
+}
+
+/** The groups ('department:<id>', 'site:<id>', 'cohort:<id>') a person's applied events are filed under. */
+export interface AnalyticsPersonGroupTable {
+  user_id: string;
+  groups: string[];
+}
+
+/** Totals per group and day. */
+export interface AnalyticsGroupDayTable {
+  grp: string;
+  day: ColumnType<Date | string, string, string>;
+  posts: Generated<number>;
+  comments: Generated<number>;
+  reactions: Generated<number>;
+  shares: Generated<number>;
+  pages: Generated<number>;
+  searches: Generated<number>;
+  searches_empty: Generated<number>;
+}
+
+/** Posts, comments, reactions and shares per group, day and space. */
+export interface AnalyticsGroupSpaceDayTable {
+  grp: string;
+  day: ColumnType<Date | string, string, string>;
+  space_id: string;
+  engaged: number;
+}
+
 /** Person-days per space type (place 'type:<space type>'). */
 export interface AnalyticsPlacePersonDayTable extends ActionCounts {
   place: string;
@@ -910,6 +951,10 @@ export interface Database extends CareDatabase, IdeasDatabase, AmbassadorsDataba
   analytics_search_terms: AnalyticsSearchTermTable;
   analytics_page_reads: AnalyticsPageReadTable;
   analytics_pending_events: AnalyticsPendingEventTable;
+  analytics_person_months: AnalyticsPersonMonthTable;
+  analytics_person_groups: AnalyticsPersonGroupTable;
+  analytics_group_days: AnalyticsGroupDayTable;
+  analytics_group_space_days: AnalyticsGroupSpaceDayTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -27,6 +27,12 @@ export interface ResolvedFilters {
    * nothing narrowed it): the roll-ups kept per space type are read instead of each space's.
    */
   spaceType?: SpaceType | null;
+  /**
+   * Set (by buildDashboard) when the filters name one department, site or people cohort whose
+   * group roll-ups are up to date with its members ('department:<id>', …): those are read
+   * instead of each member's rows.
+   */
+  group?: string | null;
   /** The organisation's threshold: no figure for a group of fewer people. */
   minGroup: number;
 }

@@ -10,6 +10,7 @@ import type { JobHandler } from '../../platform/jobs/queue.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
 import type { Tx } from '../../platform/transaction.ts';
 import type { Trx } from './rollups/apply.ts';
+import { forgetGroups } from './rollups/groups.ts';
 
 export const ANALYTICS_FORGET_TARGET_JOB = 'analytics.forget_target';
 
@@ -24,6 +25,8 @@ export async function forgetPerson(tx: Tx, userId: string): Promise<void> {
       FROM analytics_search_days s WHERE s.user_id = ${userId} GROUP BY 1, 2) s
     WHERE t.day = s.day AND t.terms = s.terms`);
   await run(sql`DELETE FROM analytics_search_terms WHERE searches <= 0 AND day IN ${days}`);
+  // Their events leave the totals of their department, site and cohorts (found by actor, now).
+  await forgetGroups(db, userId);
   // What to count again once their rows are gone.
   const spaceDays = await sql<{ day: string; space_id: string }>`
     SELECT to_char(day, 'YYYY-MM-DD') AS day, space_id::text AS space_id FROM analytics_space_person_days
@@ -39,6 +42,7 @@ export async function forgetPerson(tx: Tx, userId: string): Promise<void> {
     'analytics_actors',
     'analytics_search_days',
     'analytics_people',
+    'analytics_person_months',
   ])
     await run(sql`DELETE FROM ${sql.table(table)} WHERE user_id = ${userId}`);
   await run(sql`UPDATE analytics_questions SET asker_id = NULL WHERE asker_id = ${userId}`);

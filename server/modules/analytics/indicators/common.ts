@@ -65,6 +65,47 @@ export const endOf = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 
 export const hasPeopleFilter = (f: ResolvedFilters) =>
   f.departmentId !== null || f.siteId !== null || f.peopleCohortId !== null;
 
+/**
+ * The one group of people the filters name, as the group roll-ups key it ('department:<id>',
+ * 'site:<id>', 'cohort:<id>'), or null (no people filter, or several at once).
+ */
+export function namedGroup(f: ResolvedFilters): string | null {
+  const named = [
+    f.departmentId && `department:${f.departmentId}`,
+    f.siteId && `site:${f.siteId}`,
+    f.peopleCohortId && `cohort:${f.peopleCohortId}`,
+  ].filter((g): g is string => Boolean(g));
+  return named.length === 1 ? named[0]! : null;
+}
+
+/**
+ * The group whose roll-ups answer for these filters: the named group, if the refresh filed
+ * every event under its members as they are now (nobody joined or left it since; otherwise
+ * its members' own rows answer until the next refresh). One pass over the group's members
+ * and the noted groups.
+ */
+export async function upToDateGroup(db: Db, f: ResolvedFilters): Promise<string | null> {
+  const grp = namedGroup(f);
+  if (grp === null) return null;
+  const [row] = await rows<{ stale: boolean }>(
+    db,
+    sql`SELECT EXISTS (
+        SELECT 1 FROM users u WHERE u.erased_at IS NULL AND ${peopleCondition(f)}
+          AND NOT EXISTS (SELECT 1 FROM analytics_person_groups p WHERE p.user_id = u.id AND ${grp} = ANY (p.groups))
+      ) OR EXISTS (
+        SELECT 1 FROM analytics_person_groups p WHERE ${grp} = ANY (p.groups)
+          AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = p.user_id AND u.erased_at IS NULL AND ${peopleCondition(f)})
+      ) AS stale`,
+  );
+  return row?.stale ? null : grp;
+}
+
+/** The group roll-ups to read for these filters (see upToDateGroup), or null. */
+export const groupOf = (f: ResolvedFilters): string | null => f.group ?? null;
+
+/** The first day of a day's month. */
+export const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
+
 /** `column IN (ids)`, or false for no ids. */
 export function inList(column: Sql, ids: string[]): Sql {
   return ids.length === 0 ? sql`false` : sql`${column} IN (${sql.join(ids)})`;
@@ -190,8 +231,38 @@ export async function dailyTotals(
   );
 }
 
+export const COUNT_COLUMNS = ['posts', 'comments', 'reactions', 'shares', 'pages'] as const;
+export type CountRow = Record<(typeof COUNT_COLUMNS)[number], number>;
+
+/**
+ * Posts, comments, reactions, shares and pages per day of [from, to]: for one group of people
+ * everywhere, that group's day rows; otherwise the daily totals.
+ */
+export async function dailyCounts(
+  db: Db,
+  f: ResolvedFilters,
+  from: string,
+  to: string,
+): Promise<Map<string, CountRow>> {
+  const grp = groupOf(f);
+  if (grp === null || f.spaceIds !== null) return dailyTotals(db, f, from, to);
+  const list = await rows<{ day: string } & Record<string, unknown>>(
+    db,
+    sql`SELECT ${DAY_TEXT('g.day')} AS day, ${sql.join(COUNT_COLUMNS.map((c) => sql.ref(`g.${c}`)))}
+      FROM analytics_group_days g WHERE g.grp = ${grp} AND g.day BETWEEN ${from}::date AND ${to}::date`,
+  );
+  return new Map(
+    list.map((r) => [r.day, Object.fromEntries(COUNT_COLUMNS.map((c) => [c, num(r[c])])) as CountRow]),
+  );
+}
+
 /** Sums a column of daily totals over [from, to]. */
-export function sumDays(days: Map<string, DailyRow>, column: DailyColumn, from: string, to: string): number {
+export function sumDays<K extends string>(
+  days: Map<string, Record<K, number>>,
+  column: K,
+  from: string,
+  to: string,
+): number {
   let total = 0;
   for (const [day, row] of days) if (day >= from && day <= to) total += row[column];
   return total;

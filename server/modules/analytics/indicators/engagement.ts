@@ -8,9 +8,10 @@ import {
   type Built,
   type DashboardModule,
   type Db,
-  dailyTotals,
+  dailyCounts,
   daysOf,
   figure,
+  groupOf,
   hasPeopleFilter,
   inList,
   num,
@@ -46,11 +47,17 @@ async function activePeople(db: Db, f: ResolvedFilters) {
 /** The busiest spaces of the period (posts + comments + reactions + shares), with the previous period. */
 async function spaces(db: Db, f: ResolvedFilters) {
   const place = f.spaceIds === null ? sql`true` : inList(sql.ref('s.space_id'), f.spaceIds);
-  const table = hasPeopleFilter(f)
-    ? sql`(SELECT d.day, d.space_id, d.posts, d.comments, d.reactions, d.shares
-        FROM analytics_space_person_days d WHERE ${peopleOnly(f, sql.ref('d.user_id'))}) s`
-    : sql`analytics_space_days s`;
-  const total = sql`(s.posts + s.comments + s.reactions + s.shares)`;
+  // One group of people: its own rows per space and day; several people filters: their people's.
+  const grp = groupOf(f);
+  const table =
+    grp !== null
+      ? sql`(SELECT g.day, g.space_id, g.engaged FROM analytics_group_space_days g WHERE g.grp = ${grp}) s`
+      : hasPeopleFilter(f)
+        ? sql`(SELECT d.day, d.space_id, d.posts + d.comments + d.reactions + d.shares AS engaged
+          FROM analytics_space_person_days d WHERE ${peopleOnly(f, sql.ref('d.user_id'))}) s`
+        : sql`(SELECT s.day, s.space_id, s.posts + s.comments + s.reactions + s.shares AS engaged
+          FROM analytics_space_days s) s`;
+  const total = sql`s.engaged`;
   return rows<{ id: string; name: string | null; now: unknown; prev: unknown }>(
     db,
     sql`SELECT t.space_id::text AS id, sp.name, t.now, t.prev FROM (
@@ -70,7 +77,7 @@ async function spaces(db: Db, f: ResolvedFilters) {
 
 async function build(db: Db, f: ResolvedFilters): Promise<Built> {
   const [byDay, active, top] = await Promise.all([
-    dailyTotals(db, f, f.previous.from, f.period.to),
+    dailyCounts(db, f, f.previous.from, f.period.to),
     activePeople(db, f),
     spaces(db, f),
   ]);

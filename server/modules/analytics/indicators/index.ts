@@ -8,7 +8,15 @@ import { adoption } from './adoption.ts';
 import { ambassadors } from './ambassadors.ts';
 import { care } from './care.ts';
 import { collaboration } from './collaboration.ts';
-import { type DashboardModule, type Db, groupCondition, num, rows, suppressedFigures } from './common.ts';
+import {
+  type DashboardModule,
+  type Db,
+  groupCondition,
+  num,
+  rows,
+  suppressedFigures,
+  upToDateGroup,
+} from './common.ts';
 import { engagement } from './engagement.ts';
 import { ideas } from './ideas.ts';
 import { knowledge } from './knowledge.ts';
@@ -45,7 +53,7 @@ export async function buildDashboard(
   const suppressed = size < filters.minGroup;
   const built = suppressed
     ? { figures: suppressedFigures(module.figures), charts: [], notes: [] }
-    : await module.build(db, filters);
+    : await module.build(db, { ...filters, group: await upToDateGroup(db, filters) });
   return {
     dashboard: name,
     period: filters.period,

@@ -13,6 +13,7 @@ import type { Transaction } from 'kysely';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { Database } from '../../../db/schema.ts';
+import { fileBatch } from './groups.ts';
 
 export type Trx = Db | Transaction<Database>;
 type Sql = RawBuilder<unknown>;
@@ -68,6 +69,32 @@ const adding = (cols: string[]) =>
 
 /** Contributions of a person-day row: posts, questions, comments, answers, pages, events, shares. */
 export const CONTRIBUTED = sql`(d.posts + d.questions + d.comments + d.answers + d.pages + d.events + d.shares)`;
+
+/**
+ * The running totals kept per person and month (analytics_person_months), as sums of the
+ * person-day columns: created (posts, questions, pages, events), responded (comments,
+ * answers, reactions, votes, shares), contributions (posts, questions, comments, answers,
+ * pages, events, shares) and actions (anything: a row of the month with actions > 0 on a
+ * day means the person was active there that day).
+ */
+const MONTH_SUMS = {
+  created: ['posts', 'questions', 'pages', 'events'],
+  responded: ['comments', 'answers', 'reactions', 'votes', 'shares'],
+  contributions: ['posts', 'questions', 'comments', 'answers', 'pages', 'events', 'shares'],
+  actions: ['actions'],
+} as const satisfies Record<string, Column[]>;
+const MONTH_COLUMNS = Object.keys(MONTH_SUMS) as (keyof typeof MONTH_SUMS)[];
+/** A month column summed over staged events `b`. */
+const batchSum = (c: keyof typeof MONTH_SUMS) =>
+  c === 'actions'
+    ? sql`count(*)`
+    : sql`count(*) FILTER (WHERE b.verb IN (${list(MONTH_SUMS[c].flatMap((k) => VERBS[k as keyof typeof VERBS]))}))`;
+/** A month column of a person-day row `d`. */
+const rowSum = (c: keyof typeof MONTH_SUMS) =>
+  sql.join(
+    MONTH_SUMS[c].map((k) => sql.ref(`d.${k}`)),
+    sql` + `,
+  );
 
 /**
  * Stages the events matching `where` (on the log `e`) as the temporary table
@@ -149,6 +176,29 @@ export async function applyBatch(db: Trx, options: ApplyOptions = {}): Promise<s
     ON CONFLICT (place, user_id) DO UPDATE
       SET first_day = least(t.first_day, excluded.first_day),
         days = analytics_bits_merge(t.first_day, t.days, excluded.first_day, excluded.days)`);
+
+  // Running totals per person and month, everywhere and per space type (see MONTH_SUMS).
+  if (!fresh)
+    await run(sql`
+    INSERT INTO analytics_person_months AS t (place, user_id, month, ${ids(MONTH_COLUMNS)})
+    SELECT x.place, x.user_id, x.month,
+      ${sql.join(MONTH_COLUMNS.map((c) => sql`analytics_cum_of(x.month, array_agg(x.day), array_agg(${sql.ref(`x.${c}`)}))`))}
+    FROM (
+      SELECT b.place, b.actor_id AS user_id, date_trunc('month', b.day)::date AS month, b.day,
+        ${sql.join(MONTH_COLUMNS.map((c) => sql`${batchSum(c)}::int AS ${sql.ref(c)}`))}
+      FROM (
+        SELECT '*' AS place, b.* FROM analytics_batch b WHERE ${actor}
+        UNION ALL
+        SELECT 'type:' || b.space_type, b.* FROM analytics_batch b WHERE ${actor} AND b.space_type IS NOT NULL
+      ) b
+      GROUP BY 1, 2, 3, 4
+    ) x
+    GROUP BY 1, 2, 3
+    ON CONFLICT (place, month, user_id) DO UPDATE SET ${sql.join(
+      MONTH_COLUMNS.map(
+        (c) => sql`${sql.ref(c)} = analytics_cum_add(${sql.ref(`t.${c}`)}, ${sql.ref(`excluded.${c}`)})`,
+      ),
+    )}`);
 
   // Day tables: the organisation, each space, each space type; then their distinct people.
   await run(sql`
@@ -302,7 +352,10 @@ export async function applyBatch(db: Trx, options: ApplyOptions = {}): Promise<s
     WHERE p.user_id IN (SELECT DISTINCT b.actor_id FROM analytics_batch b
       WHERE ${actor} AND b.verb IN (${list(contributionVerbs)}))`);
 
-  const t = performance.now();
+  let t = performance.now();
+  await fileBatch(db, fresh);
+  onStep?.(step++, performance.now() - t);
+  t = performance.now();
   await mergeQuestions(db);
   onStep?.(step++, performance.now() - t);
 
@@ -316,6 +369,21 @@ export async function applyBatch(db: Trx, options: ApplyOptions = {}): Promise<s
  * over time, each in one pass over a day table.
  */
 export async function applyFinal(db: Trx): Promise<void> {
+  for (const [place, table] of [
+    [sql`'*'`, sql`analytics_person_days`],
+    [sql`d.place`, sql`analytics_place_person_days`],
+  ] as const)
+    await sql`
+      INSERT INTO analytics_person_months (place, user_id, month, ${ids(MONTH_COLUMNS)})
+      SELECT ${place}, d.user_id, date_trunc('month', d.day)::date,
+        ${sql.join(
+          MONTH_COLUMNS.map(
+            (c) =>
+              sql`analytics_cum_of(date_trunc('month', d.day)::date, array_agg(d.day), array_agg(${rowSum(c)}))`,
+          ),
+        )}
+      FROM ${table} d
+      GROUP BY 1, 2, 3`.execute(db);
   await sql`
     INSERT INTO analytics_actors (place, user_id, first_day, days)
     SELECT '*', d.user_id, min(d.day), analytics_bits_of(array_agg(d.day)) FROM analytics_person_days d
@@ -390,5 +458,9 @@ export const ROLLUP_TABLES = [
   'analytics_search_terms',
   'analytics_questions',
   'analytics_people',
+  'analytics_person_months',
+  'analytics_person_groups',
+  'analytics_group_days',
+  'analytics_group_space_days',
   'analytics_pending_events',
 ] as const;

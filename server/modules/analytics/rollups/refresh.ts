@@ -15,6 +15,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import { applyBatch, applyFinal, ROLLUP_TABLES, stageBatch, type Trx } from './apply.ts';
+import { resetGroups, syncGroups } from './groups.ts';
 
 export { CONTRIBUTED, INTERACTION_VERBS, VERBS } from './apply.ts';
 
@@ -85,6 +86,32 @@ async function rebuilding(db: Trx, now: Date): Promise<boolean> {
   return Number(row.rows[0]?.n ?? 0) > 0;
 }
 
+/**
+ * A rebuild inserts faster without the roll-ups' secondary indexes (those behind no
+ * constraint): it drops them, noting their definitions in analytics_dropped_indexes, and
+ * builds them again at its end — or the next refresh does, if the rebuild died.
+ */
+async function dropIndexes(db: Trx): Promise<void> {
+  const found = await sql<{ name: string; definition: string }>`
+    SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+    WHERE i.schemaname = current_schema() AND i.tablename IN (${sql.join([...ROLLUP_TABLES])})
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`.execute(db);
+  for (const index of found.rows) {
+    await sql`INSERT INTO analytics_dropped_indexes (name, definition) VALUES (${index.name}, ${index.definition})
+      ON CONFLICT (name) DO NOTHING`.execute(db);
+    await sql`DROP INDEX ${sql.ref(index.name)}`.execute(db);
+  }
+}
+
+async function restoreIndexes(db: Trx): Promise<void> {
+  const dropped = await sql<{ name: string; definition: string }>`
+    SELECT name, definition FROM analytics_dropped_indexes ORDER BY name`.execute(db);
+  for (const index of dropped.rows) {
+    await sql.raw(index.definition).execute(db);
+    await sql`DELETE FROM analytics_dropped_indexes WHERE name = ${index.name}`.execute(db);
+  }
+}
+
 export interface RefreshResult {
   /** Days that received events. */
   days: number;
@@ -97,6 +124,9 @@ export async function refreshRollups(db: Db, now: Date): Promise<RefreshResult> 
   return db.transaction().execute(async (trx) => {
     const watermark = await lockState(trx);
     if (await rebuilding(trx, now)) return { days: 0, events: 0, refreshedAt: now };
+    await restoreIndexes(trx);
+    // People who moved take their applied history to their new groups before the batch.
+    await syncGroups(trx, watermark);
     const top = await maxEventId(trx);
     const events = await stageBatch(
       trx,
@@ -127,7 +157,9 @@ export async function rebuildRollups(
   const { top, pending } = await db.transaction().execute(async (trx) => {
     await lockState(trx);
     const top = await maxEventId(trx);
-    for (const table of ROLLUP_TABLES) await sql`DELETE FROM ${sql.table(table)}`.execute(trx);
+    await sql`TRUNCATE ${sql.join(ROLLUP_TABLES.map((t) => sql.table(t)))}`.execute(trx);
+    await dropIndexes(trx);
+    await resetGroups(trx);
     // Ids under the top not visible now are left to the refresh, which looks for them.
     await sql`CREATE TEMPORARY TABLE analytics_seen ON COMMIT DROP AS
       SELECT id FROM activity_events WHERE id > ${top}::bigint - ${PENDING_WINDOW}`.execute(trx);
@@ -169,7 +201,15 @@ export async function rebuildRollups(
   }
   await db.transaction().execute(async (trx) => {
     await applyFinal(trx);
+    await restoreIndexes(trx);
     await sql`DELETE FROM analytics_state WHERE name = 'rebuild'`.execute(trx);
   });
+  // Fresh statistics; after a large rebuild, a vacuum too: index-only reads need the pages
+  // marked all-visible, which autovacuum would do only later.
+  for (const table of ROLLUP_TABLES)
+    await (events > 100_000
+      ? sql`VACUUM (ANALYZE) ${sql.table(table)}`
+      : sql`ANALYZE ${sql.table(table)}`
+    ).execute(db);
   return { days, events, refreshedAt: now };
 }
