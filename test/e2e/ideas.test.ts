@@ -58,6 +58,36 @@ describe('ideas', () => {
     campaignId = created.body.id;
   });
 
+  test('the owner of a space opens a campaign from the ideas page; a guest sees no such form', async () => {
+    const ownerPage = await pageSignedInAs(await b.newContext({ viewport: PHONE }), owner, PASSWORD);
+    await ownerPage.goto('/ideas');
+    await ownerPage.getByText('Open a campaign').click();
+    await ownerPage.getByRole('button', { name: 'Open the campaign' }).click();
+    // Checked before sending, on its fields.
+    const spaceField = ownerPage.getByLabel('Space (you own it; its readers take part)');
+    await expect.poll(() => spaceField.getAttribute('aria-invalid')).toBe('true');
+    expect(await t.server.ctx.db.selectFrom('idea_campaigns').select('id').execute()).toHaveLength(1);
+    await ownerPage
+      .getByLabel('Space (you own it; its readers take part)')
+      .selectOption({ label: 'Customer council' });
+    await ownerPage.getByLabel('Campaign title').fill('Packaging ideas');
+    await ownerPage.getByLabel('Evaluation criteria (one per line)').fill('Impact\nCost');
+    await noViolations(ownerPage);
+    await ownerPage.getByRole('button', { name: 'Open the campaign' }).click();
+    await heading(ownerPage, 'Packaging ideas').waitFor();
+    const stored = await t.server.ctx.db
+      .selectFrom('idea_campaigns')
+      .select(['criteria'])
+      .where('title', '=', 'Packaging ideas')
+      .executeTakeFirstOrThrow();
+    expect(stored.criteria).toEqual(['Impact', 'Cost']);
+
+    const guestPage = await pageSignedInAs(await b.newContext(), guest, PASSWORD);
+    await guestPage.goto('/ideas');
+    await guestPage.getByRole('link', { name: 'Packaging ideas' }).waitFor();
+    expect(await guestPage.getByText('Open a campaign').count()).toBe(0);
+  });
+
   test('a guest proposes, employees vote, an evaluator ships it and the guest is told', async () => {
     const guestPage = await pageSignedInAs(await b.newContext({ viewport: PHONE }), guest, PASSWORD);
     await guestPage.goto(`/ideas/${campaignId}`);

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../common/api.ts';
-import type { CampaignUpdateBody, IdeaStatus } from '../../common/schemas/ideas.ts';
+import type { CampaignCreateBody, CampaignUpdateBody, IdeaStatus } from '../../common/schemas/ideas.ts';
 import { call } from './client.ts';
 
 const KEY = ['ideas'] as const;
@@ -41,6 +41,8 @@ function useIdeasMutation<T>(fn: (input: T) => Promise<unknown>) {
   return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }) });
 }
 
+export const useCreateCampaign = () =>
+  useIdeasMutation((body: z.input<typeof CampaignCreateBody>) => call(api.createCampaign, { body }));
 export const useUpdateCampaign = (id: string) =>
   useIdeasMutation((body: z.input<typeof CampaignUpdateBody>) =>
     call(api.updateCampaign, { params: { id }, body }),

@@ -7,24 +7,25 @@ import { useCloseCampaign, useUpdateCampaign } from '../api/ideas.ts';
 import { Button } from '../components/Button.tsx';
 import { FormError } from '../components/FormError.tsx';
 import { Notice } from '../components/Notice.tsx';
-import { TextField } from '../components/TextField.tsx';
 import { errorMessage } from '../i18n/messages.ts';
-
-/** yyyy-mm-dd of a date in the reader's time zone, for a date input. */
-const dayOf = (iso: string) => {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
+import {
+  CampaignFields,
+  type CampaignFieldValues,
+  criteriaOf,
+  dayOf,
+  endOfDay,
+} from './IdeaCampaignFields.tsx';
 
 export function ManageCampaign({ campaign }: { campaign: Campaign }) {
   const { t, i18n } = useTranslation();
   const update = useUpdateCampaign(campaign.id);
   const close = useCloseCampaign(campaign.id);
-  const [title, setTitle] = useState(campaign.title);
-  const [description, setDescription] = useState(campaign.description);
-  const [closes, setCloses] = useState(dayOf(campaign.closesAt));
-  const [criteria, setCriteria] = useState(campaign.criteria.join('\n'));
+  const [values, setValues] = useState<CampaignFieldValues>({
+    title: campaign.title,
+    description: campaign.description,
+    closes: dayOf(campaign.closesAt),
+    criteria: campaign.criteria.join('\n'),
+  });
   const [saved, setSaved] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const save = (event: FormEvent) => {
@@ -32,14 +33,10 @@ export function ManageCampaign({ campaign }: { campaign: Campaign }) {
     setSaved(false);
     update.mutate(
       {
-        title,
-        description,
-        // The end of the chosen day, in the reader's time zone.
-        closesAt: new Date(`${closes}T23:59:59`).toISOString(),
-        criteria: criteria
-          .split('\n')
-          .map((c) => c.trim())
-          .filter(Boolean),
+        title: values.title,
+        description: values.description,
+        closesAt: endOfDay(values.closes),
+        criteria: criteriaOf(values.criteria),
       },
       { onSuccess: () => setSaved(true) },
     );
@@ -54,39 +51,7 @@ export function ManageCampaign({ campaign }: { campaign: Campaign }) {
       ) : null}
       <form onSubmit={save}>
         <FormError message={update.isError ? errorMessage(t, update.error) : null} />
-        <TextField
-          label={t('ideas.manage.name')}
-          name="title"
-          value={title}
-          onChange={setTitle}
-          maxLength={200}
-          required
-        />
-        <TextField
-          label={t('ideas.manage.description')}
-          name="description"
-          multiline
-          rows={3}
-          value={description}
-          onChange={setDescription}
-          maxLength={10_000}
-        />
-        <TextField
-          label={t('ideas.manage.closes')}
-          name="closes"
-          type="date"
-          value={closes}
-          onChange={setCloses}
-          required
-        />
-        <TextField
-          label={t('ideas.manage.criteria')}
-          name="criteria"
-          multiline
-          rows={3}
-          value={criteria}
-          onChange={setCriteria}
-        />
+        <CampaignFields values={values} onChange={setValues} />
         <div className="form-actions">
           <Button type="submit" busy={update.isPending}>
             {t('ideas.manage.save')}

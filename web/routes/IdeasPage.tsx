@@ -7,6 +7,7 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { FormError } from '../components/FormError.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { errorMessage } from '../i18n/messages.ts';
+import { NewCampaign } from './IdeaCampaignNew.tsx';
 
 export function IdeasPage() {
   const { t, i18n } = useTranslation();
@@ -17,6 +18,7 @@ export function IdeasPage() {
     <main id="main" className="page ideas-page">
       <h1>{t('ideas.title')}</h1>
       <p className="muted">{t('ideas.intro')}</p>
+      <NewCampaign />
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (

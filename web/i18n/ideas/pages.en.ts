@@ -76,6 +76,13 @@ export const pagesEn = {
     send: 'Merge into this idea',
     done: 'Merged: votes and followers carried over.',
   },
+  create: {
+    title: 'Open a campaign',
+    space: 'Space (you own it; its readers take part)',
+    chooseSpace: 'Choose a space',
+    opens: 'Opening date',
+    submit: 'Open the campaign',
+  },
   manage: {
     title: 'Edit the campaign',
     name: 'Campaign title',

@@ -79,6 +79,13 @@ export const pagesFr: DeepStringRecord<typeof pagesEn> = {
     send: 'Fusionner avec cette idée',
     done: 'Fusionnée : votes et abonnés reportés.',
   },
+  create: {
+    title: 'Lancer une campagne',
+    space: 'Espace (vous en êtes propriétaire ; ses lecteurs participent)',
+    chooseSpace: 'Choisissez un espace',
+    opens: 'Date d’ouverture',
+    submit: 'Lancer la campagne',
+  },
   manage: {
     title: 'Modifier la campagne',
     name: 'Titre de la campagne',
