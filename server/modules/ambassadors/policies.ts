@@ -7,6 +7,7 @@
 import type { AnyDb } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
 import type { Actor } from '../../platform/http/request.ts';
+import { readGrant } from '../../platform/policy.ts';
 
 export interface AmbassadorReader {
   id: string;
@@ -16,18 +17,8 @@ export interface AmbassadorReader {
 }
 
 export async function loadAmbassadorReader(db: AnyDb, actor: Actor): Promise<AmbassadorReader> {
-  const user = await db
-    .selectFrom('users')
-    .select(['role', 'communication_manager', 'status', 'erased_at'])
-    .where('id', '=', actor.id)
-    .executeTakeFirst();
-  const active = user && user.status === 'active' && !user.erased_at;
-  return {
-    id: actor.id,
-    // An account that is no longer active does nothing here, whatever its session says.
-    role: active ? user.role : 'guest',
-    manager: Boolean(active && user.communication_manager),
-  };
+  const { role, granted } = await readGrant(db, actor.id, 'communication_manager');
+  return { id: actor.id, role, manager: granted };
 }
 
 export const ambassadorsPolicy = {

@@ -6,6 +6,7 @@ import type { Db } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/request.ts';
+import { readGrant } from '../../platform/policy.ts';
 
 export type Audience = 'admin' | 'analyst' | 'space_owner';
 
@@ -19,12 +20,8 @@ export interface AnalyticsReader {
 }
 
 export async function loadReader(db: Db, actor: Actor): Promise<AnalyticsReader> {
-  const [user, owned] = await Promise.all([
-    db
-      .selectFrom('users')
-      .select(['role', 'analyst', 'status', 'erased_at'])
-      .where('id', '=', actor.id)
-      .executeTakeFirst(),
+  const [grant, owned] = await Promise.all([
+    readGrant(db, actor.id, 'analyst'),
     db
       .selectFrom('space_members')
       .select('space_id')
@@ -33,12 +30,10 @@ export async function loadReader(db: Db, actor: Actor): Promise<AnalyticsReader>
       .orderBy('space_id')
       .execute(),
   ]);
-  const active = user && user.status === 'active' && !user.erased_at;
   return {
     id: actor.id,
-    // An account that is no longer active reads nothing, whatever its session says.
-    role: active ? user.role : 'guest',
-    analyst: Boolean(active && user.analyst),
+    role: grant.role,
+    analyst: grant.granted,
     ownedSpaceIds: owned.map((o) => o.space_id),
   };
 }

@@ -7,7 +7,7 @@ import { type Expression, type SqlBool, sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database, Role } from '../../db/schema.ts';
 import type { Actor } from '../../platform/http/request.ts';
-import { authorize } from '../../platform/policy.ts';
+import { authorize, readGrant } from '../../platform/policy.ts';
 
 export interface CareReader {
   id: string;
@@ -17,13 +17,8 @@ export interface CareReader {
 }
 
 export async function loadCareReader(db: Db, actor: Actor): Promise<CareReader> {
-  const user = await db
-    .selectFrom('users')
-    .select(['role', 'care_agent', 'status', 'erased_at'])
-    .where('id', '=', actor.id)
-    .executeTakeFirst();
-  const active = user && user.status === 'active' && !user.erased_at;
-  return { id: actor.id, role: active ? user.role : 'guest', agent: Boolean(active && user.care_agent) };
+  const { role, granted } = await readGrant(db, actor.id, 'care_agent');
+  return { id: actor.id, role, agent: granted };
 }
 
 const isAdmin = (r: CareReader) => r.role === 'admin';
