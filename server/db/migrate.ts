@@ -30,6 +30,7 @@ import * as ideaAttachments from './migrations/2026-12-03-41-idea-attachments.ts
 import * as ambassadorManagers from './migrations/2026-12-03-42-ambassador-managers.ts';
 import * as analyticsDomains from './migrations/2026-12-03-43-analytics-domains.ts';
 import * as careIdeas from './migrations/2026-12-03-44-care-ideas.ts';
+import * as analyticsReads from './migrations/2026-12-03-45-analytics-reads.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
 export const migrations: Record<string, Migration> = {
@@ -63,6 +64,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-42-ambassador-managers': ambassadorManagers,
   '2026-12-03-43-analytics-domains': analyticsDomains,
   '2026-12-03-44-care-ideas': careIdeas,
+  '2026-12-03-45-analytics-reads': analyticsReads,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -712,15 +712,16 @@ describe('analytics indicators', () => {
     expect(bars).toEqual(expected);
   });
 
-  it('charts: participation shares, the Lorenz curve and Gini by week', async () => {
+  /** The participation dashboard over `period` (and `previous`) against the reference. */
+  async function checkParticipation(period: Range, previous: Range) {
     const ref = reference({});
-    const d = await buildDashboard(db(), 'participation', filtersOf({}), null);
-    const figures = ref.figures.participation!(PERIOD);
+    const d = await buildDashboard(db(), 'participation', { ...filtersOf({}), period, previous }, null);
+    const figures = ref.figures.participation!(period);
     const shares = chart(d, 'participation_shares', 'bar').bars;
-    expect(shares.map((b) => [b.label, b.value])).toEqual([
-      ['creators', figures.creators_share],
-      ['contributors', figures.contributors_share],
-      ['readers', figures.readers_share],
+    expect(shares.map((b) => [b.label, b.value, b.previous])).toEqual([
+      ['creators', figures.creators_share, ref.figures.participation!(previous).creators_share],
+      ['contributors', figures.contributors_share, ref.figures.participation!(previous).contributors_share],
+      ['readers', figures.readers_share, ref.figures.participation!(previous).readers_share],
     ]);
     const curve = chart(d, 'contributions_lorenz', 'lorenz');
     expect(curve.gini).toBe(figures.gini);
@@ -735,15 +736,29 @@ describe('analytics indicators', () => {
     const weekly = chart(d, 'gini_by_week', 'line').lines[0]!.points;
     const monday = (day: string) => addDays(day, -((new Date(day).getUTCDay() + 6) % 7));
     const expected = [];
-    for (let w = monday(PERIOD.from); w <= PERIOD.to; w = addDays(w, 7)) {
+    for (let w = monday(period.from); w <= period.to; w = addDays(w, 7)) {
       const r = {
-        from: w < PERIOD.from ? PERIOD.from : w,
-        to: addDays(w, 6) > PERIOD.to ? PERIOD.to : addDays(w, 6),
+        from: w < period.from ? period.from : w,
+        to: addDays(w, 6) > period.to ? period.to : addDays(w, 6),
       };
       const g = giniOf(ref.contributions(r).map((c) => c.contributions));
       expected.push({ x: w, y: g === null ? null : round(g, 3) });
     }
     expect(weekly).toEqual(expected);
+  }
+
+  it('charts: participation shares, the Lorenz curve and Gini by week', async () => {
+    await checkParticipation(PERIOD, PREVIOUS);
+  });
+
+  it('participation over periods that cross month ends (weeks split between two months)', async () => {
+    // Around the end of the month before LAST's (or an earlier one, not a Sunday): the week
+    // holding that day lies in two months, and both periods span two months.
+    let end = addDays(`${LAST.slice(0, 7)}-01`, -1);
+    while (new Date(end).getUTCDay() === 0) end = addDays(`${end.slice(0, 7)}-01`, -1);
+    const period = { from: addDays(end, -20), to: addDays(end, 10) };
+    const previous = { from: addDays(end, -51), to: addDays(end, -21) };
+    await checkParticipation(period, previous);
   });
 
   it('charts: the department matrix, suppressed where a department is too small', async () => {

@@ -93,7 +93,7 @@ export async function upToDateGroup(db: Db, f: ResolvedFilters): Promise<string 
         SELECT 1 FROM users u WHERE u.erased_at IS NULL AND ${peopleCondition(f)}
           AND NOT EXISTS (SELECT 1 FROM analytics_person_groups p WHERE p.user_id = u.id AND ${grp} = ANY (p.groups))
       ) OR EXISTS (
-        SELECT 1 FROM analytics_person_groups p WHERE ${grp} = ANY (p.groups)
+        SELECT 1 FROM analytics_person_groups p WHERE p.groups @> ARRAY[${grp}]::text[]
           AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = p.user_id AND u.erased_at IS NULL AND ${peopleCondition(f)})
       ) AS stale`,
   );
@@ -214,10 +214,13 @@ export async function dailyTotals(
   const place = placeOf(f);
   const within = sql`a.day BETWEEN ${from}::date AND ${to}::date`;
   let query: Sql;
-  if (hasPeopleFilter(f) || (place === null && f.spaceIds?.length !== 1))
-    query = sql`SELECT ${DAY_TEXT('a.day')} AS day, count(DISTINCT a.user_id)::int AS active, ${sums}
+  if (hasPeopleFilter(f) || (place === null && f.spaceIds?.length !== 1)) {
+    // Everywhere or in a space type, a person has one row a day: counting rows counts people
+    // (a hash per day, where DISTINCT sorted every row); in a list of spaces, one per space.
+    const people = place === null ? sql`count(DISTINCT a.user_id)` : sql`count(*)`;
+    query = sql`SELECT ${DAY_TEXT('a.day')} AS day, ${people}::int AS active, ${sums}
       FROM (${activity(f, from, to)}) a GROUP BY a.day`;
-  else if (place === '*')
+  } else if (place === '*')
     query = sql`SELECT ${DAY_TEXT('a.day')} AS day, ${columns('active')} FROM analytics_days a WHERE ${within}`;
   else if (place !== null)
     query = sql`SELECT ${DAY_TEXT('a.day')} AS day, ${columns('active')} FROM analytics_place_days a

@@ -49,11 +49,12 @@ export async function buildDashboard(
   refreshedAt: Date | null,
 ): Promise<Dashboard> {
   const module = dashboards[name];
-  const size = await groupSize(db, filters);
+  // Both at once: each is a short read, and the dashboard waits for the two.
+  const [size, group] = await Promise.all([groupSize(db, filters), upToDateGroup(db, filters)]);
   const suppressed = size < filters.minGroup;
   const built = suppressed
     ? { figures: suppressedFigures(module.figures), charts: [], notes: [] }
-    : await module.build(db, { ...filters, group: await upToDateGroup(db, filters) });
+    : await module.build(db, { ...filters, group });
   return {
     dashboard: name,
     period: filters.period,
