@@ -13,6 +13,11 @@ export const Me = z.object({
   site: Ref.nullable(),
   /** care: inbox — may work the customer-care inbox (users.care_agent; administrators may anyway). */
   careAgent: z.boolean(),
+  /**
+   * May open Analytics (administrators, analysts, owners of a space; never guests), as the
+   * analytics policy says when the payload is built: the navigation's entry, not a permission.
+   */
+  readsAnalytics: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 

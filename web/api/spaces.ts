@@ -10,6 +10,7 @@ import { api } from '../../common/api.ts';
 import type { BodyIn, QueryIn } from '../../common/endpoint.ts';
 import type { Space, SpaceRole } from '../../common/schemas/spaces.ts';
 import { call } from './client.ts';
+import { SESSION_KEY } from './query-client.ts';
 
 export type SpaceFilters = Omit<NonNullable<QueryIn<typeof api.listSpaces>>, 'cursor' | 'limit'>;
 
@@ -56,9 +57,14 @@ function useStoreSpace() {
 
 export function useCreateSpace() {
   const store = useStoreSpace();
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: BodyIn<typeof api.createSpace>) => call(api.createSpace, { body }),
-    onSuccess: store,
+    onSuccess: (space) => {
+      store(space);
+      // Its creator owns it now: the session says again whether the navigation offers Analytics.
+      void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+    },
   });
 }
 

@@ -1,7 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { useAnalyticsScope } from '../api/analytics.ts';
 // care: inbox
 import { useIsCareAgent } from '../components/care/use-is-care-agent.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -21,9 +20,8 @@ export function Shell() {
   const navId = useId();
   const canModerate = useCanModerate();
   const isCareAgent = useIsCareAgent(); // care: inbox
-  // The server decides who reads analytics (administrators, analysts, space owners): the
-  // entry shows when it answers.
-  const analytics = useAnalyticsScope(user.role !== 'guest');
+  // Whether to offer Analytics comes with the session (the analytics policy's rule), so the
+  // shell asks nothing that a plain member would be refused.
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the small-screen menu on navigation
   useEffect(() => {
@@ -41,7 +39,7 @@ export function Shell() {
     { to: '/search', label: t('nav.search') },
     ...(canModerate ? [{ to: '/moderation', label: t('moderationUi.nav') }] : []),
     ...(isCareAgent ? [{ to: '/care', label: t('care.inbox.nav') }] : []), // care: inbox
-    ...(analytics.isSuccess ? [{ to: '/analytics', label: t('analytics.nav') }] : []),
+    ...(user.readsAnalytics ? [{ to: '/analytics', label: t('analytics.nav') }] : []),
     ...(user.role === 'admin' ? [{ to: '/admin', label: t('nav.admin') }] : []),
   ];
 

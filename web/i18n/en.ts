@@ -1973,6 +1973,8 @@ export const en = {
       suppressed: 'This group has fewer than {{count}} people: its figures are not shown.',
       notes: 'Please note',
       empty: 'Nothing to show yet.',
+      ownerForbidden:
+        'You see the spaces you own, and this view goes beyond them. Choose one of your spaces or clear the filters.',
     },
     roi: {
       title: 'Return on investment',

@@ -2027,6 +2027,8 @@ export const fr: Catalog = {
       suppressed: 'Ce groupe compte moins de {{count}} personnes : ses chiffres ne sont pas affichés.',
       notes: 'À noter',
       empty: 'Rien à afficher pour l’instant.',
+      ownerForbidden:
+        'Vous voyez les espaces dont vous êtes propriétaire, et cette vue va au-delà. Choisissez l’un de vos espaces ou effacez les filtres.',
     },
     roi: {
       title: 'Retour sur investissement',

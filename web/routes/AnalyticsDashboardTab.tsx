@@ -6,12 +6,11 @@ import { usePageTitle } from '../app/use-page-title.ts';
 import { useAnalytics } from '../components/analytics/analytics-context.ts';
 import { ChartFrame } from '../components/analytics/charts/ChartFrame.tsx';
 import { FigureCard } from '../components/analytics/FigureCard.tsx';
-import { noteText } from '../components/analytics/labels.ts';
+import { noteText, readErrorText } from '../components/analytics/labels.ts';
 import { PeopleActivity } from '../components/analytics/PeopleActivity.tsx';
 import { FormError } from '../components/FormError.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { Notice } from '../components/Notice.tsx';
-import { errorMessage } from '../i18n/messages.ts';
 
 /** One dashboard: its key figures, then its charts. */
 export function AnalyticsDashboardTab() {
@@ -24,7 +23,7 @@ export function AnalyticsDashboardTab() {
   const dashboard = useDashboard(name, filters);
   if (!parsed.success) return <Navigate to="/analytics/adoption" replace />;
   if (dashboard.isPending) return <Loading />;
-  if (dashboard.isError) return <FormError message={errorMessage(t, dashboard.error)} />;
+  if (dashboard.isError) return <FormError message={readErrorText(t, dashboard.error, scope.audience)} />;
   const data = dashboard.data;
   return (
     <div

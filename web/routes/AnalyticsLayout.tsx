@@ -70,15 +70,20 @@ function AnalyticsPage({ scope }: { scope: AnalyticsScope }) {
   const url = useMemo(() => readFilters(new URLSearchParams(search)), [search]);
   const filters = useMemo(() => apiFilters(url, today), [url, today]);
   const context: AnalyticsContext = { scope, filters, url, search };
-  // The organisation's readers (administrators, analysts): cohorts and every dashboard.
-  const canCohorts = scope.audience !== 'space_owner';
+  // The organisation's readers (administrators, analysts): every dashboard, the ROI estimate
+  // and cohorts. A space owner's tabs are the dashboards of their spaces (the API refuses the rest).
+  const organisation = scope.audience !== 'space_owner';
   const tabs = [
-    ...DASHBOARD_TABS.filter((name) => canCohorts || !organisationOnly.has(name)).map((name) => ({
+    ...DASHBOARD_TABS.filter((name) => organisation || !organisationOnly.has(name)).map((name) => ({
       to: withFilters(`/analytics/${name}`, params),
       label: t(`analytics.tabs.${name}`),
     })),
-    { to: withFilters('/analytics/roi', params), label: t('analytics.tabs.roi') },
-    ...(canCohorts ? [{ to: '/analytics/cohorts', label: t('analytics.tabs.cohorts') }] : []),
+    ...(organisation
+      ? [
+          { to: withFilters('/analytics/roi', params), label: t('analytics.tabs.roi') },
+          { to: '/analytics/cohorts', label: t('analytics.tabs.cohorts') },
+        ]
+      : []),
   ];
   const onCohorts = location.pathname.startsWith('/analytics/cohorts');
 

@@ -6,7 +6,7 @@ import { useRoiEstimate, useSetAssumptions } from '../api/analytics.ts';
 import { usePageTitle } from '../app/use-page-title.ts';
 import { useAnalytics } from '../components/analytics/analytics-context.ts';
 import { formatMoney, formatNumber, humanise } from '../components/analytics/format.ts';
-import { figureLabel } from '../components/analytics/labels.ts';
+import { figureLabel, readErrorText } from '../components/analytics/labels.ts';
 import { withFilters } from '../components/analytics/url-filters.ts';
 import { Button } from '../components/Button.tsx';
 import { FormError } from '../components/FormError.tsx';
@@ -23,10 +23,10 @@ type RoiLine = RoiEstimate['lines'][number];
 export function AnalyticsRoiTab() {
   const { t } = useTranslation();
   usePageTitle(t('analytics.tabs.roi'), t('analytics.title'));
-  const { filters } = useAnalytics();
+  const { filters, scope } = useAnalytics();
   const roi = useRoiEstimate(filters);
   if (roi.isPending) return <Loading />;
-  if (roi.isError) return <FormError message={errorMessage(t, roi.error)} />;
+  if (roi.isError) return <FormError message={readErrorText(t, roi.error, scope.audience)} />;
   return (
     <div className="roi" data-testid="roi">
       <h2>{t('analytics.roi.title')}</h2>

@@ -19,19 +19,23 @@ export interface AnalyticsReader {
   ownedSpaceIds: string[];
 }
 
-export async function loadReader(db: Db, actor: Actor): Promise<AnalyticsReader> {
+export function loadReader(db: Db, actor: Actor): Promise<AnalyticsReader> {
+  return readerOf(db, actor.id);
+}
+
+async function readerOf(db: Db, userId: string): Promise<AnalyticsReader> {
   const [grant, owned] = await Promise.all([
-    readGrant(db, actor.id, 'analyst'),
+    readGrant(db, userId, 'analyst'),
     db
       .selectFrom('space_members')
       .select('space_id')
-      .where('user_id', '=', actor.id)
+      .where('user_id', '=', userId)
       .where('role', '=', 'owner')
       .orderBy('space_id')
       .execute(),
   ]);
   return {
-    id: actor.id,
+    id: userId,
     role: grant.role,
     analyst: grant.granted,
     ownedSpaceIds: owned.map((o) => o.space_id),
@@ -69,6 +73,15 @@ export const analyticsPolicy = {
   /** One person's activity: administrators, when the organisation allows it. */
   canSeePeople: (r: AnalyticsReader, individualAllowed: boolean) => isAdmin(r) && individualAllowed,
 };
+
+/**
+ * Whether the person may open Analytics at all (canRead, the rule of the scope and the
+ * dashboards), for the signed-in payload: the web's navigation asks this instead of calling a
+ * route that refuses most people. Every analytics route still checks for itself.
+ */
+export async function readsAnalytics(db: Db, userId: string): Promise<boolean> {
+  return analyticsPolicy.canRead(await readerOf(db, userId));
+}
 
 /** The refusal of people activity to an administrator while the organisation forbids it. */
 export const individualOff = () =>

@@ -6,8 +6,7 @@ import { notFound } from '../../platform/errors.ts';
 import { clearSessionCookie, setCsrfCookie, setSessionCookie } from '../../platform/http/cookies.ts';
 import { route } from '../../platform/http/route.ts';
 import { newToken } from '../../platform/tokens.ts';
-import { presentMe } from '../people/presenters.ts';
-import { findUser } from '../people/queries.ts';
+import { loadMe } from '../people/me.ts';
 import { changePassword, completePasswordReset, requestPasswordReset } from './commands/passwords.ts';
 import { isSetUp, setUpOrganisation } from './commands/setup.ts';
 import { signIn } from './commands/sign-in.ts';
@@ -27,16 +26,16 @@ export async function startSession(
   setSessionCookie(reply, ctx.config, session.token, session.expiresAt);
   req.csrfToken = newToken();
   setCsrfCookie(reply, ctx.config, req.csrfToken);
-  const user = await findUser(ctx.db, userId);
-  if (!user) throw notFound('User');
-  return presentMe(user);
+  const me = await loadMe(ctx.db, userId);
+  if (!me) throw notFound('User');
+  return me;
 }
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, api.getSession, async ({ actor, req }) => {
     const [organisation, user] = await Promise.all([
       ctx.db.selectFrom('organisation').select(['name', 'default_locale']).executeTakeFirst(),
-      actor ? findUser(ctx.db, actor.id) : undefined,
+      actor ? loadMe(ctx.db, actor.id) : undefined,
     ]);
     return {
       setupRequired: !organisation,
@@ -44,7 +43,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       organisation: organisation
         ? { name: organisation.name, defaultLocale: organisation.default_locale }
         : null,
-      user: user ? presentMe(user) : null,
+      user: user ?? null,
       csrfToken: req.csrfToken,
     };
   });

@@ -28,7 +28,8 @@ export function presentManager(u: WithPlaces) {
     : null;
 }
 
-export function presentMe(u: WithPlaces): z.infer<typeof Me> {
+/** `access`: what the person may open, decided by each capability's policy (see me.ts). */
+export function presentMe(u: WithPlaces, access: { readsAnalytics: boolean }): z.infer<typeof Me> {
   return {
     id: u.id,
     email: u.email,
@@ -40,6 +41,7 @@ export function presentMe(u: WithPlaces): z.infer<typeof Me> {
     department: ref(u.department_id, u.department_name),
     site: ref(u.site_id, u.site_name),
     careAgent: u.care_agent,
+    readsAnalytics: access.readsAnalytics,
   };
 }
 

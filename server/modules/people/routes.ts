@@ -5,23 +5,28 @@ import { notFound } from '../../platform/errors.ts';
 import { route } from '../../platform/http/route.ts';
 import { pageOf } from '../../platform/pagination.ts';
 import { authorize } from '../../platform/policy.ts';
+import { readsAnalytics } from '../analytics/policies.ts';
 import { changeRole } from './commands/change-role.ts';
 import { deactivateUser, reactivateUser } from './commands/set-status.ts';
 import { updateMe } from './commands/update-me.ts';
+import { loadMe } from './me.ts';
 import { peoplePolicy } from './policies.ts';
 import { presentAdminUser, presentMe, presentPerson } from './presenters.ts';
-import { findUser, listDepartments, listSites, listUsers } from './queries.ts';
+import { listDepartments, listSites, listUsers } from './queries.ts';
 
 const sortKey = (row: { sort_key: string }) => row.sort_key;
 
 export function registerPeopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, api.getMe, async ({ actor }) => {
-    const user = await findUser(ctx.db, actor.id);
-    if (!user) throw notFound('User');
-    return presentMe(user);
+    const me = await loadMe(ctx.db, actor.id);
+    if (!me) throw notFound('User');
+    return me;
   });
 
-  route(app, ctx, api.updateMe, async ({ actor, body }) => presentMe(await updateMe(ctx, actor, body)));
+  route(app, ctx, api.updateMe, async ({ actor, body }) => {
+    const user = await updateMe(ctx, actor, body);
+    return presentMe(user, { readsAnalytics: await readsAnalytics(ctx.db, actor.id) });
+  });
 
   route(app, ctx, api.listPeople, async ({ actor, query }) => {
     authorize(peoplePolicy.canBrowseDirectory(actor));

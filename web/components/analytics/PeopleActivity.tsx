@@ -6,7 +6,7 @@ import { Button } from '../Button.tsx';
 import { FormError } from '../FormError.tsx';
 import { Loading } from '../Loading.tsx';
 import { Table } from '../Table.tsx';
-import { csvFileName, downloadCsv, toCsv } from './csv.ts';
+import { csvDialect, csvFileName, downloadCsv, toCsv } from './csv.ts';
 import { formatNumber } from './format.ts';
 
 const COLUMNS = ['activeDays', 'posts', 'comments', 'answers', 'reactions', 'actions'] as const;
@@ -33,7 +33,10 @@ export function PeopleActivity({
       p.department,
       ...COLUMNS.map((key) => p[key]),
     ]);
-    downloadCsv(csvFileName('engagement', 'people', period.from, period.to), toCsv(header, rows));
+    downloadCsv(
+      csvFileName('engagement', 'people', period.from, period.to),
+      toCsv(header, rows, csvDialect(i18n.language)),
+    );
   }
 
   return (

@@ -2,7 +2,7 @@ import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en.ts';
 import { chartTable, csvRows } from './chart-table.ts';
-import { toCsv } from './csv.ts';
+import { ENGLISH_CSV, toCsv } from './csv.ts';
 
 let t: TFunction;
 beforeAll(async () => {
@@ -52,7 +52,7 @@ describe('chartTable', () => {
       cells: [[7], [null]],
     });
     expect(table.rows[1]?.[1]).toEqual({ value: null, suppressed: true });
-    const text = toCsv(table.columns, csvRows(table, 'Not shown'));
+    const text = toCsv(table.columns, csvRows(table, 'Not shown'), ENGLISH_CSV);
     expect(text).toContain(`"'=Sales",7\r\n"Tiny","Not shown"\r\n`);
   });
 });

@@ -2,7 +2,9 @@
 // catalogue words them (analytics.figure.<key>.label, analytics.chart.<key>, …). A key the
 // catalogue does not know yet still reads as words rather than as a raw key.
 import type { TFunction } from 'i18next';
-import { translateDynamic } from '../../i18n/messages.ts';
+import type { AnalyticsScope } from '../../../common/schemas/analytics.ts';
+import { isApiError } from '../../api/client.ts';
+import { errorMessage, translateDynamic } from '../../i18n/messages.ts';
 import { humanise } from './format.ts';
 
 const SAFE_KEY = /^[a-z0-9_]+$/i;
@@ -49,4 +51,14 @@ export function noteText(t: TFunction, key: string): string {
 /** A previous-period line is drawn dashed: by convention its key names the previous period. */
 export function isPreviousLine(key: string): boolean {
   return key === 'previous' || key.startsWith('previous_') || key.endsWith('_previous');
+}
+
+/**
+ * Why a dashboard or the ROI did not load. A space owner who reaches past their spaces (an
+ * address naming another space, a view of the organisation) is told why, not just refused.
+ */
+export function readErrorText(t: TFunction, error: unknown, audience: AnalyticsScope['audience']): string {
+  return audience === 'space_owner' && isApiError(error, 'forbidden')
+    ? t('analytics.dashboard.ownerForbidden')
+    : errorMessage(t, error);
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Chart, Figure } from '../../../../common/schemas/analytics.ts';
 import { Button } from '../../Button.tsx';
 import { chartTable, csvRows } from '../chart-table.ts';
-import { csvFileName, downloadCsv, toCsv } from '../csv.ts';
+import { csvDialect, csvFileName, downloadCsv, toCsv } from '../csv.ts';
 import { formatValue } from '../format.ts';
 import { chartTitle } from '../labels.ts';
 import { BarChart } from './BarChart.tsx';
@@ -21,7 +21,7 @@ interface ChartFrameProps {
 
 /** A chart with its title, a table view of the same data, and a CSV of it. */
 export function ChartFrame({ chart, dashboard, period, minGroup }: ChartFrameProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   // A plain table is already a table: nothing to toggle.
   const [asTable, setAsTable] = useState(chart.type === 'table');
@@ -29,7 +29,11 @@ export function ChartFrame({ chart, dashboard, period, minGroup }: ChartFramePro
   const table = chartTable(t, chart);
 
   function download() {
-    const text = toCsv(table.columns, csvRows(table, t('analytics.chartUi.notShown')));
+    const text = toCsv(
+      table.columns,
+      csvRows(table, t('analytics.chartUi.notShown')),
+      csvDialect(i18n.language),
+    );
     downloadCsv(csvFileName(dashboard, chart.key, period.from, period.to), text);
   }
 
