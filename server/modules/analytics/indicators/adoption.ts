@@ -5,6 +5,7 @@ import type { Chart } from '../../../../common/schemas/analytics.ts';
 import type { ResolvedFilters } from '../filters.ts';
 import {
   activeIn,
+  activePeople,
   activity,
   addDays,
   type Built,
@@ -86,8 +87,8 @@ async function people(db: Db, f: ResolvedFilters): Promise<PersonRow[]> {
 
 /**
  * People active each day of [from, to]: the day tables when they answer (no people filter,
- * or one space), otherwise distinct people of the activity rows — only their day and person
- * are read, which the person indexes hold.
+ * or one space), otherwise people of the activity rows (activePeople) — only their day and
+ * person are read, which the person indexes hold.
  */
 async function dailyActive(
   db: Db,
@@ -101,7 +102,7 @@ async function dailyActive(
   }
   const list = await rows<{ day: string; active: unknown }>(
     db,
-    sql`SELECT ${DAY_TEXT('a.day')} AS day, count(DISTINCT a.user_id)::int AS active
+    sql`SELECT ${DAY_TEXT('a.day')} AS day, ${activePeople(f)}::int AS active
       FROM (${activity(f, from, to)}) a GROUP BY a.day`,
   );
   return new Map(list.map((r) => [r.day, num(r.active)]));

@@ -192,6 +192,14 @@ export type DailyColumn = (typeof DAILY_COLUMNS)[number];
 export type DailyRow = Record<DailyColumn, number>;
 
 /**
+ * Distinct people among activity rows grouped by day (`a`, from `activity`): everywhere or in
+ * a space type a person has one row a day, so counting rows counts people (a hash per day,
+ * where DISTINCT sorted every row); in a list of spaces, a person has a row per space.
+ */
+export const activePeople = (f: ResolvedFilters): Sql =>
+  placeOf(f) === null ? sql`count(DISTINCT a.user_id)` : sql`count(*)`;
+
+/**
  * The group's totals per day of [from, to] (days without activity are absent): the
  * organisation's day table when no filter applies, else summed from the activity rows.
  * `active` counts distinct people.
@@ -215,10 +223,7 @@ export async function dailyTotals(
   const within = sql`a.day BETWEEN ${from}::date AND ${to}::date`;
   let query: Sql;
   if (hasPeopleFilter(f) || (place === null && f.spaceIds?.length !== 1)) {
-    // Everywhere or in a space type, a person has one row a day: counting rows counts people
-    // (a hash per day, where DISTINCT sorted every row); in a list of spaces, one per space.
-    const people = place === null ? sql`count(DISTINCT a.user_id)` : sql`count(*)`;
-    query = sql`SELECT ${DAY_TEXT('a.day')} AS day, ${people}::int AS active, ${sums}
+    query = sql`SELECT ${DAY_TEXT('a.day')} AS day, ${activePeople(f)}::int AS active, ${sums}
       FROM (${activity(f, from, to)}) a GROUP BY a.day`;
   } else if (place === '*')
     query = sql`SELECT ${DAY_TEXT('a.day')} AS day, ${columns('active')} FROM analytics_days a WHERE ${within}`;
