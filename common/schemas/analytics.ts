@@ -56,6 +56,25 @@ export const FigureUnit = z.enum(FIGURE_UNITS);
  * `value` is null when it is suppressed (`suppressed`: the group is smaller than the
  * organisation's threshold) or cannot be computed (e.g. a median of no questions).
  */
+/**
+ * Figures for which a fall is the good news (a delay, a miss, failed searches, concentration
+ * of contributions, people who only read): the dashboards colour their change the other way
+ * round. Every other figure is better higher.
+ */
+export const LOWER_IS_BETTER: ReadonlySet<string> = new Set([
+  'median_days_to_first_contribution',
+  'readers_share',
+  'gini',
+  'median_hours_to_first_answer',
+  'searches_no_result',
+  'median_first_response_minutes',
+  'median_resolution_hours',
+  'first_response_breaches',
+  'resolution_breaches',
+  'negative_share',
+  'median_hours_to_decision',
+]);
+
 export const Figure = z.object({
   key: z.string(),
   value: z.number().nullable(),

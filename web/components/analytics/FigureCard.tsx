@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { Figure } from '../../../common/schemas/analytics.ts';
-import { changeFrom, formatValue } from './format.ts';
+import { changeFrom, changeTone, formatValue } from './format.ts';
 import { figureDefinition, figureLabel } from './labels.ts';
 
 const ARROWS = { up: '↑', down: '↓', same: '→' } as const;
 
 /**
  * One key figure: its value, the previous period's, and the change in words and an arrow
- * (never colour alone); a disclosure says how it is computed.
+ * (never colour alone; green when the change is good news, red when bad: LOWER_IS_BETTER); a
+ * disclosure says how it is computed.
  */
 export function FigureCard({ figure, minGroup }: { figure: Figure; minGroup: number }) {
   const { t, i18n } = useTranslation();
@@ -19,6 +20,7 @@ export function FigureCard({ figure, minGroup }: { figure: Figure; minGroup: num
       ? t('analytics.card.same')
       : t(`analytics.card.${change.trend}${change.points ? 'Points' : ''}`, { amount: change.amount })
     : null;
+  const tone = change ? changeTone(figure.key, change.trend) : 'same';
   return (
     <article className="figure-card" data-testid={`figure-${figure.key}`} data-suppressed={figure.suppressed}>
       <h3 className="figure-label">{label}</h3>
@@ -30,7 +32,7 @@ export function FigureCard({ figure, minGroup }: { figure: Figure; minGroup: num
             {formatValue(figure.value, figure.unit, language)}
           </p>
           {changeText ? (
-            <p className={`figure-change figure-change-${change?.trend}`}>
+            <p className={`figure-change figure-change-${tone}`} data-tone={tone}>
               <span aria-hidden="true">{ARROWS[change?.trend ?? 'same']} </span>
               {changeText}
             </p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeFrom, formatMoney, formatValue, humanise } from './format.ts';
+import { changeFrom, changeTone, formatMoney, formatValue, humanise } from './format.ts';
 
 // Intl separates French thousands with a narrow no-break space and puts a no-break space
 // before % and €: the tests spell them out.
@@ -39,5 +39,26 @@ describe('changeFrom', () => {
 describe('humanise', () => {
   it('reads a key as words', () => {
     expect(humanise('questions_answered')).toBe('Questions answered');
+  });
+});
+
+describe('changeTone', () => {
+  it('calls a rise good news, and a fall bad news, for most figures', () => {
+    expect(changeTone('active_people', 'up')).toBe('good');
+    expect(changeTone('questions_answered', 'down')).toBe('bad');
+    expect(changeTone('posts', 'same')).toBe('same');
+  });
+  it('turns it round where lower is better: delays, misses, failed searches, concentration', () => {
+    for (const key of [
+      'median_hours_to_first_answer',
+      'median_first_response_minutes',
+      'searches_no_result',
+      'gini',
+      'readers_share',
+      'resolution_breaches',
+    ]) {
+      expect(changeTone(key, 'up'), key).toBe('bad');
+      expect(changeTone(key, 'down'), key).toBe('good');
+    }
   });
 });

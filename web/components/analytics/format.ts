@@ -1,6 +1,6 @@
 // Figures in the reader's language (Intl: "1 920 €" in French, "€1,920" in English) and
 // the change from the previous period, worded so it does not rely on colour.
-import type { FigureUnit } from '../../../common/schemas/analytics.ts';
+import { type FigureUnit, LOWER_IS_BETTER } from '../../../common/schemas/analytics.ts';
 
 type Unit = (typeof FigureUnit.options)[number];
 
@@ -74,6 +74,15 @@ export interface Change {
   amount: string;
   /** Percentage-point change (unit percent) rather than a relative one. */
   points: boolean;
+}
+
+/**
+ * Whether a figure's change is good news (`good`), bad news (`bad`) or none (`same`): a rise is
+ * good unless the figure is one where lower is better (LOWER_IS_BETTER: delays, misses…).
+ */
+export function changeTone(key: string, trend: Trend): 'good' | 'bad' | 'same' {
+  if (trend === 'same') return 'same';
+  return (trend === 'up') !== LOWER_IS_BETTER.has(key) ? 'good' : 'bad';
 }
 
 /** The change from the previous period, or null when there is nothing to compare with. */
