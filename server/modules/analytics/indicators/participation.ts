@@ -36,6 +36,7 @@ export const participationFigures = [
   { key: 'gini', unit: 'ratio' },
 ] as const;
 
+/** A person's period: whether they created (1) or responded (1), and how many contributions. */
 interface Person {
   created: number;
   responded: number;
