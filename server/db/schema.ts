@@ -860,6 +860,22 @@ export interface AnalyticsQuestionTable {
   decided_at: Timestamp | null;
 }
 
+/** Pages read by others on `day` whose previous such read was on `prev_day` (NULL: the first). */
+export interface AnalyticsPageReuseDayTable {
+  day: ColumnType<Date | string, string, string>;
+  prev_day: ColumnType<Date | string | null, string | null, string | null>;
+  n: number;
+}
+
+/** analytics_questions counted per UTC day and space: asked, first answered, accepted that day. */
+export interface AnalyticsQuestionDayTable {
+  day: ColumnType<Date | string, string, string>;
+  space_id: string | null;
+  asked: number;
+  answered: number;
+  accepted: number;
+}
+
 export interface AnalyticsPageDayTable {
   day: ColumnType<Date | string, string, string>;
   page_id: string;
@@ -943,6 +959,8 @@ export interface Database extends CareDatabase, IdeasDatabase, AmbassadorsDataba
   analytics_people: AnalyticsPersonTable;
   analytics_interaction_days: AnalyticsInteractionDayTable;
   analytics_questions: AnalyticsQuestionTable;
+  analytics_question_days: AnalyticsQuestionDayTable;
+  analytics_page_reuse_days: AnalyticsPageReuseDayTable;
   analytics_page_days: AnalyticsPageDayTable;
   analytics_search_days: AnalyticsSearchDayTable;
   analytics_actors: AnalyticsActorTable;

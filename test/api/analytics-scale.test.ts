@@ -1,5 +1,6 @@
 // Roll-ups at scale: events added in small refreshes (old days, late-visible ids, acceptances
-// taken back in a later batch) end in exactly the rows a rebuild computes; a space-type
+// taken back in a later batch, an earlier first answer, an older page read) end in exactly
+// the rows a rebuild computes, with the question and page-reuse day tables following; a space-type
 // filter read from the per-type tables gives the dashboards of the same spaces listed one
 // by one; erasing a person leaves no row keyed by them and the same rows as a rebuild.
 import { sql } from 'kysely';
@@ -221,6 +222,83 @@ describe('analytics roll-ups at scale', () => {
     expect(await snapshot()).toEqual(incremental);
     // The rebuild leaves no marker behind: refreshes go on.
     expect((await refreshRollups(db(), now)).events).toBe(0);
+  });
+
+  it('moves a question to the day of an earlier first answer that arrives later, and a page to its first read in a period', async () => {
+    const q = newId();
+    const page = newId();
+    const space = projects[0]!;
+    const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
+    const answeredOn = async (days: number) => {
+      const row = await db()
+        .selectFrom('analytics_question_days')
+        .select(['answered', 'accepted'])
+        .where('day', '=', dayOf(ago(days)))
+        .where('space_id', '=', space)
+        .executeTakeFirst();
+      return { answered: row?.answered ?? 0, accepted: row?.accepted ?? 0 };
+    };
+    const reuse = async () => {
+      const built = await buildDashboard(
+        db(),
+        'knowledge',
+        {
+          period: { from: dayOf(ago(6)), to: today },
+          previous: { from: dayOf(ago(13)), to: dayOf(ago(7)) },
+          departmentId: null,
+          siteId: null,
+          peopleCohortId: null,
+          spaceIds: null,
+          minGroup: 1,
+        },
+        null,
+      );
+      const fig = built.figures.find((f) => f.key === 'pages_reused')!;
+      return [fig.value, fig.previous];
+    };
+    const row = (verb: string, at: Date, extra: Partial<Parameters<typeof activityRow>[0]> = {}) =>
+      activityRow({
+        actorId: people[5]!,
+        verb,
+        objectType: 'post',
+        objectId: q,
+        spaceId: space,
+        at,
+        ...extra,
+      });
+    const read = (at: Date) =>
+      row('knowledge.page_read', at, { actorId: people[6]!, objectType: 'knowledge_page', objectId: page });
+    const before = { five: await answeredOn(70), eight: await answeredOn(72) };
+    const reusedBefore = await reuse();
+
+    await insert([
+      row('question.asked', ago(75)),
+      row('question.answered', ago(70), { data: { postId: q } }),
+      read(ago(2)),
+    ]);
+    await refreshRollups(db(), now);
+    expect(await answeredOn(70)).toEqual({ ...before.five, answered: before.five.answered + 1 });
+    // The page, read two days ago only: reused in the period, not in the one before.
+    expect(await reuse()).toEqual([reusedBefore[0]! + 1, reusedBefore[1]]);
+
+    // An earlier answer, and an acceptance, arrive in a later batch; so does an older read.
+    await insert([
+      row('question.answered', ago(72), { data: { postId: q } }),
+      row('question.answer_accepted', ago(71)),
+      read(ago(9)),
+    ]);
+    await refreshRollups(db(), now);
+    expect(await answeredOn(70)).toEqual(before.five);
+    expect(await answeredOn(72)).toEqual({ ...before.eight, answered: before.eight.answered + 1 });
+    expect(await reuse()).toEqual([reusedBefore[0]! + 1, reusedBefore[1]! + 1]);
+
+    // The acceptance taken back: the day counts it no more, and no row is left at zero.
+    await insert([row('question.answer_unaccepted', ago(69))]);
+    await refreshRollups(db(), now);
+    expect((await answeredOn(71)).accepted).toBe(0);
+    const incremental = await snapshot();
+    await rebuildRollups(db(), now);
+    expect(await snapshot()).toEqual(incremental);
   });
 
   it('re-creates its state row if it is missing', async () => {

@@ -39,12 +39,14 @@ export const NO_RESULT_ROWS = 20;
 
 /**
  * Questions asked, first answered (with the median hours to that answer) and accepted in
- * each period: three reads, each of one index's range (covering: no table row is read).
+ * each period. Without a people filter the counts are sums of the day table
+ * (analytics_question_days); the median, and the counts of one group's askers, read the
+ * questions through an index's range (covering: no table row is read).
  */
 async function questions(db: Db, f: ResolvedFilters) {
   const p = { from: startOf(f.period.from), to: endOf(f.period.to) };
   const q = { from: startOf(f.previous.from), to: endOf(f.previous.to) };
-  const place = f.spaceIds === null ? sql`true` : inList(sql.ref('aq.space_id'), f.spaceIds);
+  const place = (column: string) => (f.spaceIds === null ? sql`true` : inList(sql.ref(column), f.spaceIds));
   const hours = sql`extract(epoch FROM (aq.first_answer_at - aq.asked_at)) / 3600`;
   const counted = (column: string, extra: Sql = sql``) =>
     rows<Record<string, unknown>>(
@@ -53,15 +55,28 @@ async function questions(db: Db, f: ResolvedFilters) {
           count(*) FILTER (WHERE ${sql.ref(`aq.${column}`)} < ${q.to})::int AS prev ${extra}
         FROM analytics_questions aq
         WHERE ${sql.ref(`aq.${column}`)} >= ${q.from} AND ${sql.ref(`aq.${column}`)} < ${p.to}
-          AND ${place} AND ${peopleOnly(f, sql.ref('aq.asker_id'))}`,
+          AND ${place('aq.space_id')} AND ${peopleOnly(f, sql.ref('aq.asker_id'))}`,
     );
+  const medians = sql`, percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours}) FILTER (WHERE aq.first_answer_at >= ${p.from}) AS hours,
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours}) FILTER (WHERE aq.first_answer_at < ${q.to}) AS hours_prev`;
+  if (!hasPeopleFilter(f)) {
+    const sums = ['asked', 'answered', 'accepted'].flatMap((c) => [
+      sql`coalesce(sum(${sql.ref(`d.${c}`)}) FILTER (WHERE d.day >= ${f.period.from}::date), 0)::int AS ${sql.ref(c)}`,
+      sql`coalesce(sum(${sql.ref(`d.${c}`)}) FILTER (WHERE d.day <= ${f.previous.to}::date), 0)::int AS ${sql.ref(`${c}_prev`)}`,
+    ]);
+    const [[days], [answered]] = await Promise.all([
+      rows<Record<string, unknown>>(
+        db,
+        sql`SELECT ${sql.join(sums)} FROM analytics_question_days d
+          WHERE d.day BETWEEN ${f.previous.from}::date AND ${f.period.to}::date AND ${place('d.space_id')}`,
+      ),
+      counted('first_answer_at', medians),
+    ]);
+    return { ...days, hours: answered?.hours, hours_prev: answered?.hours_prev };
+  }
   const [[asked], [answered], [accepted]] = await Promise.all([
     counted('asked_at'),
-    counted(
-      'first_answer_at',
-      sql`, percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours}) FILTER (WHERE aq.first_answer_at >= ${p.from}) AS hours,
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours}) FILTER (WHERE aq.first_answer_at < ${q.to}) AS hours_prev`,
-    ),
+    counted('first_answer_at', medians),
     counted('accepted_at'),
   ]);
   return {
@@ -76,9 +91,25 @@ async function questions(db: Db, f: ResolvedFilters) {
   };
 }
 
-/** Distinct pages read by someone other than their author (people filters do not apply). */
+/**
+ * Distinct pages read by someone other than their author (people filters do not apply). For
+ * every place, from the pages' reads per day and the day each was read before (a page read
+ * in a range is counted on its first read there: the one whose previous read is older); for
+ * some spaces, from those pages' bitmaps of days.
+ */
 async function pagesReused(db: Db, f: ResolvedFilters) {
-  const place = f.spaceIds === null ? sql`true` : inList(sql.ref('pr.space_id'), f.spaceIds);
+  if (f.spaceIds === null) {
+    const firstIn = (r: { from: string; to: string }) =>
+      sql`r.day BETWEEN ${r.from}::date AND ${r.to}::date AND (r.prev_day IS NULL OR r.prev_day < ${r.from}::date)`;
+    const [row] = await rows<{ now: unknown; prev: unknown }>(
+      db,
+      sql`SELECT coalesce(sum(r.n) FILTER (WHERE ${firstIn(f.period)}), 0)::int AS now,
+          coalesce(sum(r.n) FILTER (WHERE ${firstIn(f.previous)}), 0)::int AS prev
+        FROM analytics_page_reuse_days r
+        WHERE r.day BETWEEN ${f.previous.from}::date AND ${f.period.to}::date`,
+    );
+    return { now: num(row?.now), prev: num(row?.prev) };
+  }
   const readIn = (r: { from: string; to: string }) =>
     sql`analytics_days_in(pr.days, pr.first_day, ${r.from}::date, ${r.to}::date) > 0`;
   const [row] = await rows<{ now: unknown; prev: unknown }>(
@@ -86,7 +117,8 @@ async function pagesReused(db: Db, f: ResolvedFilters) {
     sql`SELECT count(*) FILTER (WHERE ${readIn(f.period)})::int AS now,
         count(*) FILTER (WHERE ${readIn(f.previous)})::int AS prev
       FROM analytics_page_reads pr
-      WHERE pr.last_day >= ${f.previous.from}::date AND pr.first_day <= ${f.period.to}::date AND ${place}`,
+      WHERE pr.last_day >= ${f.previous.from}::date AND pr.first_day <= ${f.period.to}::date
+        AND ${inList(sql.ref('pr.space_id'), f.spaceIds)}`,
   );
   return { now: num(row?.now), prev: num(row?.prev) };
 }

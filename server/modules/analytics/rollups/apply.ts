@@ -14,6 +14,8 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { Database } from '../../../db/schema.ts';
 import { fileBatch } from './groups.ts';
+import { countAllPageReuse, mergePageReads } from './pages.ts';
+import { countAllQuestions, mergeQuestions } from './questions.ts';
 
 export type Trx = Db | Transaction<Database>;
 type Sql = RawBuilder<unknown>;
@@ -293,17 +295,7 @@ export async function applyBatch(db: Trx, options: ApplyOptions = {}): Promise<s
       sql`day, page_id`,
       sql`space_id = ${latestSpace}, ${adding(['created', 'edits', 'reads_by_others'])}`,
     )}`);
-  if (!fresh)
-    await run(sql`
-    INSERT INTO analytics_page_reads AS t (page_id, space_id, first_day, last_day, days)
-    SELECT (CASE WHEN b.verb = 'knowledge.page_read' THEN b.object_id END)::uuid, max(b.space_id::text)::uuid,
-      min(b.day), max(b.day), analytics_bits_of(array_agg(DISTINCT b.day))
-    FROM analytics_batch b
-    WHERE b.verb = 'knowledge.page_read' AND b.object_id IS NOT NULL
-    GROUP BY 1
-    ON CONFLICT (page_id) DO UPDATE SET space_id = ${latestSpace},
-      first_day = least(t.first_day, excluded.first_day), last_day = greatest(t.last_day, excluded.last_day),
-      days = analytics_bits_merge(t.first_day, t.days, excluded.first_day, excluded.days)`);
+  if (!fresh) await mergePageReads(db, run);
 
   // Searches per person and terms, and per terms (everyone).
   const search = sql`b.verb = 'search.performed' AND b.data->>'terms' IS NOT NULL`;
@@ -356,7 +348,7 @@ export async function applyBatch(db: Trx, options: ApplyOptions = {}): Promise<s
   await fileBatch(db, fresh);
   onStep?.(step++, performance.now() - t);
   t = performance.now();
-  await mergeQuestions(db);
+  await mergeQuestions(db, fresh);
   onStep?.(step++, performance.now() - t);
 
   const days = await sql<{ day: string }>`
@@ -397,49 +389,13 @@ export async function applyFinal(db: Trx): Promise<void> {
     SELECT d.page_id, max(d.space_id::text)::uuid, min(d.day), max(d.day), analytics_bits_of(array_agg(d.day))
     FROM analytics_page_days d WHERE d.reads_by_others > 0
     GROUP BY d.page_id`.execute(db);
+  await countAllPageReuse(db);
   await sql`
     UPDATE analytics_people p SET first_contribution_day = f.day
     FROM (SELECT d.user_id, min(d.day) AS day FROM analytics_person_days d WHERE ${CONTRIBUTED} > 0
       GROUP BY d.user_id) f
     WHERE f.user_id = p.user_id`.execute(db);
-}
-
-/**
- * Questions of the batch: a question.asked adds the question, answers move its first answer
- * earlier, and the latest acceptance decision (accept or withdraw) wins over earlier ones,
- * whichever batch brought them.
- */
-async function mergeQuestions(db: Trx): Promise<void> {
-  const asked = sql`b.verb = 'question.asked' AND b.object_id IS NOT NULL`;
-  await sql`
-    INSERT INTO analytics_questions AS t (post_id, space_id, asker_id, asked_at)
-    SELECT DISTINCT ON (b.object_id) (CASE WHEN ${asked} THEN b.object_id END)::uuid, b.space_id, b.actor_id, b.at
-    FROM analytics_batch b WHERE ${asked}
-    ORDER BY b.object_id, b.at, b.id
-    ON CONFLICT (post_id) DO UPDATE
-      SET space_id = excluded.space_id, asker_id = excluded.asker_id, asked_at = excluded.asked_at`.execute(
-    db,
-  );
-  const answered = sql`b.verb = 'question.answered' AND b.data->>'postId' IS NOT NULL`;
-  await sql`
-    UPDATE analytics_questions q
-    SET first_answer_at = LEAST(q.first_answer_at, a.first_at)
-    FROM (
-      SELECT (CASE WHEN ${answered} THEN b.data->>'postId' END)::uuid AS post_id, min(b.at) AS first_at
-      FROM analytics_batch b WHERE ${answered}
-      GROUP BY 1
-    ) a
-    WHERE q.post_id = a.post_id`.execute(db);
-  const decided = sql`b.verb IN ('question.answer_accepted', 'question.answer_unaccepted') AND b.object_id IS NOT NULL`;
-  await sql`
-    UPDATE analytics_questions q
-    SET accepted_at = CASE WHEN l.verb = 'question.answer_accepted' THEN l.at END, decided_at = l.at
-    FROM (
-      SELECT DISTINCT ON (b.object_id) (CASE WHEN ${decided} THEN b.object_id END)::uuid AS post_id, b.verb, b.at
-      FROM analytics_batch b WHERE ${decided}
-      ORDER BY b.object_id, b.at DESC, b.id DESC
-    ) l
-    WHERE q.post_id = l.post_id AND (q.decided_at IS NULL OR q.decided_at <= l.at)`.execute(db);
+  await countAllQuestions(db);
 }
 
 /** Roll-up tables, emptied by a rebuild. */
@@ -454,9 +410,11 @@ export const ROLLUP_TABLES = [
   'analytics_interaction_days',
   'analytics_page_days',
   'analytics_page_reads',
+  'analytics_page_reuse_days',
   'analytics_search_days',
   'analytics_search_terms',
   'analytics_questions',
+  'analytics_question_days',
   'analytics_people',
   'analytics_person_months',
   'analytics_person_groups',
