@@ -32,6 +32,7 @@ import * as analyticsDomains from './migrations/2026-12-03-43-analytics-domains.
 import * as careIdeas from './migrations/2026-12-03-44-care-ideas.ts';
 import * as analyticsReads from './migrations/2026-12-03-45-analytics-reads.ts';
 import * as analyticsKnowledgeDays from './migrations/2026-12-03-47-analytics-knowledge-days.ts';
+import * as analyticsGroupActive from './migrations/2026-12-03-48-analytics-group-active.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
 export const migrations: Record<string, Migration> = {
@@ -67,6 +68,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-44-care-ideas': careIdeas,
   '2026-12-03-45-analytics-reads': analyticsReads,
   '2026-12-03-47-analytics-knowledge-days': analyticsKnowledgeDays,
+  '2026-12-03-48-analytics-group-active': analyticsGroupActive,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

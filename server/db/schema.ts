@@ -860,6 +860,13 @@ export interface AnalyticsQuestionTable {
   decided_at: Timestamp | null;
 }
 
+/** Distinct members of a group ('department:<id>', …) active on a day. */
+export interface AnalyticsGroupActiveTable {
+  grp: string;
+  day: ColumnType<Date | string, string, string>;
+  active: number;
+}
+
 /** Pages read by others on `day` whose previous such read was on `prev_day` (NULL: the first). */
 export interface AnalyticsPageReuseDayTable {
   day: ColumnType<Date | string, string, string>;
@@ -972,6 +979,7 @@ export interface Database extends CareDatabase, IdeasDatabase, AmbassadorsDataba
   analytics_person_months: AnalyticsPersonMonthTable;
   analytics_person_groups: AnalyticsPersonGroupTable;
   analytics_group_days: AnalyticsGroupDayTable;
+  analytics_group_active: AnalyticsGroupActiveTable;
   analytics_group_space_days: AnalyticsGroupSpaceDayTable;
 }
 

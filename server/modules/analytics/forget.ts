@@ -10,7 +10,7 @@ import type { JobHandler } from '../../platform/jobs/queue.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
 import type { Tx } from '../../platform/transaction.ts';
 import type { Trx } from './rollups/apply.ts';
-import { forgetGroups } from './rollups/groups.ts';
+import { countGroupActive, forgetGroups } from './rollups/groups.ts';
 
 export const ANALYTICS_FORGET_TARGET_JOB = 'analytics.forget_target';
 
@@ -59,6 +59,7 @@ async function recount(db: Trx, spaceDays: { day: string; space_id: string }[]):
   await sql`
     UPDATE analytics_days t SET active = (SELECT count(*)::int FROM analytics_person_days d WHERE d.day = t.day)
     WHERE t.day IN (SELECT day FROM analytics_forget_days)`.execute(db);
+  await countGroupActive(db, sql`SELECT day FROM analytics_forget_days`);
   await sql`
     UPDATE analytics_place_days t SET active = (
       SELECT count(*)::int FROM analytics_place_person_days d WHERE d.place = t.place AND d.day = t.day)

@@ -18,6 +18,7 @@ import {
   endOf,
   figure,
   groupCondition,
+  groupOf,
   hasPeopleFilter,
   num,
   numOrNull,
@@ -87,8 +88,9 @@ async function people(db: Db, f: ResolvedFilters): Promise<PersonRow[]> {
 
 /**
  * People active each day of [from, to]: the day tables when they answer (no people filter,
- * or one space), otherwise people of the activity rows (activePeople) — only their day and
- * person are read, which the person indexes hold.
+ * or one space; one department, site or people cohort everywhere: its own day table),
+ * otherwise people of the activity rows (activePeople) — only their day and person are
+ * read, which the person indexes hold.
  */
 async function dailyActive(
   db: Db,
@@ -100,10 +102,14 @@ async function dailyActive(
     const totals = await dailyTotals(db, f, from, to);
     return new Map([...totals].map(([day, row]) => [day, row.active]));
   }
+  const grp = groupOf(f);
   const list = await rows<{ day: string; active: unknown }>(
     db,
-    sql`SELECT ${DAY_TEXT('a.day')} AS day, ${activePeople(f)}::int AS active
-      FROM (${activity(f, from, to)}) a GROUP BY a.day`,
+    grp !== null && f.spaceIds === null
+      ? sql`SELECT ${DAY_TEXT('g.day')} AS day, g.active FROM analytics_group_active g
+          WHERE g.grp = ${grp} AND g.day BETWEEN ${from}::date AND ${to}::date`
+      : sql`SELECT ${DAY_TEXT('a.day')} AS day, ${activePeople(f)}::int AS active
+          FROM (${activity(f, from, to)}) a GROUP BY a.day`,
   );
   return new Map(list.map((r) => [r.day, num(r.active)]));
 }

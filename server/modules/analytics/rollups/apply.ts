@@ -13,7 +13,7 @@ import type { Transaction } from 'kysely';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { Database } from '../../../db/schema.ts';
-import { fileBatch } from './groups.ts';
+import { countGroupActive, fileBatch } from './groups.ts';
 import { countAllPageReuse, mergePageReads } from './pages.ts';
 import { countAllQuestions, mergeQuestions } from './questions.ts';
 
@@ -346,6 +346,7 @@ export async function applyBatch(db: Trx, options: ApplyOptions = {}): Promise<s
 
   let t = performance.now();
   await fileBatch(db, fresh);
+  await countGroupActive(db, sql`SELECT b.day FROM analytics_batch b WHERE ${actor}`);
   onStep?.(step++, performance.now() - t);
   t = performance.now();
   await mergeQuestions(db, fresh);
@@ -419,6 +420,7 @@ export const ROLLUP_TABLES = [
   'analytics_person_months',
   'analytics_person_groups',
   'analytics_group_days',
+  'analytics_group_active',
   'analytics_group_space_days',
   'analytics_pending_events',
 ] as const;

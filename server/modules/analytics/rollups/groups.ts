@@ -7,7 +7,10 @@
 //   are now: for each person who moved (or joined or left a cohort), their applied events
 //   (the log's, by actor: ids up to the watermark and not pending) are taken out of the
 //   groups they left and added to those they joined;
-// - the batch is then filed under each actor's groups (`fileBatch`).
+// - the batch is then filed under each actor's groups (`fileBatch`);
+// - analytics_group_active (distinct members active each day) is counted again, from the
+//   person-days and the noted groups, for every day whose people changed: the days a batch
+//   brings, the days of people who moved, the days of an erased person (`countGroupActive`).
 // A rebuild takes the people's groups once at its start and files every day under them.
 
 import { type RawBuilder, sql } from 'kysely';
@@ -84,6 +87,27 @@ export async function fileBatch(db: Trx, fresh: boolean): Promise<void> {
   );
 }
 
+/**
+ * Distinct members of each group active on each of `days` (a query of `day`s), counted again
+ * from the person-days and the groups each person's events are filed under.
+ */
+export async function countGroupActive(db: Trx, days: Sql): Promise<void> {
+  await sql`DROP TABLE IF EXISTS analytics_group_active_days`.execute(db);
+  await sql`CREATE TEMPORARY TABLE analytics_group_active_days ON COMMIT DROP AS SELECT DISTINCT k.day FROM (${days}) k`.execute(
+    db,
+  );
+  await sql`DELETE FROM analytics_group_active WHERE day IN (SELECT k.day FROM analytics_group_active_days k)`.execute(
+    db,
+  );
+  await sql`
+    INSERT INTO analytics_group_active (grp, day, active)
+    SELECT x.grp, d.day, count(*)::int
+    FROM analytics_person_days d JOIN analytics_person_groups g ON g.user_id = d.user_id, unnest(g.groups) x(grp)
+    WHERE d.day IN (SELECT k.day FROM analytics_group_active_days k)
+    GROUP BY 1, 2
+    ORDER BY 1, 2`.execute(db);
+}
+
 /** A rebuild's start: the groups of everyone as they are now (the roll-ups are empty). */
 export async function resetGroups(db: Trx): Promise<void> {
   await sql`DELETE FROM analytics_person_groups`.execute(db);
@@ -132,6 +156,12 @@ async function moveHistory(db: Trx, watermark: string): Promise<void> {
     ON CONFLICT (user_id) DO UPDATE SET groups = excluded.groups`.execute(db);
   await sql`DELETE FROM analytics_person_groups
     WHERE user_id IN (SELECT m.user_id FROM analytics_groups_moved m WHERE m.new IS NULL)`.execute(db);
+  if (Number(moving.rows[0]?.n ?? 0) > 0)
+    await countGroupActive(
+      db,
+      sql`SELECT d.day FROM analytics_person_days d
+        WHERE d.user_id IN (SELECT m.user_id FROM analytics_groups_moved m WHERE m.old IS DISTINCT FROM m.new)`,
+    );
   await sql`DROP TABLE analytics_groups_moved`.execute(db);
 }
 
