@@ -13,6 +13,7 @@ import type { Transaction } from 'kysely';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { Database } from '../../../db/schema.ts';
+import { CLICK_TABLES } from './clicks.ts';
 import { fileBatch } from './groups.ts';
 
 export type Trx = Db | Transaction<Database>;
@@ -463,4 +464,6 @@ export const ROLLUP_TABLES = [
   'analytics_group_days',
   'analytics_group_space_days',
   'analytics_pending_events',
+  // Rolled from ambassador_clicks, not the log (clicks.ts): emptied with the others all the same.
+  ...CLICK_TABLES,
 ] as const;
