@@ -31,6 +31,7 @@ import * as ambassadorManagers from './migrations/2026-12-03-42-ambassador-manag
 import * as analyticsDomains from './migrations/2026-12-03-43-analytics-domains.ts';
 import * as careIdeas from './migrations/2026-12-03-44-care-ideas.ts';
 import * as analyticsReads from './migrations/2026-12-03-45-analytics-reads.ts';
+import * as analyticsClicks from './migrations/2026-12-03-46-analytics-clicks.ts';
 import * as analyticsKnowledgeDays from './migrations/2026-12-03-47-analytics-knowledge-days.ts';
 import * as analyticsGroupActive from './migrations/2026-12-03-48-analytics-group-active.ts';
 
@@ -67,6 +68,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-43-analytics-domains': analyticsDomains,
   '2026-12-03-44-care-ideas': careIdeas,
   '2026-12-03-45-analytics-reads': analyticsReads,
+  '2026-12-03-46-analytics-clicks': analyticsClicks,
   '2026-12-03-47-analytics-knowledge-days': analyticsKnowledgeDays,
   '2026-12-03-48-analytics-group-active': analyticsGroupActive,
 };

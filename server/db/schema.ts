@@ -687,6 +687,8 @@ export interface AnalyticsStateTable {
   name: string;
   last_event_id: ColumnType<string | number, string | number | undefined, string | number>;
   refreshed_at: Timestamp | null;
+  /** The 'rollups' row: the end of the last day whose clicks are rolled up (rollups/clicks.ts). */
+  clicks_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** Daily counts of one person (analytics_person_days) or of one person in one space. */
@@ -764,6 +766,19 @@ export interface AnalyticsPersonMonthTable {
 export interface AnalyticsPersonGroupTable {
   user_id: string;
   groups: string[];
+}
+
+/** Clicks on ambassadors' links per closed UTC day, kit and network (rollups/clicks.ts). */
+export interface AnalyticsClickDayTable {
+  day: ColumnType<Date | string, string, string>;
+  kit_id: string;
+  network: string;
+  n: number;
+}
+
+/** The same per link owner. */
+export interface AnalyticsClickPersonDayTable extends AnalyticsClickDayTable {
+  user_id: string;
 }
 
 /** Totals per group and day. */
@@ -981,6 +996,8 @@ export interface Database extends CareDatabase, IdeasDatabase, AmbassadorsDataba
   analytics_group_days: AnalyticsGroupDayTable;
   analytics_group_active: AnalyticsGroupActiveTable;
   analytics_group_space_days: AnalyticsGroupSpaceDayTable;
+  analytics_click_days: AnalyticsClickDayTable;
+  analytics_click_person_days: AnalyticsClickPersonDayTable;
 }
 
 export type UserRow = Selectable<UserTable>;

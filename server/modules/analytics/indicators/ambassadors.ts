@@ -1,13 +1,16 @@
 // Ambassadors: who is in the programme, how often people share the kits, how many clicks
 // their tracked links bring, on which networks, which kits travel best, and which
 // departments take part. Shares and joining/leaving are read from the activity log through
-// its partial index on the ambassador verbs (a share leaves no dated row elsewhere), clicks
-// from `ambassador_clicks` through its time index (migration 2026-12-03-43). People filters
-// apply to the ambassador; shares belong to no space (note `ambassadors_no_spaces`).
+// its partial index on the ambassador verbs (a share leaves no dated row elsewhere). Clicks
+// are read from their daily roll-ups for the days the refresh has rolled, and from
+// `ambassador_clicks` through its time index after them (rollups/clicks.ts): exact whatever
+// the refresh's lag. People filters apply to the ambassador (the owner of the link); shares
+// and clicks belong to no space (note `ambassadors_no_spaces`).
 import { sql } from 'kysely';
 import { NETWORKS } from '../../../../common/ambassadors.ts';
 import type { Chart } from '../../../../common/schemas/analytics.ts';
 import type { ResolvedFilters } from '../filters.ts';
+import { rolledUntil } from '../rollups/clicks.ts';
 import {
   type Built,
   type DashboardModule,
@@ -15,7 +18,9 @@ import {
   endOf,
   figure,
   groupCondition,
+  hasPeopleFilter,
   num,
+  peopleCondition,
   peopleOnly,
   ratio,
   rows,
@@ -40,10 +45,72 @@ const shares = (f: ResolvedFilters, join: Sql = sql``) =>
   sql`activity_events e ${join} WHERE e.verb = 'ambassador.shared' AND ${inBothPeriods('e.at', f)}
     AND ${peopleOnly(f, sql.ref('e.actor_id'))}`;
 
-/** Clicks `k` of either period on the links `l` of people matching the filters. */
-const clicks = (f: ResolvedFilters) =>
-  sql`ambassador_clicks k JOIN ambassador_links l ON l.code = k.code
-    WHERE ${inBothPeriods('k.at', f)} AND ${peopleOnly(f, sql.ref('l.user_id'))}`;
+/**
+ * Clicks per UTC day, kit and network of either period, on the links of people matching the
+ * filters: the roll-ups' rows for the days rolled (everyone's, or the people's own joined to
+ * them), the raw clicks `k` after those, through the time index. One statement reads both,
+ * so it sees a refresh that commits meanwhile entirely or not at all.
+ */
+function clickDays(f: ResolvedFilters): Sql {
+  const days = sql`d.day BETWEEN ${f.previous.from}::date AND ${f.period.to}::date
+    AND d.day < (${rolledUntil} AT TIME ZONE 'UTC')::date`;
+  const rolled = hasPeopleFilter(f)
+    ? sql`users u JOIN analytics_click_person_days d ON d.user_id = u.id AND ${peopleCondition(f)}`
+    : sql`analytics_click_days d`;
+  return sql`SELECT d.day, d.kit_id, d.network, d.n FROM ${rolled} WHERE ${days}
+    UNION ALL
+    SELECT (k.at AT TIME ZONE 'UTC')::date, l.kit_id, l.network, count(*)::int
+    FROM ambassador_clicks k JOIN ambassador_links l ON l.code = k.code
+    WHERE ${inBothPeriods('k.at', f)} AND k.at >= ${rolledUntil} AND ${peopleOnly(f, sql.ref('l.user_id'))}
+    GROUP BY 1, 2, 3`;
+}
+
+/** What the clicks give the dashboard: totals and networks per bucket, weeks, and the top kits (with their shares). */
+interface ClickRow {
+  kind: 'total' | 'network' | 'week' | 'kit';
+  bucket: string | null;
+  /** The network, the week's Monday, or the kit's title. */
+  key: string | null;
+  n: unknown;
+  shares: unknown;
+  rank: unknown;
+}
+
+/**
+ * The clicks of both periods, read once (`clickDays`), grouped three ways: per bucket (and
+ * network), per week of the period, and per kit of the period — joined there to the kits'
+ * shares for the table of the kits that travel best. Days are UTC days, as the raw times'
+ * buckets and weeks are (`bucket`, `weekOf`).
+ */
+function clickFigures(db: Db, f: ResolvedFilters) {
+  const from = sql`${f.period.from}::date`;
+  return rows<ClickRow>(
+    db,
+    sql`WITH c AS (${clickDays(f)}),
+      g AS (
+        SELECT CASE WHEN grouping(x.network) = 0 THEN 'network' WHEN grouping(x.week) = 0 THEN 'week'
+            WHEN grouping(x.kit_id) = 0 THEN 'kit' ELSE 'total' END AS kind,
+          x.bucket, coalesce(x.network, x.week, x.kit_id) AS key, sum(x.n)::int AS n
+        FROM (
+          SELECT CASE WHEN c.day >= ${from} THEN 'now' ELSE 'prev' END AS bucket, c.network, c.kit_id::text AS kit_id,
+            to_char(date_trunc('week', c.day::timestamp), 'YYYY-MM-DD') AS week, c.n
+          FROM c
+        ) x
+        GROUP BY GROUPING SETS ((x.bucket), (x.bucket, x.network), (x.bucket, x.week), (x.bucket, x.kit_id))
+      )
+      SELECT g.kind, g.bucket, g.key, g.n, NULL::int AS shares, NULL::int AS rank
+      FROM g WHERE g.kind <> 'kit' AND (g.kind <> 'week' OR g.bucket = 'now')
+      UNION ALL (
+        SELECT 'kit', NULL, kit.title, coalesce(k.n, 0)::int, coalesce(s.n, 0)::int,
+          row_number() OVER (ORDER BY coalesce(k.n, 0) DESC, coalesce(s.n, 0) DESC, kit.title)::int AS rank
+        FROM (SELECT e.object_id AS kit_id, count(*) AS n FROM ${shares(f)} AND e.at >= ${startOf(f.period.from)}
+              GROUP BY 1) s
+        FULL JOIN (SELECT g.key AS kit_id, g.n FROM g WHERE g.kind = 'kit' AND g.bucket = 'now') k ON k.kit_id = s.kit_id
+        JOIN ambassador_kits kit ON kit.id::text = coalesce(s.kit_id, k.kit_id)
+        ORDER BY rank LIMIT ${TOP_KITS}
+      )`,
+  );
+}
 
 interface Row {
   bucket: string;
@@ -72,7 +139,7 @@ async function members(db: Db, f: ResolvedFilters) {
 }
 
 async function build(db: Db, f: ResolvedFilters): Promise<Built> {
-  const [joined, shareRows, clickRows, kits, departments, sizes, shareWeeks, clickWeeks] = await Promise.all([
+  const [joined, shareRows, clicked, departments, sizes, shareWeeks] = await Promise.all([
     members(db, f),
     rows<Row>(
       db,
@@ -80,22 +147,7 @@ async function build(db: Db, f: ResolvedFilters): Promise<Built> {
         FROM (SELECT ${bucket('e.at', f)} AS bucket, e.data->>'network' AS key, e.actor_id FROM ${shares(f)}) x
         GROUP BY GROUPING SETS ((x.bucket), (x.bucket, x.key))`,
     ),
-    rows<Row>(
-      db,
-      sql`SELECT x.bucket, x.key, count(*)::int AS n
-        FROM (SELECT ${bucket('k.at', f)} AS bucket, l.network AS key FROM ${clicks(f)}) x
-        GROUP BY GROUPING SETS ((x.bucket), (x.bucket, x.key))`,
-    ),
-    rows<{ title: string; shares: unknown; clicks: unknown }>(
-      db,
-      sql`SELECT kit.title, coalesce(s.n, 0)::int AS shares, coalesce(c.n, 0)::int AS clicks
-        FROM (SELECT e.object_id AS kit_id, count(*) AS n FROM ${shares(f)} AND e.at >= ${startOf(f.period.from)}
-              GROUP BY 1) s
-        FULL JOIN (SELECT l.kit_id::text AS kit_id, count(*) AS n FROM ${clicks(f)} AND k.at >= ${startOf(f.period.from)}
-              GROUP BY 1) c ON c.kit_id = s.kit_id
-        JOIN ambassador_kits kit ON kit.id::text = coalesce(s.kit_id, c.kit_id)
-        ORDER BY clicks DESC, shares DESC, kit.title LIMIT ${TOP_KITS}`,
-    ),
+    clickFigures(db, f),
     rows<Row>(
       db,
       sql`SELECT ${bucket('e.at', f)} AS bucket, u.department_id::text AS key, count(DISTINCT e.actor_id)::int AS n
@@ -112,12 +164,15 @@ async function build(db: Db, f: ResolvedFilters): Promise<Built> {
       sql`SELECT ${weekOf('e.at')} AS week, count(*)::int AS n FROM ${shares(f)} AND e.at >= ${startOf(f.period.from)}
         GROUP BY 1`,
     ),
-    rows<{ week: string; n: unknown }>(
-      db,
-      sql`SELECT ${weekOf('k.at')} AS week, count(*)::int AS n FROM ${clicks(f)} AND k.at >= ${startOf(f.period.from)}
-        GROUP BY 1`,
-    ),
   ]);
+  const clickRows: Row[] = clicked
+    .filter((r) => r.kind === 'total' || r.kind === 'network')
+    .map((r) => ({ bucket: r.bucket ?? '', key: r.kind === 'network' ? r.key : null, n: r.n }));
+  const clickWeeks = clicked.filter((r) => r.kind === 'week').map((r) => ({ week: r.key ?? '', n: r.n }));
+  const kits = clicked
+    .filter((r) => r.kind === 'kit')
+    .sort((a, b) => num(a.rank) - num(b.rank))
+    .map((r) => ({ title: r.key ?? '', shares: r.shares, clicks: r.n }));
   const total = (list: Row[]) => byBucket(list.filter((r) => r.key === null));
   const s = total(shareRows);
   const c = total(clickRows);

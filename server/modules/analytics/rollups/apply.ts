@@ -13,6 +13,7 @@ import type { Transaction } from 'kysely';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { Database } from '../../../db/schema.ts';
+import { CLICK_TABLES } from './clicks.ts';
 import { countGroupActive, fileBatch } from './groups.ts';
 import { countAllPageReuse, mergePageReads } from './pages.ts';
 import { countAllQuestions, mergeQuestions } from './questions.ts';
@@ -423,4 +424,6 @@ export const ROLLUP_TABLES = [
   'analytics_group_active',
   'analytics_group_space_days',
   'analytics_pending_events',
+  // Rolled from ambassador_clicks, not the log (clicks.ts): emptied with the others all the same.
+  ...CLICK_TABLES,
 ] as const;

@@ -11,10 +11,13 @@
 // - A rebuild empties the roll-ups and applies every event up to the current top id, one
 //   UTC day per transaction, in order of time; the watermark moves to that top first, so
 //   a refresh running meanwhile applies only later events.
+// - Clicks on ambassadors' links are not in the log: both also roll up the clicks of the
+//   closed days not rolled yet (clicks.ts), after the events.
 
 import { sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import { applyBatch, applyFinal, ROLLUP_TABLES, stageBatch, type Trx } from './apply.ts';
+import { resetClicks, rollClicks } from './clicks.ts';
 import { resetGroups, syncGroups } from './groups.ts';
 
 export { CONTRIBUTED, INTERACTION_VERBS, VERBS } from './apply.ts';
@@ -47,6 +50,7 @@ async function lockState(db: Trx): Promise<string> {
     INSERT INTO analytics_state (name) VALUES ('rollups') ON CONFLICT (name) DO NOTHING RETURNING name`.execute(
     db,
   );
+  // The click roll-ups too: the new row's clicks_until is NULL (nothing rolled).
   if (created.rows.length > 0)
     for (const table of ROLLUP_TABLES) await sql`DELETE FROM ${sql.table(table)}`.execute(db);
   const state = await sql<{ last_event_id: string }>`
@@ -116,6 +120,8 @@ export interface RefreshResult {
   /** Days that received events. */
   days: number;
   events: number;
+  /** Clicks on ambassadors' links rolled up (those of the days that closed since). */
+  clicks: number;
   refreshedAt: Date;
 }
 
@@ -123,7 +129,7 @@ export interface RefreshResult {
 export async function refreshRollups(db: Db, now: Date): Promise<RefreshResult> {
   return db.transaction().execute(async (trx) => {
     const watermark = await lockState(trx);
-    if (await rebuilding(trx, now)) return { days: 0, events: 0, refreshedAt: now };
+    if (await rebuilding(trx, now)) return { days: 0, events: 0, clicks: 0, refreshedAt: now };
     await restoreIndexes(trx);
     // People who moved take their applied history to their new groups before the batch.
     await syncGroups(trx, watermark);
@@ -139,8 +145,9 @@ export async function refreshRollups(db: Db, now: Date): Promise<RefreshResult> 
       trx,
     );
     if (BigInt(top) > BigInt(watermark)) await notePending(trx, watermark, top, now, 'analytics_batch');
+    const clicks = await rollClicks(trx, now);
     await finish(trx, BigInt(top) > BigInt(watermark) ? top : watermark, now);
-    return { days: days.length, events, refreshedAt: now };
+    return { days: days.length, events, clicks, refreshedAt: now };
   });
 }
 
@@ -158,6 +165,8 @@ export async function rebuildRollups(
     await lockState(trx);
     const top = await maxEventId(trx);
     await sql`TRUNCATE ${sql.join(ROLLUP_TABLES.map((t) => sql.table(t)))}`.execute(trx);
+    // Until the end, the dashboard reads every click raw (exact, slower); then they are rolled.
+    await resetClicks(trx);
     await dropIndexes(trx);
     await resetGroups(trx);
     // Ids under the top not visible now are left to the refresh, which looks for them.
@@ -199,10 +208,12 @@ export async function rebuildRollups(
     events += n;
     progress(day, n);
   }
-  await db.transaction().execute(async (trx) => {
+  const clicks = await db.transaction().execute(async (trx) => {
     await applyFinal(trx);
+    const clicks = await rollClicks(trx, now);
     await restoreIndexes(trx);
     await sql`DELETE FROM analytics_state WHERE name = 'rebuild'`.execute(trx);
+    return clicks;
   });
   // Fresh statistics; after a large rebuild, a vacuum too: index-only reads need the pages
   // marked all-visible, which autovacuum would do only later.
@@ -211,5 +222,5 @@ export async function rebuildRollups(
       ? sql`VACUUM (ANALYZE) ${sql.table(table)}`
       : sql`ANALYZE ${sql.table(table)}`
     ).execute(db);
-  return { days, events, refreshedAt: now };
+  return { days, events, clicks, refreshedAt: now };
 }
