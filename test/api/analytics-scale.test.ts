@@ -364,6 +364,36 @@ describe('analytics roll-ups at scale', () => {
     expect(rebuilt).toEqual(moved);
   });
 
+  it('counts someone in the department they just joined at once: before the refresh moves their history, its members answer', async () => {
+    const filters: ResolvedFilters = {
+      period: { from: dayOf(new Date(now.getTime() - 29 * DAY_MS)), to: today },
+      previous: {
+        from: dayOf(new Date(now.getTime() - 59 * DAY_MS)),
+        to: dayOf(new Date(now.getTime() - 30 * DAY_MS)),
+      },
+      departmentId: dept,
+      siteId: null,
+      peopleCohortId: null,
+      spaceIds: null,
+      minGroup: 1,
+    };
+    const all = () => Promise.all(DASHBOARDS.map((name) => buildDashboard(db(), name, filters, null)));
+    const mover = people[7]!;
+    expect(
+      await db().selectFrom('analytics_person_days').select('day').where('user_id', '=', mover).execute(),
+    ).not.toEqual([]);
+    const alone = await all();
+    await db().updateTable('users').set({ department_id: dept }).where('id', '=', mover).execute();
+    const joined = await all();
+    expect(joined).not.toEqual(alone);
+    await refreshRollups(db(), now);
+    expect(await all()).toEqual(joined);
+    // Back where they were (their interactions stay filed under their department of the time).
+    await db().updateTable('users').set({ department_id: null }).where('id', '=', mover).execute();
+    await refreshRollups(db(), now);
+    expect(await all()).toEqual(alone);
+  });
+
   it('forgets an erased person: no row keyed by them, their words gone, the same rows as a rebuild', async () => {
     // Someone in a people cohort (since the test above): their events leave its totals too.
     const who = people[3]!;

@@ -9,9 +9,11 @@ import { ambassadors } from './ambassadors.ts';
 import { care } from './care.ts';
 import { collaboration } from './collaboration.ts';
 import {
+  type Built,
   type DashboardModule,
   type Db,
   groupCondition,
+  namedGroup,
   num,
   rows,
   suppressedFigures,
@@ -49,12 +51,25 @@ export async function buildDashboard(
   refreshedAt: Date | null,
 ): Promise<Dashboard> {
   const module = dashboards[name];
-  // Both at once: each is a short read, and the dashboard waits for the two.
+  // The figures are built while the group is sized and its roll-ups checked (each a read of
+  // the group's members), on the likely answers: big enough, up to date. When either turns
+  // out otherwise, that build is dropped unseen: no figure of a group under the threshold
+  // leaves here, and a stale group's figures are built again from its members' rows.
+  const named = namedGroup(filters);
+  const likely = module.build(db, { ...filters, group: named });
+  // Dropped builds may fail unobserved; the kept one is awaited below.
+  likely.catch(() => {});
   const [size, group] = await Promise.all([groupSize(db, filters), upToDateGroup(db, filters)]);
   const suppressed = size < filters.minGroup;
-  const built = suppressed
-    ? { figures: suppressedFigures(module.figures), charts: [], notes: [] }
-    : await module.build(db, { ...filters, group });
+  let built: Built;
+  if (suppressed) {
+    await likely.catch(() => {});
+    built = { figures: suppressedFigures(module.figures), charts: [], notes: [] };
+  } else if (group === named) built = await likely;
+  else {
+    await likely.catch(() => {});
+    built = await module.build(db, { ...filters, group });
+  }
   return {
     dashboard: name,
     period: filters.period,
