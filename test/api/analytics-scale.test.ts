@@ -122,6 +122,21 @@ describe('analytics roll-ups at scale', () => {
     return rows;
   }
 
+  /** The last 30 days and the 30 before, everyone, threshold 1, with these filters. */
+  const lastThirtyDays = (filters: Partial<ResolvedFilters>): ResolvedFilters => ({
+    period: { from: dayOf(new Date(now.getTime() - 29 * DAY_MS)), to: today },
+    previous: {
+      from: dayOf(new Date(now.getTime() - 59 * DAY_MS)),
+      to: dayOf(new Date(now.getTime() - 30 * DAY_MS)),
+    },
+    departmentId: null,
+    siteId: null,
+    peopleCohortId: null,
+    spaceIds: null,
+    minGroup: 1,
+    ...filters,
+  });
+
   async function insert(rows: ReturnType<typeof events>) {
     for (let i = 0; i < rows.length; i += 500)
       await db()
@@ -310,18 +325,7 @@ describe('analytics roll-ups at scale', () => {
   });
 
   it('reads a space type from its own tables, with the figures of its spaces listed one by one', async () => {
-    const base: ResolvedFilters = {
-      period: { from: dayOf(new Date(now.getTime() - 29 * DAY_MS)), to: today },
-      previous: {
-        from: dayOf(new Date(now.getTime() - 59 * DAY_MS)),
-        to: dayOf(new Date(now.getTime() - 30 * DAY_MS)),
-      },
-      departmentId: null,
-      siteId: null,
-      peopleCohortId: null,
-      spaceIds: [...projects].sort(),
-      minGroup: 1,
-    };
+    const base = lastThirtyDays({ spaceIds: [...projects].sort() });
     for (const departmentId of [null, dept])
       for (const name of DASHBOARDS) {
         const listed = await buildDashboard(db(), name, { ...base, departmentId }, null);
@@ -365,18 +369,7 @@ describe('analytics roll-ups at scale', () => {
   });
 
   it('counts someone in the department they just joined at once: before the refresh moves their history, its members answer', async () => {
-    const filters: ResolvedFilters = {
-      period: { from: dayOf(new Date(now.getTime() - 29 * DAY_MS)), to: today },
-      previous: {
-        from: dayOf(new Date(now.getTime() - 59 * DAY_MS)),
-        to: dayOf(new Date(now.getTime() - 30 * DAY_MS)),
-      },
-      departmentId: dept,
-      siteId: null,
-      peopleCohortId: null,
-      spaceIds: null,
-      minGroup: 1,
-    };
+    const filters = lastThirtyDays({ departmentId: dept });
     const all = () => Promise.all(DASHBOARDS.map((name) => buildDashboard(db(), name, filters, null)));
     const mover = people[7]!;
     expect(
