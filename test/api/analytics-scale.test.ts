@@ -412,4 +412,26 @@ describe('analytics roll-ups at scale', () => {
     await rebuildRollups(db(), now);
     expect(await snapshot()).toEqual(forgotten);
   });
+
+  it('lists a term searched in vain by enough people even below many terms searched by one person', async () => {
+    const yesterday = new Date(now.getTime() - DAY_MS);
+    const search = (actorId: string, terms: string) =>
+      activityRow({
+        actorId,
+        verb: 'search.performed',
+        objectType: 'search',
+        data: { terms, results: 0 },
+        at: yesterday,
+      });
+    // 130 terms searched 20 times each by one person: more than the first 100 candidates.
+    const lonely = Array.from({ length: 130 }, (_, i) => `seul ${i}`);
+    await insert(lonely.flatMap((terms) => Array.from({ length: 20 }, () => search(people[8]!, terms))));
+    await insert(people.slice(0, 5).map((p) => search(p, 'parking visiteurs')));
+    await refreshRollups(db(), now);
+    const built = await buildDashboard(db(), 'knowledge', lastThirtyDays({ minGroup: 5 }), null);
+    const table = built.charts.find((c) => c.key === 'no_result_terms');
+    const listed = table?.type === 'table' ? table.rows : [];
+    expect(listed).toContainEqual(['parking visiteurs', 5, 5]);
+    expect(listed.filter((r) => String(r[0]).startsWith('seul '))).toEqual([]);
+  });
 });

@@ -156,30 +156,30 @@ async function noResultTerms(db: Db, f: ResolvedFilters): Promise<TermRow[]> {
     return list.sort(order).slice(0, NO_RESULT_ROWS);
   }
   for (let limit = NO_RESULT_ROWS * 5; ; limit *= 4) {
-    const candidates = await rows<{ terms: string; searches: unknown }>(
+    // One pass over the terms' days: the terms with enough searches in vain (t), the `limit`
+    // most searched of them (c), and people counted for every term searched at least as often
+    // as the last of those (the terms tied with it included); `candidates` says whether the
+    // list was full.
+    const counted = await rows<TermRow & { candidates: unknown }>(
       db,
-      sql`SELECT st.terms, sum(st.empty)::int AS searches FROM analytics_search_terms st
-        WHERE ${within('st')} AND st.empty > 0
-        GROUP BY st.terms HAVING sum(st.empty) >= ${f.minGroup}
-        ORDER BY searches DESC LIMIT ${limit}`,
-    );
-    if (candidates.length === 0) return [];
-    // With a full list, the terms tied with the last one are counted too.
-    const floor = candidates.length < limit ? 0 : num(candidates.at(-1)!.searches);
-    const counted = await rows<TermRow>(
-      db,
-      sql`SELECT c.terms, c.searches, (
-          SELECT count(DISTINCT s.user_id)::int FROM analytics_search_days s
-          WHERE s.terms = c.terms AND s.empty > 0 AND ${within('s')}) AS people
-        FROM (
+      sql`WITH t AS MATERIALIZED (
           SELECT st.terms, sum(st.empty)::int AS searches FROM analytics_search_terms st
           WHERE ${within('st')} AND st.empty > 0
-          GROUP BY st.terms HAVING sum(st.empty) >= ${Math.max(floor, f.minGroup)}
-        ) c`,
+          GROUP BY st.terms HAVING sum(st.empty) >= ${f.minGroup}
+        ), c AS (
+          SELECT t.searches FROM t ORDER BY t.searches DESC LIMIT ${limit}
+        ), k AS (
+          SELECT count(*)::int AS candidates, CASE WHEN count(*) < ${limit} THEN 0 ELSE min(c.searches) END AS floor FROM c
+        )
+        SELECT t.terms, t.searches, k.candidates, (
+          SELECT count(DISTINCT s.user_id)::int FROM analytics_search_days s
+          WHERE s.terms = t.terms AND s.empty > 0 AND ${within('s')}) AS people
+        FROM t CROSS JOIN k
+        WHERE t.searches >= k.floor`,
     );
+    const full = num(counted[0]?.candidates) >= limit;
     const passing = counted.filter((t) => num(t.people) >= f.minGroup).sort(order);
-    if (passing.length >= NO_RESULT_ROWS || candidates.length < limit)
-      return passing.slice(0, NO_RESULT_ROWS);
+    if (passing.length >= NO_RESULT_ROWS || !full) return passing.slice(0, NO_RESULT_ROWS);
   }
 }
 
