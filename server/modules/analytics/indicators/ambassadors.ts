@@ -43,8 +43,7 @@ export const ambassadorsFigures = [
 export const TOP_KITS = 10;
 
 /** The shares `e` (at, actor_id, object_id, data) the roll-ups do not hold yet, of either period. */
-const unapplied = (f: ResolvedFilters) =>
-  sql`activity_events e WHERE e.verb = 'ambassador.shared' AND ${unappliedShares} AND ${inBothPeriods('e.at', f)}`;
+const unapplied = (f: ResolvedFilters) => sql`${unappliedShares} e WHERE ${inBothPeriods('e.at', f)}`;
 
 /**
  * Shares per UTC day, kit and network of either period, by people matching the filters:
@@ -141,7 +140,8 @@ function dayFigures(db: Db, f: ResolvedFilters) {
 
 /**
  * Distinct sharers of each period, in all and per department (as people are now): the
- * sharers' bitmaps over each period, and the actors of the shares not applied yet.
+ * sharers' bitmaps over each period, and the actors of the shares not applied yet. An actor
+ * with no users row (`missing`) counts in all but under no department, as before.
  */
 function sharerCounts(db: Db, f: ResolvedFilters) {
   const rolled = (bucket: string, r: { from: string; to: string }) =>

@@ -39,9 +39,19 @@ export const networkOf = (e: string) => sql`coalesce(${sql.ref(`${e}.data`)}->>'
 export const shareWatermark = sql`(SELECT s.last_event_id FROM analytics_state s WHERE s.name = 'rollups'
   AND NOT EXISTS (SELECT 1 FROM analytics_state r WHERE r.name = 'rebuild'))`;
 
-/** The shares `e` of the log the roll-ups do not hold: by id, through activity_events_shared_id. */
-export const unappliedShares = sql`(e.id > coalesce(${shareWatermark}, 0)
-  OR (e.id IN (SELECT p.id FROM analytics_pending_events p) AND ${shareWatermark} IS NOT NULL))`;
+/**
+ * The shares of the log the roll-ups do not hold (id, at, actor_id, object_id, data): those
+ * above the watermark, through activity_events_shared_id, and the pending ones under it, by
+ * id — two arms, so that each reads its few rows through an index.
+ */
+export const unappliedShares = sql`(
+  SELECT e.id, e.at, e.actor_id, e.object_id, e.data FROM activity_events e
+  WHERE e.verb = 'ambassador.shared' AND e.id > coalesce(${shareWatermark}, 0)
+  UNION ALL
+  SELECT e.id, e.at, e.actor_id, e.object_id, e.data FROM analytics_pending_events p
+  JOIN activity_events e ON e.id = p.id
+  WHERE e.verb = 'ambassador.shared' AND e.id <= ${shareWatermark}
+)`;
 
 /** Adds the staged batch's shares (analytics_batch `b`); a rebuild (`fresh`) leaves the bitmaps to `finalShares`. */
 export async function applyShares(fresh: boolean, run: (q: Sql) => Promise<void>): Promise<void> {
