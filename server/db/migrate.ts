@@ -34,6 +34,7 @@ import * as analyticsReads from './migrations/2026-12-03-45-analytics-reads.ts';
 import * as analyticsClicks from './migrations/2026-12-03-46-analytics-clicks.ts';
 import * as analyticsKnowledgeDays from './migrations/2026-12-03-47-analytics-knowledge-days.ts';
 import * as analyticsGroupActive from './migrations/2026-12-03-48-analytics-group-active.ts';
+import * as analyticsShares from './migrations/2026-12-03-49-analytics-shares.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
 export const migrations: Record<string, Migration> = {
@@ -71,6 +72,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-46-analytics-clicks': analyticsClicks,
   '2026-12-03-47-analytics-knowledge-days': analyticsKnowledgeDays,
   '2026-12-03-48-analytics-group-active': analyticsGroupActive,
+  '2026-12-03-49-analytics-shares': analyticsShares,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

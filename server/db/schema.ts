@@ -781,6 +781,26 @@ export interface AnalyticsClickPersonDayTable extends AnalyticsClickDayTable {
   user_id: string;
 }
 
+/** Ambassadors' shares per UTC day, kit (the nil uuid: not a kit id) and network, everyone's. */
+export interface AnalyticsShareDayTable {
+  day: ColumnType<Date | string, string, string>;
+  kit_id: string;
+  network: string;
+  n: number;
+}
+
+/** The same per ambassador. */
+export interface AnalyticsSharePersonDayTable extends AnalyticsShareDayTable {
+  user_id: string;
+}
+
+/** The days each person shared: bit i (1-based) is first_day + i - 1. */
+export interface AnalyticsSharerTable {
+  user_id: string;
+  first_day: ColumnType<Date | string, string, string>;
+  days: string;
+}
+
 /** Totals per group and day. */
 export interface AnalyticsGroupDayTable {
   grp: string;
@@ -998,6 +1018,9 @@ export interface Database extends CareDatabase, IdeasDatabase, AmbassadorsDataba
   analytics_group_space_days: AnalyticsGroupSpaceDayTable;
   analytics_click_days: AnalyticsClickDayTable;
   analytics_click_person_days: AnalyticsClickPersonDayTable;
+  analytics_share_days: AnalyticsShareDayTable;
+  analytics_share_person_days: AnalyticsSharePersonDayTable;
+  analytics_sharers: AnalyticsSharerTable;
 }
 
 export type UserRow = Selectable<UserTable>;

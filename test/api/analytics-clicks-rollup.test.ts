@@ -13,27 +13,20 @@ import { buildDashboard } from '../../server/modules/analytics/indicators/index.
 import { CLICK_TABLES } from '../../server/modules/analytics/rollups/clicks.ts';
 import { rebuildRollups, refreshRollups } from '../../server/modules/analytics/rollups/refresh.ts';
 import { newId } from '../../server/platform/ids.ts';
+import {
+  addDays,
+  DAY_MS,
+  dayOf,
+  MINUTE,
+  mondayOf,
+  random,
+  seedAmbassadorOrg,
+  startOf,
+} from '../helpers/ambassadors-org.ts';
 import { useServer } from '../helpers/server.ts';
 
 const MIN_GROUP = 3;
-const DAY_MS = 86_400_000;
-const MINUTE = 60_000;
 
-const dayOf = (at: Date) => at.toISOString().slice(0, 10);
-const startOf = (day: string) => new Date(`${day}T00:00:00Z`);
-const addDays = (day: string, n: number) => dayOf(new Date(startOf(day).getTime() + n * DAY_MS));
-const mondayOf = (at: Date) => addDays(dayOf(at), -((at.getUTCDay() + 6) % 7));
-
-/** mulberry32: the same dataset on every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = random(46);
 const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
 
@@ -184,59 +177,19 @@ describe('ambassadors dashboard: clicks from their roll-ups and the raw clicks a
 
   beforeAll(async () => {
     const now = new Date();
-    await db()
-      .insertInto('departments')
-      .values([
-        { id: D1, name: 'Atelier', created_at: now },
-        { id: D2, name: 'Bureau', created_at: now },
-      ])
-      .execute();
-    await db()
-      .insertInto('users')
-      .values(
-        people.map((p, i) => ({
-          id: p.id,
-          email: `clicks-${i}-${p.id.slice(-12)}@example.test`,
-          name: `Person ${i}`,
-          password_hash: null,
-          role: 'member' as const,
-          status: 'active' as const,
-          locale: 'en' as const,
-          department_id: p.dept,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .execute();
-    await db()
-      .insertInto('analytics_cohorts')
-      .values({ id: COHORT, name: 'Relais', kind: 'people', created_at: now, updated_at: now })
-      .execute();
-    await db()
-      .insertInto('analytics_cohort_members')
-      .values([...cohort].map((member_id) => ({ cohort_id: COHORT, member_id })))
-      .execute();
-    await db()
-      .insertInto('ambassador_kits')
-      .values(
-        KITS.map((k) => ({
-          id: k.id,
-          slug: `kit-${k.id.slice(-12)}`,
-          title: k.title,
-          texts: JSON.stringify({ generic: k.title }),
-          target_url: 'https://example.com/',
-          editable: true,
-          disclosure: true,
-          department_ids: '[]',
-          site_ids: '[]',
-          starts_at: startOf(FIRST),
-          ends_at: startOf(addDays(TODAY, 30)),
-          status: 'published' as const,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .execute();
+    await seedAmbassadorOrg(db(), {
+      label: 'clicks',
+      departments: [
+        { id: D1, name: 'Atelier' },
+        { id: D2, name: 'Bureau' },
+      ],
+      people,
+      cohortId: COHORT,
+      cohort,
+      kits: KITS,
+      first: FIRST,
+      today: TODAY,
+    });
     await db()
       .insertInto('ambassador_links')
       .values(

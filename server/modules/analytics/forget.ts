@@ -43,6 +43,8 @@ export async function forgetPerson(tx: Tx, userId: string): Promise<void> {
     'analytics_search_days',
     'analytics_people',
     'analytics_person_months',
+    'analytics_share_person_days',
+    'analytics_sharers',
   ])
     await run(sql`DELETE FROM ${sql.table(table)} WHERE user_id = ${userId}`);
   await run(sql`UPDATE analytics_questions SET asker_id = NULL WHERE asker_id = ${userId}`);

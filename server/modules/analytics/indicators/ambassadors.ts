@@ -1,16 +1,19 @@
 // Ambassadors: who is in the programme, how often people share the kits, how many clicks
 // their tracked links bring, on which networks, which kits travel best, and which
-// departments take part. Shares and joining/leaving are read from the activity log through
-// its partial index on the ambassador verbs (a share leaves no dated row elsewhere). Clicks
-// are read from their daily roll-ups for the days the refresh has rolled, and from
-// `ambassador_clicks` through its time index after them (rollups/clicks.ts): exact whatever
-// the refresh's lag. People filters apply to the ambassador (the owner of the link); shares
-// and clicks belong to no space (note `ambassadors_no_spaces`).
+// departments take part. Joining and leaving are read from the activity log through its
+// partial index on the ambassador verbs. Shares are read from their roll-ups (day × kit ×
+// network, per ambassador, and a bitmap of each sharer's days) plus the shares the refresh
+// has not applied yet, by id (rollups/shares.ts); clicks from their daily roll-ups for the
+// days the refresh has rolled, and from `ambassador_clicks` through its time index after
+// them (rollups/clicks.ts): both exact whatever the refresh's lag. People filters apply to
+// the ambassador (the sharer, the owner of the link); shares and clicks belong to no space
+// (note `ambassadors_no_spaces`).
 import { sql } from 'kysely';
 import { NETWORKS } from '../../../../common/ambassadors.ts';
 import type { Chart } from '../../../../common/schemas/analytics.ts';
 import type { ResolvedFilters } from '../filters.ts';
 import { rolledUntil } from '../rollups/clicks.ts';
+import { kitOf, networkOf, shareWatermark, unappliedShares } from '../rollups/shares.ts';
 import {
   type Built,
   type DashboardModule,
@@ -25,9 +28,8 @@ import {
   ratio,
   rows,
   type Sql,
-  startOf,
 } from './common.ts';
-import { bucket, byBucket, inBothPeriods, weeklyChart, weekOf } from './domains.ts';
+import { bucket, byBucket, inBothPeriods, weeklyChart } from './domains.ts';
 
 export const ambassadorsFigures = [
   { key: 'ambassadors', unit: 'count' },
@@ -40,10 +42,26 @@ export const ambassadorsFigures = [
 /** Kits in the table of the kits that travel best. */
 export const TOP_KITS = 10;
 
-/** Shares `e` of either period by people matching the filters. */
-const shares = (f: ResolvedFilters, join: Sql = sql``) =>
-  sql`activity_events e ${join} WHERE e.verb = 'ambassador.shared' AND ${inBothPeriods('e.at', f)}
-    AND ${peopleOnly(f, sql.ref('e.actor_id'))}`;
+/** The shares `e` (at, actor_id, object_id, data) the roll-ups do not hold yet, of either period. */
+const unapplied = (f: ResolvedFilters) => sql`${unappliedShares} e WHERE ${inBothPeriods('e.at', f)}`;
+
+/**
+ * Shares per UTC day, kit and network of either period, by people matching the filters:
+ * the roll-ups' rows (everyone's, or the people's own joined to them), and the shares not
+ * applied yet. One statement reads both, so it sees a refresh that commits meanwhile
+ * entirely or not at all.
+ */
+function shareDays(f: ResolvedFilters): Sql {
+  const rolled = hasPeopleFilter(f)
+    ? sql`users u JOIN analytics_share_person_days d ON d.user_id = u.id AND ${peopleCondition(f)}`
+    : sql`analytics_share_days d`;
+  return sql`SELECT d.day, d.kit_id, d.network, d.n FROM ${rolled}
+    WHERE d.day BETWEEN ${f.previous.from}::date AND ${f.period.to}::date AND ${shareWatermark} IS NOT NULL
+    UNION ALL
+    SELECT (e.at AT TIME ZONE 'UTC')::date, ${kitOf('e')}, ${networkOf('e')}, count(*)::int
+    FROM ${unapplied(f)} AND ${peopleOnly(f, sql.ref('e.actor_id'))}
+    GROUP BY 1, 2, 3`;
+}
 
 /**
  * Clicks per UTC day, kit and network of either period, on the links of people matching the
@@ -65,8 +83,9 @@ function clickDays(f: ResolvedFilters): Sql {
     GROUP BY 1, 2, 3`;
 }
 
-/** What the clicks give the dashboard: totals and networks per bucket, weeks, and the top kits (with their shares). */
-interface ClickRow {
+/** What the shares and clicks give the dashboard: totals and networks per bucket, weeks, and the top kits. */
+interface DayRow {
+  what: 'shares' | 'clicks' | 'kit';
   kind: 'total' | 'network' | 'week' | 'kit';
   bucket: string | null;
   /** The network, the week's Monday, or the kit's title. */
@@ -76,39 +95,70 @@ interface ClickRow {
   rank: unknown;
 }
 
+/** Rows (day, kit_id, network, n) of the CTE `source` summed per bucket, and per bucket and network, week or kit. */
+function grouped(source: string, f: ResolvedFilters): Sql {
+  return sql`SELECT CASE WHEN grouping(x.network) = 0 THEN 'network' WHEN grouping(x.week) = 0 THEN 'week'
+      WHEN grouping(x.kit_id) = 0 THEN 'kit' ELSE 'total' END AS kind,
+    x.bucket, coalesce(x.network, x.week, x.kit_id) AS key, sum(x.n)::int AS n
+  FROM (
+    SELECT CASE WHEN c.day >= ${f.period.from}::date THEN 'now' ELSE 'prev' END AS bucket, c.network,
+      c.kit_id::text AS kit_id, to_char(date_trunc('week', c.day::timestamp), 'YYYY-MM-DD') AS week, c.n
+    FROM ${sql.table(source)} c
+  ) x
+  GROUP BY GROUPING SETS ((x.bucket), (x.bucket, x.network), (x.bucket, x.week), (x.bucket, x.kit_id))`;
+}
+
 /**
- * The clicks of both periods, read once (`clickDays`), grouped three ways: per bucket (and
- * network), per week of the period, and per kit of the period — joined there to the kits'
- * shares for the table of the kits that travel best. Days are UTC days, as the raw times'
- * buckets and weeks are (`bucket`, `weekOf`).
+ * The shares and clicks of both periods, each read once (`shareDays`, `clickDays`) and
+ * grouped three ways: per bucket (and network), per week of the period, and per kit of the
+ * period — the two joined there for the table of the kits that travel best. Days are UTC
+ * days, as the raw times' buckets and weeks are (`bucket`, `weekOf`).
  */
-function clickFigures(db: Db, f: ResolvedFilters) {
-  const from = sql`${f.period.from}::date`;
-  return rows<ClickRow>(
+function dayFigures(db: Db, f: ResolvedFilters) {
+  const kept = (g: string) =>
+    sql`${sql.ref(`${g}.kind`)} <> 'kit' AND (${sql.ref(`${g}.kind`)} <> 'week' OR ${sql.ref(`${g}.bucket`)} = 'now')`;
+  const ofKits = (
+    g: string,
+  ) => sql`SELECT ${sql.ref(`${g}.key`)} AS kit_id, ${sql.ref(`${g}.n`)} AS n FROM ${sql.table(g)}
+    WHERE ${sql.ref(`${g}.kind`)} = 'kit' AND ${sql.ref(`${g}.bucket`)} = 'now'`;
+  return rows<DayRow>(
     db,
-    sql`WITH c AS (${clickDays(f)}),
-      g AS (
-        SELECT CASE WHEN grouping(x.network) = 0 THEN 'network' WHEN grouping(x.week) = 0 THEN 'week'
-            WHEN grouping(x.kit_id) = 0 THEN 'kit' ELSE 'total' END AS kind,
-          x.bucket, coalesce(x.network, x.week, x.kit_id) AS key, sum(x.n)::int AS n
-        FROM (
-          SELECT CASE WHEN c.day >= ${from} THEN 'now' ELSE 'prev' END AS bucket, c.network, c.kit_id::text AS kit_id,
-            to_char(date_trunc('week', c.day::timestamp), 'YYYY-MM-DD') AS week, c.n
-          FROM c
-        ) x
-        GROUP BY GROUPING SETS ((x.bucket), (x.bucket, x.network), (x.bucket, x.week), (x.bucket, x.kit_id))
-      )
-      SELECT g.kind, g.bucket, g.key, g.n, NULL::int AS shares, NULL::int AS rank
-      FROM g WHERE g.kind <> 'kit' AND (g.kind <> 'week' OR g.bucket = 'now')
+    sql`WITH c AS (${clickDays(f)}), s AS (${shareDays(f)}), g AS (${grouped('c', f)}), h AS (${grouped('s', f)})
+      SELECT 'clicks' AS what, g.kind, g.bucket, g.key, g.n, NULL::int AS shares, NULL::int AS rank FROM g WHERE ${kept('g')}
+      UNION ALL
+      SELECT 'shares', h.kind, h.bucket, h.key, h.n, NULL::int, NULL::int FROM h WHERE ${kept('h')}
       UNION ALL (
-        SELECT 'kit', NULL, kit.title, coalesce(k.n, 0)::int, coalesce(s.n, 0)::int,
+        SELECT 'kit', 'kit', NULL, kit.title, coalesce(k.n, 0)::int, coalesce(s.n, 0)::int,
           row_number() OVER (ORDER BY coalesce(k.n, 0) DESC, coalesce(s.n, 0) DESC, kit.title)::int AS rank
-        FROM (SELECT e.object_id AS kit_id, count(*) AS n FROM ${shares(f)} AND e.at >= ${startOf(f.period.from)}
-              GROUP BY 1) s
-        FULL JOIN (SELECT g.key AS kit_id, g.n FROM g WHERE g.kind = 'kit' AND g.bucket = 'now') k ON k.kit_id = s.kit_id
+        FROM (${ofKits('h')}) s
+        FULL JOIN (${ofKits('g')}) k ON k.kit_id = s.kit_id
         JOIN ambassador_kits kit ON kit.id::text = coalesce(s.kit_id, k.kit_id)
         ORDER BY rank LIMIT ${TOP_KITS}
       )`,
+  );
+}
+
+/**
+ * Distinct sharers of each period, in all and per department (as people are now): the
+ * sharers' bitmaps over each period, and the actors of the shares not applied yet. An actor
+ * with no users row (`missing`) counts in all but under no department, as before.
+ */
+function sharerCounts(db: Db, f: ResolvedFilters) {
+  const rolled = (bucket: string, r: { from: string; to: string }) =>
+    sql`SELECT ${bucket} AS bucket, a.user_id FROM analytics_sharers a
+      WHERE ${shareWatermark} IS NOT NULL AND analytics_days_in(a.days, a.first_day, ${r.from}::date, ${r.to}::date) > 0`;
+  return rows<{ bucket: string; total: boolean; missing: boolean | null; key: string | null; n: unknown }>(
+    db,
+    sql`WITH p AS (
+        ${rolled('now', f.period)}
+        UNION ALL ${rolled('prev', f.previous)}
+        UNION ALL SELECT DISTINCT ${bucket('e.at', f)}, e.actor_id FROM ${unapplied(f)} AND e.actor_id IS NOT NULL
+      )
+      SELECT p.bucket, grouping(u.department_id) = 1 AS total, (u.id IS NULL) AS missing,
+        u.department_id::text AS key, count(DISTINCT p.user_id)::int AS n
+      FROM p LEFT JOIN users u ON u.id = p.user_id
+      WHERE ${peopleCondition(f)}
+      GROUP BY GROUPING SETS ((p.bucket), (p.bucket, (u.id IS NULL), u.department_id))`,
   );
 }
 
@@ -116,7 +166,6 @@ interface Row {
   bucket: string;
   key: string | null;
   n: unknown;
-  people?: unknown;
 }
 
 /** People in the programme at the end of each period: their latest joining or leaving says. */
@@ -139,43 +188,36 @@ async function members(db: Db, f: ResolvedFilters) {
 }
 
 async function build(db: Db, f: ResolvedFilters): Promise<Built> {
-  const [joined, shareRows, clicked, departments, sizes, shareWeeks] = await Promise.all([
+  const [joined, days, people, sizes] = await Promise.all([
     members(db, f),
-    rows<Row>(
-      db,
-      sql`SELECT x.bucket, x.key, count(*)::int AS n, count(DISTINCT x.actor_id)::int AS people
-        FROM (SELECT ${bucket('e.at', f)} AS bucket, e.data->>'network' AS key, e.actor_id FROM ${shares(f)}) x
-        GROUP BY GROUPING SETS ((x.bucket), (x.bucket, x.key))`,
-    ),
-    clickFigures(db, f),
-    rows<Row>(
-      db,
-      sql`SELECT ${bucket('e.at', f)} AS bucket, u.department_id::text AS key, count(DISTINCT e.actor_id)::int AS n
-        FROM ${shares(f, sql`JOIN users u ON u.id = e.actor_id`)} GROUP BY 1, 2`,
-    ),
+    dayFigures(db, f),
+    sharerCounts(db, f),
     rows<{ id: string | null; name: string | null; people: unknown }>(
       db,
       sql`SELECT u.department_id::text AS id, d.name, count(*)::int AS people
         FROM users u LEFT JOIN departments d ON d.id = u.department_id
         WHERE ${groupCondition({ ...f, spaceIds: null })} GROUP BY 1, 2`,
     ),
-    rows<{ week: string; n: unknown }>(
-      db,
-      sql`SELECT ${weekOf('e.at')} AS week, count(*)::int AS n FROM ${shares(f)} AND e.at >= ${startOf(f.period.from)}
-        GROUP BY 1`,
-    ),
   ]);
-  const clickRows: Row[] = clicked
-    .filter((r) => r.kind === 'total' || r.kind === 'network')
-    .map((r) => ({ bucket: r.bucket ?? '', key: r.kind === 'network' ? r.key : null, n: r.n }));
-  const clickWeeks = clicked.filter((r) => r.kind === 'week').map((r) => ({ week: r.key ?? '', n: r.n }));
-  const kits = clicked
-    .filter((r) => r.kind === 'kit')
+  const ofWhat = (what: DayRow['what']) => days.filter((r) => r.what === what);
+  const bucketRows = (list: DayRow[]): Row[] =>
+    list
+      .filter((r) => r.kind === 'total' || r.kind === 'network')
+      .map((r) => ({ bucket: r.bucket ?? '', key: r.kind === 'network' ? r.key : null, n: r.n }));
+  const weekRows = (list: DayRow[]) =>
+    list.filter((r) => r.kind === 'week').map((r) => ({ week: r.key ?? '', n: r.n }));
+  const shareRows = bucketRows(ofWhat('shares'));
+  const clickRows = bucketRows(ofWhat('clicks'));
+  const shareWeeks = weekRows(ofWhat('shares'));
+  const clickWeeks = weekRows(ofWhat('clicks'));
+  const kits = ofWhat('kit')
     .sort((a, b) => num(a.rank) - num(b.rank))
     .map((r) => ({ title: r.key ?? '', shares: r.shares, clicks: r.n }));
   const total = (list: Row[]) => byBucket(list.filter((r) => r.key === null));
   const s = total(shareRows);
   const c = total(clickRows);
+  const active = byBucket(people.filter((r) => r.total));
+  const departments = people.filter((r) => !r.total && r.missing === false);
   const networkBars = (list: Row[]) =>
     NETWORKS.map((n) => {
       const of = (b: string) => num(list.find((r) => r.bucket === b && r.key === n)?.n);
@@ -208,7 +250,7 @@ async function build(db: Db, f: ResolvedFilters): Promise<Built> {
   return {
     figures: [
       figure('ambassadors', 'count', joined.now, joined.prev),
-      figure('active_ambassadors', 'count', num(s.now.people), num(s.prev.people)),
+      figure('active_ambassadors', 'count', num(active.now.n), num(active.prev.n)),
       figure('ambassador_shares', 'count', num(s.now.n), num(s.prev.n)),
       figure('ambassador_clicks', 'count', num(c.now.n), num(c.prev.n)),
       figure(

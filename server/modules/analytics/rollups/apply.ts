@@ -17,6 +17,7 @@ import { CLICK_TABLES } from './clicks.ts';
 import { countGroupActive, fileBatch } from './groups.ts';
 import { countAllPageReuse, mergePageReads } from './pages.ts';
 import { countAllQuestions, mergeQuestions } from './questions.ts';
+import { applyShares, finalShares, SHARE_TABLES } from './shares.ts';
 
 export type Trx = Db | Transaction<Database>;
 type Sql = RawBuilder<unknown>;
@@ -345,6 +346,8 @@ export async function applyBatch(db: Trx, options: ApplyOptions = {}): Promise<s
     WHERE p.user_id IN (SELECT DISTINCT b.actor_id FROM analytics_batch b
       WHERE ${actor} AND b.verb IN (${list(contributionVerbs)}))`);
 
+  await applyShares(fresh, run);
+
   let t = performance.now();
   await fileBatch(db, fresh);
   await countGroupActive(db, sql`SELECT b.day FROM analytics_batch b WHERE ${actor}`);
@@ -398,6 +401,7 @@ export async function applyFinal(db: Trx): Promise<void> {
       GROUP BY d.user_id) f
     WHERE f.user_id = p.user_id`.execute(db);
   await countAllQuestions(db);
+  await finalShares(db);
 }
 
 /** Roll-up tables, emptied by a rebuild. */
@@ -424,6 +428,7 @@ export const ROLLUP_TABLES = [
   'analytics_group_active',
   'analytics_group_space_days',
   'analytics_pending_events',
+  ...SHARE_TABLES,
   // Rolled from ambassador_clicks, not the log (clicks.ts): emptied with the others all the same.
   ...CLICK_TABLES,
 ] as const;
