@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Chart, DASHBOARDS, Dashboard, type Figure } from '../../common/schemas/analytics.ts';
 import type { ResolvedFilters } from '../../server/modules/analytics/filters.ts';
 import { buildDashboard, measuredFigures } from '../../server/modules/analytics/indicators/index.ts';
+import { ROI_LINES } from '../../server/modules/analytics/roi.ts';
 import { rebuildRollups, refreshRollups } from '../../server/modules/analytics/rollups/refresh.ts';
 import { activityRow } from '../../server/platform/activity.ts';
 import { newId } from '../../server/platform/ids.ts';
@@ -685,6 +686,12 @@ describe('analytics indicators', () => {
         const want = Object.fromEntries(Object.keys(now).map((k) => [k, [now[k], before[k]]]));
         expect(got, `${name} for ${label}`).toEqual(want);
       }
+      // The ROI estimate reads its figures alone: the same values as on their dashboards.
+      const shown = { ...ref.figures.knowledge!(PERIOD), ...ref.figures.engagement!(PERIOD) };
+      const measured = await measuredFigures(db(), filtersOf(f));
+      expect(measured, `ROI figures for ${label}`).toEqual(
+        Object.fromEntries(ROI_LINES.map((line) => [line.figure, shown[line.figure]])),
+      );
     });
   }
 

@@ -75,21 +75,33 @@ async function spaces(db: Db, f: ResolvedFilters) {
   );
 }
 
+type Days = Awaited<ReturnType<typeof dailyCounts>>;
+
+/** How many of a kind over the period (`current`) or the previous period. */
+const totalOf = (byDay: Days, f: ResolvedFilters, kind: Kind, current: boolean) =>
+  current
+    ? sumDays(byDay, kind, f.period.from, f.period.to)
+    : sumDays(byDay, kind, f.previous.from, f.previous.to);
+const kindFigure = (byDay: Days, f: ResolvedFilters, kind: Kind) =>
+  figure(kind, 'count', totalOf(byDay, f, kind, true), totalOf(byDay, f, kind, false));
+
+/** Posts and comments alone (for the ROI estimate): the dashboard's daily counts, nothing else. */
+export async function engagementMeasures(db: Db, f: ResolvedFilters) {
+  const byDay = await dailyCounts(db, f, f.previous.from, f.period.to);
+  return [kindFigure(byDay, f, 'posts'), kindFigure(byDay, f, 'comments')];
+}
+
 async function build(db: Db, f: ResolvedFilters): Promise<Built> {
   const [byDay, active, top] = await Promise.all([
     dailyCounts(db, f, f.previous.from, f.period.to),
     activePeople(db, f),
     spaces(db, f),
   ]);
-  const total = (kind: Kind, current: boolean) =>
-    current
-      ? sumDays(byDay, kind, f.period.from, f.period.to)
-      : sumDays(byDay, kind, f.previous.from, f.previous.to);
-  const all = (current: boolean) => KINDS.reduce((s, k) => s + total(k, current), 0);
+  const all = (current: boolean) => KINDS.reduce((s, k) => s + totalOf(byDay, f, k, current), 0);
   const periodDays = daysOf(f.period.from, f.period.to);
   return {
     figures: [
-      ...KINDS.map((k) => figure(k, 'count', total(k, true), total(k, false))),
+      ...KINDS.map((k) => kindFigure(byDay, f, k)),
       figure('active_people', 'count', active.now, active.prev),
       figure('per_active_person', 'ratio', ratio(all(true), active.now), ratio(all(false), active.prev)),
     ],

@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type { Dashboard, DashboardName } from '../../../../common/schemas/analytics.ts';
 import type { ResolvedFilters } from '../filters.ts';
+import { ROI_LINES } from '../roi.ts';
 import { adoption } from './adoption.ts';
 import { ambassadors } from './ambassadors.ts';
 import { care } from './care.ts';
@@ -19,9 +20,9 @@ import {
   suppressedFigures,
   upToDateGroup,
 } from './common.ts';
-import { engagement } from './engagement.ts';
+import { engagement, engagementMeasures } from './engagement.ts';
 import { ideas } from './ideas.ts';
-import { knowledge } from './knowledge.ts';
+import { knowledge, knowledgeMeasures } from './knowledge.ts';
 import { participation } from './participation.ts';
 
 export const dashboards: Record<DashboardName, DashboardModule> = {
@@ -44,13 +45,11 @@ export async function groupSize(db: Db, f: ResolvedFilters): Promise<number> {
   return num(row?.n);
 }
 
-export async function buildDashboard(
-  db: Db,
-  name: DashboardName,
-  filters: ResolvedFilters,
-  refreshedAt: Date | null,
-): Promise<Dashboard> {
-  const module = dashboards[name];
+/**
+ * A module's figures for the filtered group: suppressed when the group is under the
+ * threshold, built from the group's own roll-ups when those are up to date.
+ */
+async function guardedBuild(db: Db, module: DashboardModule, filters: ResolvedFilters) {
   // The figures are built while the group is sized and its roll-ups checked (each a read of
   // the group's members), on the likely answers: big enough, up to date. When either turns
   // out otherwise, that build is dropped unseen: no figure of a group under the threshold
@@ -70,6 +69,16 @@ export async function buildDashboard(
     await likely.catch(() => {});
     built = await module.build(db, { ...filters, group });
   }
+  return { size, suppressed, built };
+}
+
+export async function buildDashboard(
+  db: Db,
+  name: DashboardName,
+  filters: ResolvedFilters,
+  refreshedAt: Date | null,
+): Promise<Dashboard> {
+  const { size, suppressed, built } = await guardedBuild(db, dashboards[name], filters);
   return {
     dashboard: name,
     period: filters.period,
@@ -85,19 +94,25 @@ export async function buildDashboard(
 }
 
 /**
- * The measured figures the ROI estimate multiplies, by key (the knowledge and engagement
- * dashboards' figures: questions_answered, answers_accepted, pages_reused, posts, comments,
- * active_people, …); every value null when the group is below the threshold.
+ * The figures the ROI estimate multiplies (questions answered, answers accepted, pages
+ * reused, posts, comments), read by the functions that give them on the knowledge and
+ * engagement dashboards, without the rest of those dashboards.
  */
+const measures: DashboardModule = {
+  figures: ROI_LINES.map((line) => ({ key: line.figure, unit: 'count' })),
+  async build(db, f) {
+    const [k, e] = await Promise.all([knowledgeMeasures(db, f), engagementMeasures(db, f)]);
+    return { figures: [...k, ...e], charts: [], notes: [] };
+  },
+};
+
+/** The measured figures of the ROI estimate, by key; every value null when the group is below the threshold. */
 export async function measuredFigures(
   db: Db,
   filters: ResolvedFilters,
 ): Promise<Record<string, number | null>> {
-  const [k, e] = await Promise.all([
-    buildDashboard(db, 'knowledge', filters, null),
-    buildDashboard(db, 'engagement', filters, null),
-  ]);
-  return Object.fromEntries([...k.figures, ...e.figures].map((fig) => [fig.key, fig.value]));
+  const { built } = await guardedBuild(db, measures, filters);
+  return Object.fromEntries(built.figures.map((fig) => [fig.key, fig.value]));
 }
 
 /** Which dashboard shows each measured figure (for the ROI's lines). */

@@ -38,12 +38,12 @@ export const knowledgeFigures = [
 export const NO_RESULT_ROWS = 20;
 
 /**
- * Questions asked, first answered (with the median hours to that answer) and accepted in
- * each period. Without a people filter the counts are sums of the day table
- * (analytics_question_days); the median, and the counts of one group's askers, read the
+ * Questions asked, first answered (with the median hours to that answer, unless `medians` is
+ * false) and accepted in each period. Without a people filter the counts are sums of the day
+ * table (analytics_question_days); the median, and the counts of one group's askers, read the
  * questions through an index's range (covering: no table row is read).
  */
-async function questions(db: Db, f: ResolvedFilters) {
+async function questions(db: Db, f: ResolvedFilters, medians = true) {
   const p = { from: startOf(f.period.from), to: endOf(f.period.to) };
   const q = { from: startOf(f.previous.from), to: endOf(f.previous.to) };
   const place = (column: string) => (f.spaceIds === null ? sql`true` : inList(sql.ref(column), f.spaceIds));
@@ -57,7 +57,7 @@ async function questions(db: Db, f: ResolvedFilters) {
         WHERE ${sql.ref(`aq.${column}`)} >= ${q.from} AND ${sql.ref(`aq.${column}`)} < ${p.to}
           AND ${place('aq.space_id')} AND ${peopleOnly(f, sql.ref('aq.asker_id'))}`,
     );
-  const medians = sql`, percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours}) FILTER (WHERE aq.first_answer_at >= ${p.from}) AS hours,
+  const median = sql`, percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours}) FILTER (WHERE aq.first_answer_at >= ${p.from}) AS hours,
     percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours}) FILTER (WHERE aq.first_answer_at < ${q.to}) AS hours_prev`;
   if (!hasPeopleFilter(f)) {
     const sums = ['asked', 'answered', 'accepted'].flatMap((c) => [
@@ -70,13 +70,13 @@ async function questions(db: Db, f: ResolvedFilters) {
         sql`SELECT ${sql.join(sums)} FROM analytics_question_days d
           WHERE d.day BETWEEN ${f.previous.from}::date AND ${f.period.to}::date AND ${place('d.space_id')}`,
       ),
-      counted('first_answer_at', medians),
+      medians ? counted('first_answer_at', median) : [],
     ]);
     return { ...days, hours: answered?.hours, hours_prev: answered?.hours_prev };
   }
   const [[asked], [answered], [accepted]] = await Promise.all([
     counted('asked_at'),
-    counted('first_answer_at', medians),
+    counted('first_answer_at', medians ? median : sql``),
     counted('accepted_at'),
   ]);
   return {
@@ -210,6 +210,25 @@ async function searches(db: Db, f: ResolvedFilters) {
   return { totals: totals ?? {}, terms };
 }
 
+type Questions = Awaited<ReturnType<typeof questions>>;
+type Reused = Awaited<ReturnType<typeof pagesReused>>;
+
+/** The figures the ROI estimate multiplies, as the dashboard shows them. */
+const answeredFigure = (q: Questions) =>
+  figure('questions_answered', 'count', num(q.answered), num(q.answered_prev));
+const acceptedFigure = (q: Questions) =>
+  figure('answers_accepted', 'count', num(q.accepted), num(q.accepted_prev));
+const reusedFigure = (r: Reused) => figure('pages_reused', 'count', r.now, r.prev);
+
+/**
+ * Questions answered, answers accepted and pages reused alone (for the ROI estimate): the
+ * same reads as the dashboard's, without the median, the searches and the pages created.
+ */
+export async function knowledgeMeasures(db: Db, f: ResolvedFilters) {
+  const [q, reused] = await Promise.all([questions(db, f, false), pagesReused(db, f)]);
+  return [answeredFigure(q), acceptedFigure(q), reusedFigure(reused)];
+}
+
 async function build(db: Db, f: ResolvedFilters): Promise<Built> {
   const [q, days, reused, s] = await Promise.all([
     questions(db, f),
@@ -228,8 +247,8 @@ async function build(db: Db, f: ResolvedFilters): Promise<Built> {
   return {
     figures: [
       figure('questions_asked', 'count', num(q.asked), num(q.asked_prev)),
-      figure('questions_answered', 'count', num(q.answered), num(q.answered_prev)),
-      figure('answers_accepted', 'count', num(q.accepted), num(q.accepted_prev)),
+      answeredFigure(q),
+      acceptedFigure(q),
       figure(
         'median_hours_to_first_answer',
         'hours',
@@ -237,7 +256,7 @@ async function build(db: Db, f: ResolvedFilters): Promise<Built> {
         round(numOrNull(q.hours_prev), 1),
       ),
       figure('pages_created', 'count', created.now, created.prev),
-      figure('pages_reused', 'count', reused.now, reused.prev),
+      reusedFigure(reused),
       figure('searches', 'count', num(s.totals.searches), num(s.totals.searches_prev)),
       figure('searches_no_result', 'count', num(s.totals.empty), num(s.totals.empty_prev)),
     ],
