@@ -35,6 +35,7 @@ import * as analyticsClicks from './migrations/2026-12-03-46-analytics-clicks.ts
 import * as analyticsKnowledgeDays from './migrations/2026-12-03-47-analytics-knowledge-days.ts';
 import * as analyticsGroupActive from './migrations/2026-12-03-48-analytics-group-active.ts';
 import * as analyticsShares from './migrations/2026-12-03-49-analytics-shares.ts';
+import * as careCovering from './migrations/2026-12-03-50-care-covering.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
 export const migrations: Record<string, Migration> = {
@@ -73,6 +74,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-47-analytics-knowledge-days': analyticsKnowledgeDays,
   '2026-12-03-48-analytics-group-active': analyticsGroupActive,
   '2026-12-03-49-analytics-shares': analyticsShares,
+  '2026-12-03-50-care-covering': careCovering,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

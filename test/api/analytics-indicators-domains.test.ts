@@ -650,6 +650,14 @@ describe('analytics dashboards of care, ideas and ambassadors', () => {
     );
     const sentiment = chart(d, 'sentiment_by_week', 'line').lines[0]!.points;
     expect(sentiment.map((p) => p.x)).toEqual(weeks());
+    // Each week's mean over the period's scored messages only (the first week may begin before it).
+    const received = conversations.flatMap((c) => c.messages).filter((m) => inR(m.at, PERIOD));
+    expect(sentiment.map((p) => p.y)).toEqual(
+      weeks().map((x) => {
+        const scored = received.filter((m) => m.sentiment !== null && weekOfTime(m.at) === x);
+        return scored.length ? round(scored.reduce((s, m) => s + m.sentiment!, 0) / scored.length, 2) : null;
+      }),
+    );
     const bars = chart(d, 'conversations_by_channel', 'bar').bars;
     expect(bars).toEqual(
       CHANNELS.map((c) => ({

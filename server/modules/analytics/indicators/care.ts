@@ -4,7 +4,12 @@
 // belongs to no space and to no department of ours: only the period applies (note
 // `care_period_only`); channels are charted side by side instead.
 import { sql } from 'kysely';
-import { CONVERSATION_MEASURES, MESSAGE_MEASURES } from '../../care/insight/figures.ts';
+import {
+  CONVERSATION_COUNTS,
+  CONVERSATION_MEASURES,
+  FIRST_RESPONSE_MEDIAN,
+  MESSAGE_MEASURES,
+} from '../../care/insight/figures.ts';
 import type { ResolvedFilters } from '../filters.ts';
 import {
   type Built,
@@ -17,7 +22,16 @@ import {
   round,
   rows,
 } from './common.ts';
-import { anyFilter, bucket, byBucket, inBothPeriods, inPeriod, weeklyChart, weekOf } from './domains.ts';
+import {
+  anyFilter,
+  bucket,
+  byBucket,
+  inBothPeriods,
+  inDays,
+  inPeriod,
+  weekly,
+  weeklyChart,
+} from './domains.ts';
 
 export const careFigures = [
   { key: 'conversations_opened', unit: 'count' },
@@ -47,27 +61,40 @@ interface MessageRow {
   negative: unknown;
 }
 
-const conversations = (db: Db, f: ResolvedFilters, group: 'bucket' | 'channel' | 'week') =>
+/**
+ * Conversations opened per bucket (every measure: the period and the previous period each in
+ * one plain aggregate, so no row is sorted but the medians' values), per bucket and channel
+ * (the counts and the first-response median the bars show) and per week of the period (the
+ * counts the weekly line shows): each grouping computes only the medians it shows.
+ */
+const conversations = (db: Db, f: ResolvedFilters, group: 'now' | 'prev' | 'channel' | 'week') =>
   rows<ConversationRow & { channel_id: string; name: string; week: string }>(
     db,
     group === 'week'
-      ? sql`SELECT ${weekOf('c.created_at')} AS week, ${CONVERSATION_MEASURES}
-          FROM care_conversations c WHERE ${inPeriod('c.created_at', f)} GROUP BY 1`
+      ? weekly(
+          'c.created_at',
+          CONVERSATION_COUNTS,
+          sql`FROM care_conversations c WHERE ${inPeriod('c.created_at', f)}`,
+        )
       : group === 'channel'
         ? sql`SELECT x.*, ch.name FROM (
-              SELECT ${bucket('c.created_at', f)} AS bucket, c.channel_id, ${CONVERSATION_MEASURES}
+              SELECT ${bucket('c.created_at', f)} AS bucket, c.channel_id, ${CONVERSATION_COUNTS},
+                ${FIRST_RESPONSE_MEDIAN}
               FROM care_conversations c WHERE ${inBothPeriods('c.created_at', f)} GROUP BY 1, 2
             ) x JOIN care_channels ch ON ch.id = x.channel_id`
-        : sql`SELECT ${bucket('c.created_at', f)} AS bucket, ${CONVERSATION_MEASURES}
-            FROM care_conversations c WHERE ${inBothPeriods('c.created_at', f)} GROUP BY 1`,
+        : sql`SELECT ${group}::text AS bucket, ${CONVERSATION_MEASURES}
+            FROM care_conversations c WHERE ${inDays('c.created_at', group === 'now' ? f.period : f.previous)}`,
   );
 
 const messages = (db: Db, f: ResolvedFilters, group: 'bucket' | 'week') =>
   rows<MessageRow & { week: string }>(
     db,
     group === 'week'
-      ? sql`SELECT ${weekOf('m.created_at')} AS week, ${MESSAGE_MEASURES}
-          FROM care_messages m WHERE m.kind = 'inbound' AND ${inPeriod('m.created_at', f)} GROUP BY 1`
+      ? weekly(
+          'm.created_at',
+          MESSAGE_MEASURES,
+          sql`FROM care_messages m WHERE m.kind = 'inbound' AND ${inPeriod('m.created_at', f)}`,
+        )
       : sql`SELECT ${bucket('m.created_at', f)} AS bucket, ${MESSAGE_MEASURES}
           FROM care_messages m WHERE m.kind = 'inbound' AND ${inBothPeriods('m.created_at', f)} GROUP BY 1`,
   );
@@ -80,14 +107,15 @@ const sentiment = (r: Partial<MessageRow>) => round(numOrNull(r.avg), 2);
 const negativeShare = (r: Partial<MessageRow>) => percent(num(r.negative), num(r.scored));
 
 async function build(db: Db, f: ResolvedFilters): Promise<Built> {
-  const [c, m, channels, cWeeks, mWeeks] = await Promise.all([
-    conversations(db, f, 'bucket'),
+  const [now, prev, m, channels, cWeeks, mWeeks] = await Promise.all([
+    conversations(db, f, 'now'),
+    conversations(db, f, 'prev'),
     messages(db, f, 'bucket'),
     conversations(db, f, 'channel'),
     conversations(db, f, 'week'),
     messages(db, f, 'week'),
   ]);
-  const conv = byBucket(c);
+  const conv = byBucket([...now, ...prev]);
   const msg = byBucket(m);
   const perChannel = new Map<string, { name: string; now?: ConversationRow; prev?: ConversationRow }>();
   for (const row of channels) {

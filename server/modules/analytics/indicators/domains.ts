@@ -3,7 +3,7 @@
 // one in a single scan, each row filed under the period it belongs to.
 import { sql } from 'kysely';
 import type { Chart } from '../../../../common/schemas/analytics.ts';
-import type { ResolvedFilters } from '../filters.ts';
+import type { DayRange, ResolvedFilters } from '../filters.ts';
 import { endOf, type Sql, startOf, weeksOf } from './common.ts';
 
 /** `'now'` for a time in the period, `'prev'` for one in the previous period (the scan keeps only those). */
@@ -16,10 +16,13 @@ export function inBothPeriods(column: string, f: ResolvedFilters): Sql {
   return sql`${sql.ref(column)} >= ${startOf(f.previous.from)} AND ${sql.ref(column)} < ${endOf(f.period.to)}`;
 }
 
-/** A time column within the period. */
-export function inPeriod(column: string, f: ResolvedFilters): Sql {
-  return sql`${sql.ref(column)} >= ${startOf(f.period.from)} AND ${sql.ref(column)} < ${endOf(f.period.to)}`;
+/** A time column within a range of days. */
+export function inDays(column: string, r: DayRange): Sql {
+  return sql`${sql.ref(column)} >= ${startOf(r.from)} AND ${sql.ref(column)} < ${endOf(r.to)}`;
 }
+
+/** A time column within the period. */
+export const inPeriod = (column: string, f: ResolvedFilters): Sql => inDays(column, f.period);
 
 /** Rows keyed by bucket: the period's and the previous period's (empty objects when absent). */
 export function byBucket<T extends { bucket: string }>(list: T[]): { now: Partial<T>; prev: Partial<T> } {
@@ -63,3 +66,13 @@ export const anyFilter = (f: ResolvedFilters) =>
 /** The Monday (UTC) of a time column's week, as YYYY-MM-DD. */
 export const weekOf = (column: string) =>
   sql<string>`to_char(date_trunc('week', ${sql.ref(column)} AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;
+
+/**
+ * `measures` per week of a time column over `source` (FROM … WHERE …), each row's week its
+ * Monday as YYYY-MM-DD (`week`): grouped by the truncated time and formatted once per week,
+ * since formatting every row costs as much as the rest of a scan of many rows.
+ */
+export const weekly = (column: string, measures: Sql, source: Sql) =>
+  sql`SELECT to_char(x.monday, 'YYYY-MM-DD') AS week, x.* FROM (
+    SELECT date_trunc('week', ${sql.ref(column)} AT TIME ZONE 'UTC') AS monday, ${measures} ${source} GROUP BY 1
+  ) x`;

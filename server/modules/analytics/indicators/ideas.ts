@@ -60,7 +60,7 @@ interface Row {
 
 async function build(db: Db, f: ResolvedFilters): Promise<Built> {
   const author = peopleOnly(f, sql.ref('i.author_id'));
-  const hours = sql`extract(epoch FROM (i.decided_at - i.created_at)) / 3600`;
+  const hours = sql`date_part('epoch', i.decided_at - i.created_at) / 3600`;
   const [statuses, people, shipped, decisions, votes, weeks, shippedWeeks, spaces] = await Promise.all([
     rows<Row & { status: string; n: unknown; shipped: unknown }>(
       db,

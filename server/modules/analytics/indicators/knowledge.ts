@@ -47,7 +47,8 @@ async function questions(db: Db, f: ResolvedFilters, medians = true) {
   const p = { from: startOf(f.period.from), to: endOf(f.period.to) };
   const q = { from: startOf(f.previous.from), to: endOf(f.previous.to) };
   const place = (column: string) => (f.spaceIds === null ? sql`true` : inList(sql.ref(column), f.spaceIds));
-  const hours = sql`extract(epoch FROM (aq.first_answer_at - aq.asked_at)) / 3600`;
+  // date_part: a double (extract gives numeric, several times slower to sort for the median).
+  const hours = sql`date_part('epoch', aq.first_answer_at - aq.asked_at) / 3600`;
   const counted = (column: string, extra: Sql = sql``) =>
     rows<Record<string, unknown>>(
       db,
