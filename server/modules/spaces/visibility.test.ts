@@ -39,6 +39,8 @@ describe('visibility rule', () => {
     held: 'hidden' | 'pending' | null;
   }[] = [];
 
+  // An in-memory database migrated to the latest schema: some 7 s alone, longer while the
+  // other projects run beside it (the unit project's 10 s default timed out in CI).
   beforeAll(async () => {
     handle = await openDatabase(
       { DATABASE_URL: undefined, DATA_DIR: '/nonexistent', DATABASE_POOL_SIZE: 1 },
@@ -123,7 +125,7 @@ describe('visibility rule', () => {
         .execute();
       profilePosts.push({ id, authorId, deleted, held });
     }
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await handle?.close();
