@@ -95,14 +95,17 @@ interface DayRow {
   rank: unknown;
 }
 
-/** Rows (day, kit_id, network, n) of the CTE `source` summed per bucket, and per bucket and network, week or kit. */
+/**
+ * Rows (day, kit_id, network, n) of the CTE `source` summed per bucket, and per bucket and
+ * network, week or kit; keys are made text for the sums only, not for every row.
+ */
 function grouped(source: string, f: ResolvedFilters): Sql {
   return sql`SELECT CASE WHEN grouping(x.network) = 0 THEN 'network' WHEN grouping(x.week) = 0 THEN 'week'
       WHEN grouping(x.kit_id) = 0 THEN 'kit' ELSE 'total' END AS kind,
-    x.bucket, coalesce(x.network, x.week, x.kit_id) AS key, sum(x.n)::int AS n
+    x.bucket, coalesce(x.network, to_char(x.week, 'YYYY-MM-DD'), x.kit_id::text) AS key, sum(x.n)::int AS n
   FROM (
-    SELECT CASE WHEN c.day >= ${f.period.from}::date THEN 'now' ELSE 'prev' END AS bucket, c.network,
-      c.kit_id::text AS kit_id, to_char(date_trunc('week', c.day::timestamp), 'YYYY-MM-DD') AS week, c.n
+    SELECT CASE WHEN c.day >= ${f.period.from}::date THEN 'now' ELSE 'prev' END AS bucket, c.network, c.kit_id,
+      date_trunc('week', c.day::timestamp) AS week, c.n
     FROM ${sql.table(source)} c
   ) x
   GROUP BY GROUPING SETS ((x.bucket), (x.bucket, x.network), (x.bucket, x.week), (x.bucket, x.kit_id))`;
