@@ -36,6 +36,7 @@ import * as analyticsKnowledgeDays from './migrations/2026-12-03-47-analytics-kn
 import * as analyticsGroupActive from './migrations/2026-12-03-48-analytics-group-active.ts';
 import * as analyticsShares from './migrations/2026-12-03-49-analytics-shares.ts';
 import * as careCovering from './migrations/2026-12-03-50-care-covering.ts';
+import * as analyticsAskers from './migrations/2026-12-04-51-analytics-askers.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
 export const migrations: Record<string, Migration> = {
@@ -75,6 +76,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-48-analytics-group-active': analyticsGroupActive,
   '2026-12-03-49-analytics-shares': analyticsShares,
   '2026-12-03-50-care-covering': careCovering,
+  '2026-12-04-51-analytics-askers': analyticsAskers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
