@@ -40,8 +40,9 @@ export const NO_RESULT_ROWS = 20;
 /**
  * Questions asked, first answered (with the median hours to that answer, unless `medians` is
  * false) and accepted in each period. Without a people filter the counts are sums of the day
- * table (analytics_question_days); the median, and the counts of one group's askers, read the
- * questions through an index's range (covering: no table row is read).
+ * table (analytics_question_days) and the median reads the questions of the periods through
+ * a time index; with one, every count and the median read each member's questions through
+ * (asker, moment) indexes. All covering: no table row is read.
  */
 async function questions(db: Db, f: ResolvedFilters, medians = true) {
   const p = { from: startOf(f.period.from), to: endOf(f.period.to) };
@@ -49,9 +50,9 @@ async function questions(db: Db, f: ResolvedFilters, medians = true) {
   const place = (column: string) => (f.spaceIds === null ? sql`true` : inList(sql.ref(column), f.spaceIds));
   // date_part: a double (extract gives numeric, several times slower to sort for the median).
   const hours = sql`date_part('epoch', aq.first_answer_at - aq.asked_at) / 3600`;
-  // A group's questions: each member's, through the (asker, moment) indexes — a few
-  // thousand index entries, where the period's range held every asker's (a third of a
-  // million at the bench's size, read three times).
+  // A group's questions: each member's, through the (asker, moment) indexes, where the
+  // period's range held every asker's (a third of a million entries at the bench's size,
+  // read three times, to keep a department's seventh of them).
   const questionsOf = hasPeopleFilter(f)
     ? sql`users u JOIN analytics_questions aq ON aq.asker_id = u.id AND ${peopleCondition(f)}`
     : sql`analytics_questions aq`;
