@@ -37,6 +37,7 @@ import * as analyticsGroupActive from './migrations/2026-12-03-48-analytics-grou
 import * as analyticsShares from './migrations/2026-12-03-49-analytics-shares.ts';
 import * as careCovering from './migrations/2026-12-03-50-care-covering.ts';
 import * as analyticsAskers from './migrations/2026-12-04-51-analytics-askers.ts';
+import * as analyticsInteractionStats from './migrations/2026-12-04-52-analytics-interaction-stats.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
 export const migrations: Record<string, Migration> = {
@@ -77,6 +78,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-49-analytics-shares': analyticsShares,
   '2026-12-03-50-care-covering': careCovering,
   '2026-12-04-51-analytics-askers': analyticsAskers,
+  '2026-12-04-52-analytics-interaction-stats': analyticsInteractionStats,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
