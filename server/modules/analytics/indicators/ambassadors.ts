@@ -16,6 +16,7 @@ import { rolledUntil } from '../rollups/clicks.ts';
 import { kitOf, networkOf, shareWatermark, unappliedShares } from '../rollups/shares.ts';
 import {
   type Built,
+  byPeople,
   type DashboardModule,
   type Db,
   endOf,
@@ -53,7 +54,7 @@ const unapplied = (f: ResolvedFilters) => sql`${unappliedShares} e WHERE ${inBot
  */
 function shareDays(f: ResolvedFilters): Sql {
   const rolled = hasPeopleFilter(f)
-    ? sql`users u JOIN analytics_share_person_days d ON d.user_id = u.id AND ${peopleCondition(f)}`
+    ? byPeople(f, sql`analytics_share_person_days`)
     : sql`analytics_share_days d`;
   return sql`SELECT d.day, d.kit_id, d.network, d.n FROM ${rolled}
     WHERE d.day BETWEEN ${f.previous.from}::date AND ${f.period.to}::date AND ${shareWatermark} IS NOT NULL
@@ -73,7 +74,7 @@ function clickDays(f: ResolvedFilters): Sql {
   const days = sql`d.day BETWEEN ${f.previous.from}::date AND ${f.period.to}::date
     AND d.day < (${rolledUntil} AT TIME ZONE 'UTC')::date`;
   const rolled = hasPeopleFilter(f)
-    ? sql`users u JOIN analytics_click_person_days d ON d.user_id = u.id AND ${peopleCondition(f)}`
+    ? byPeople(f, sql`analytics_click_person_days`)
     : sql`analytics_click_days d`;
   return sql`SELECT d.day, d.kit_id, d.network, d.n FROM ${rolled} WHERE ${days}
     UNION ALL

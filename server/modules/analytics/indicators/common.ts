@@ -157,14 +157,15 @@ export function placeOf(f: ResolvedFilters): string | null {
 }
 
 /**
- * `FROM table d` of rows keyed by person (`d.user_id`), for the people matching the
- * filters: joined from their users row when a people filter applies, so each person's rows
- * are read through an index on (user_id, …) rather than the whole period's.
+ * `FROM table d` of rows keyed by person (`d.user_id`, or another alias and column), for the
+ * people matching the filters: joined from their users row when a people filter applies, so
+ * each person's rows are read through an index on (person, …) rather than the whole period's.
  */
-export function byPeople(f: ResolvedFilters, table: Sql): Sql {
+export function byPeople(f: ResolvedFilters, table: Sql, alias = 'd', person = 'user_id'): Sql {
+  const as = sql.raw(alias);
   return hasPeopleFilter(f)
-    ? sql`users u JOIN ${table} d ON d.user_id = u.id AND ${peopleCondition(f)}`
-    : sql`${table} d`;
+    ? sql`users u JOIN ${table} ${as} ON ${sql.ref(`${alias}.${person}`)} = u.id AND ${peopleCondition(f)}`
+    : sql`${table} ${as}`;
 }
 
 /**

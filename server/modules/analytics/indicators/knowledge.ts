@@ -15,7 +15,6 @@ import {
   inList,
   num,
   numOrNull,
-  peopleCondition,
   round,
   rows,
   type Sql,
@@ -53,9 +52,7 @@ async function questions(db: Db, f: ResolvedFilters, medians = true) {
   // A group's questions: each member's, through the (asker, moment) indexes, where the
   // period's range held every asker's (a third of a million entries at the bench's size,
   // read three times, to keep a department's seventh of them).
-  const questionsOf = hasPeopleFilter(f)
-    ? sql`users u JOIN analytics_questions aq ON aq.asker_id = u.id AND ${peopleCondition(f)}`
-    : sql`analytics_questions aq`;
+  const questionsOf = byPeople(f, sql`analytics_questions`, 'aq', 'asker_id');
   const counted = (column: string, extra: Sql = sql``) =>
     rows<Record<string, unknown>>(
       db,
