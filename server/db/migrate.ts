@@ -38,6 +38,7 @@ import * as analyticsShares from './migrations/2026-12-03-49-analytics-shares.ts
 import * as careCovering from './migrations/2026-12-03-50-care-covering.ts';
 import * as analyticsAskers from './migrations/2026-12-04-51-analytics-askers.ts';
 import * as analyticsInteractionStats from './migrations/2026-12-04-52-analytics-interaction-stats.ts';
+import * as analyticsPersonWeeks from './migrations/2026-12-04-53-analytics-person-weeks.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
 export const migrations: Record<string, Migration> = {
@@ -79,6 +80,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-50-care-covering': careCovering,
   '2026-12-04-51-analytics-askers': analyticsAskers,
   '2026-12-04-52-analytics-interaction-stats': analyticsInteractionStats,
+  '2026-12-04-53-analytics-person-weeks': analyticsPersonWeeks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

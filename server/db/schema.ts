@@ -762,6 +762,14 @@ export interface AnalyticsPersonMonthTable {
   actions: number[];
 }
 
+/** Contributions per place, ISO week (its Monday) and person active there that week. */
+export interface AnalyticsPersonWeekTable {
+  place: string;
+  week: ColumnType<Date | string, string, string>;
+  user_id: string;
+  contributions: number;
+}
+
 /** The groups ('department:<id>', 'site:<id>', 'cohort:<id>') a person's applied events are filed under. */
 export interface AnalyticsPersonGroupTable {
   user_id: string;
@@ -1012,6 +1020,7 @@ export interface Database extends CareDatabase, IdeasDatabase, AmbassadorsDataba
   analytics_page_reads: AnalyticsPageReadTable;
   analytics_pending_events: AnalyticsPendingEventTable;
   analytics_person_months: AnalyticsPersonMonthTable;
+  analytics_person_weeks: AnalyticsPersonWeekTable;
   analytics_person_groups: AnalyticsPersonGroupTable;
   analytics_group_days: AnalyticsGroupDayTable;
   analytics_group_active: AnalyticsGroupActiveTable;

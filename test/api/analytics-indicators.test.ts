@@ -313,6 +313,8 @@ interface Filter {
   siteId?: string;
   cohort?: boolean;
   spaceIds?: string[];
+  /** Set with spaceIds holding every space of that type: the roll-ups kept per type are read. */
+  spaceType?: 'project';
 }
 interface Range {
   from: string;
@@ -528,6 +530,7 @@ function filtersOf(f: Filter): ResolvedFilters {
     siteId: f.siteId ?? null,
     peopleCohortId: f.cohort ? COHORT : null,
     spaceIds: f.spaceIds ?? null,
+    spaceType: f.spaceType ?? null,
     minGroup: MIN_GROUP,
   };
 }
@@ -647,6 +650,8 @@ describe('analytics indicators', () => {
     ['a space', { spaceIds: [SP1] }],
     ['a people cohort', { cohort: true }],
     ['a department within a space', { departmentId: D2, spaceIds: [SP1, SP2] }],
+    // Both spaces are projects, and the only ones.
+    ['a space type', { spaceIds: [SP1, SP2], spaceType: 'project' }],
   ];
 
   it('the dataset is rich enough to mean something', () => {
@@ -719,10 +724,23 @@ describe('analytics indicators', () => {
     expect(bars).toEqual(expected);
   });
 
+  /**
+   * Periods around the end of the month before LAST's (or an earlier one, not a Sunday): the
+   * week holding that day lies in two months, and both periods span two months.
+   */
+  function acrossMonthEnd(): [Range, Range] {
+    let end = addDays(`${LAST.slice(0, 7)}-01`, -1);
+    while (new Date(end).getUTCDay() === 0) end = addDays(`${end.slice(0, 7)}-01`, -1);
+    return [
+      { from: addDays(end, -20), to: addDays(end, 10) },
+      { from: addDays(end, -51), to: addDays(end, -21) },
+    ];
+  }
+
   /** The participation dashboard over `period` (and `previous`) against the reference. */
-  async function checkParticipation(period: Range, previous: Range) {
-    const ref = reference({});
-    const d = await buildDashboard(db(), 'participation', { ...filtersOf({}), period, previous }, null);
+  async function checkParticipation(period: Range, previous: Range, f: Filter = {}) {
+    const ref = reference(f);
+    const d = await buildDashboard(db(), 'participation', { ...filtersOf(f), period, previous }, null);
     const figures = ref.figures.participation!(period);
     const shares = chart(d, 'participation_shares', 'bar').bars;
     expect(shares.map((b) => [b.label, b.value, b.previous])).toEqual([
@@ -759,14 +777,17 @@ describe('analytics indicators', () => {
   });
 
   it('participation over periods that cross month ends (weeks split between two months)', async () => {
-    // Around the end of the month before LAST's (or an earlier one, not a Sunday): the week
-    // holding that day lies in two months, and both periods span two months.
-    let end = addDays(`${LAST.slice(0, 7)}-01`, -1);
-    while (new Date(end).getUTCDay() === 0) end = addDays(`${end.slice(0, 7)}-01`, -1);
-    const period = { from: addDays(end, -20), to: addDays(end, 10) };
-    const previous = { from: addDays(end, -51), to: addDays(end, -21) };
-    await checkParticipation(period, previous);
+    await checkParticipation(...acrossMonthEnd());
   });
+
+  // Whole weeks come from the week roll-up, weeks the period cuts short from the month rows:
+  // the same Gini by week for a group of people and in a space type as for the organisation
+  // above (a list of spaces reads neither).
+  for (const [label, f] of cases.filter(([, x]) => Object.keys(x).length > 0 && (!x.spaceIds || x.spaceType)))
+    it(`participation by week for ${label}, over a period inside a month and one across a month end`, async () => {
+      await checkParticipation(PERIOD, PREVIOUS, f);
+      await checkParticipation(...acrossMonthEnd(), f);
+    });
 
   it('charts: the department matrix, suppressed where a department is too small', async () => {
     const ref = reference({});

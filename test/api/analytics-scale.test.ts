@@ -3,9 +3,10 @@
 // the rows a rebuild computes, with the question and page-reuse day tables following; a space-type
 // filter read from the per-type tables gives the dashboards of the same spaces listed one
 // by one; erasing a person leaves no row keyed by them and the same rows as a rebuild.
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DASHBOARDS } from '../../common/schemas/analytics.ts';
+import * as personWeeks from '../../server/db/migrations/2026-12-04-53-analytics-person-weeks.ts';
 import type { ResolvedFilters } from '../../server/modules/analytics/filters.ts';
 import { forgetPerson } from '../../server/modules/analytics/forget.ts';
 import { buildDashboard } from '../../server/modules/analytics/indicators/index.ts';
@@ -239,6 +240,18 @@ describe('analytics roll-ups at scale', () => {
     expect((await refreshRollups(db(), now)).events).toBe(0);
   });
 
+  it('the person-week migration fills, from the person-day tables, the rows the refreshes built', async () => {
+    const weeks = () =>
+      sql<{ row: string }>`SELECT concat_ws(' ', place, week, user_id, contributions) AS row
+        FROM analytics_person_weeks ORDER BY 1`.execute(db());
+    const built = (await weeks()).rows;
+    expect(built.length).toBeGreaterThan(people.length);
+    const raw = db() as unknown as Kysely<unknown>;
+    await personWeeks.down(raw);
+    await personWeeks.up(raw);
+    expect((await weeks()).rows).toEqual(built);
+  });
+
   it('moves a question to the day of an earlier first answer that arrives later, and a page to its first read in a period', async () => {
     const q = newId();
     const page = newId();
@@ -398,6 +411,8 @@ describe('analytics roll-ups at scale', () => {
       'analytics_place_person_days',
       'analytics_actors',
       'analytics_search_days',
+      'analytics_person_months',
+      'analytics_person_weeks',
     ] as const) {
       const left = await db().selectFrom(table).select('user_id').where('user_id', '=', who).execute();
       expect(left, table).toEqual([]);

@@ -43,6 +43,7 @@ export async function forgetPerson(tx: Tx, userId: string): Promise<void> {
     'analytics_search_days',
     'analytics_people',
     'analytics_person_months',
+    'analytics_person_weeks',
     'analytics_share_person_days',
     'analytics_sharers',
   ])

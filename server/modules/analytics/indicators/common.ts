@@ -8,6 +8,8 @@ import { UNPREPARED } from '../../../db/prepared-client.ts';
 import type { ResolvedFilters } from '../filters.ts';
 import { DAY_COLUMNS } from '../rollups/apply.ts';
 
+export { WEEK } from '../rollups/apply.ts';
+
 export type Db = AnyDb;
 export type Sql = RawBuilder<unknown>;
 
@@ -320,10 +322,6 @@ export const CONTRIBUTIONS = sql`(a.posts + a.questions + a.comments + a.answers
 export const CREATIONS = sql`(a.posts + a.questions + a.pages + a.events)`;
 /** Contributing to others' content: comments, answers, reactions, votes, shares. */
 export const RESPONSES = sql`(a.comments + a.answers + a.reactions + a.votes + a.shares)`;
-
-/** The Monday of a date column's week, as a date (pure date arithmetic: no time zone). */
-export const WEEK = (column: string) =>
-  sql`(${sql.ref(column)} - (extract(isodow FROM ${sql.ref(column)})::int - 1))`;
 
 export const DAY_TEXT = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
 

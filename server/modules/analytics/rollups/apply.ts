@@ -101,6 +101,20 @@ const rowSum = (c: keyof typeof MONTH_SUMS) =>
   );
 
 /**
+ * The staged events `b` of an actor (`actor`: the condition) under each place they count in:
+ * '*' (everywhere) for every one, 'type:<type>' again for those in a space of that type.
+ */
+const placed = (actor: Sql) => sql`(
+  SELECT '*' AS place, b.* FROM analytics_batch b WHERE ${actor}
+  UNION ALL
+  SELECT 'type:' || b.space_type, b.* FROM analytics_batch b WHERE ${actor} AND b.space_type IS NOT NULL
+)`;
+
+/** The Monday of a date column's ISO week, as a date (pure date arithmetic: no time zone). */
+export const WEEK = (column: string) =>
+  sql`(${sql.ref(column)} - (extract(isodow FROM ${sql.ref(column)})::int - 1))`;
+
+/**
  * Stages the events matching `where` (on the log `e`) as the temporary table
  * analytics_batch, dropped at commit: their UTC day and their space's type with them.
  */
@@ -170,12 +184,7 @@ export async function applyBatch(db: Trx, options: ApplyOptions = {}): Promise<s
     await run(sql`
     INSERT INTO analytics_actors AS t (place, user_id, first_day, days)
     SELECT a.place, a.actor_id, min(a.day), analytics_bits_of(array_agg(DISTINCT a.day))
-    FROM (
-      SELECT '*' AS place, b.actor_id, b.day FROM analytics_batch b WHERE ${actor}
-      UNION ALL
-      SELECT 'type:' || b.space_type, b.actor_id, b.day FROM analytics_batch b
-      WHERE ${actor} AND b.space_type IS NOT NULL
-    ) a
+    FROM ${placed(actor)} a
     GROUP BY 1, 2
     ON CONFLICT (place, user_id) DO UPDATE
       SET first_day = least(t.first_day, excluded.first_day),
@@ -190,11 +199,7 @@ export async function applyBatch(db: Trx, options: ApplyOptions = {}): Promise<s
     FROM (
       SELECT b.place, b.actor_id AS user_id, date_trunc('month', b.day)::date AS month, b.day,
         ${sql.join(MONTH_COLUMNS.map((c) => sql`${batchSum(c)}::int AS ${sql.ref(c)}`))}
-      FROM (
-        SELECT '*' AS place, b.* FROM analytics_batch b WHERE ${actor}
-        UNION ALL
-        SELECT 'type:' || b.space_type, b.* FROM analytics_batch b WHERE ${actor} AND b.space_type IS NOT NULL
-      ) b
+      FROM ${placed(actor)} b
       GROUP BY 1, 2, 3, 4
     ) x
     GROUP BY 1, 2, 3
@@ -203,6 +208,14 @@ export async function applyBatch(db: Trx, options: ApplyOptions = {}): Promise<s
         (c) => sql`${sql.ref(c)} = analytics_cum_add(${sql.ref(`t.${c}`)}, ${sql.ref(`excluded.${c}`)})`,
       ),
     )}`);
+  // Contributions per person and ISO week, everywhere and per space type.
+  if (!fresh)
+    await run(sql`
+    INSERT INTO analytics_person_weeks AS t (place, week, user_id, contributions)
+    SELECT b.place, ${WEEK('b.day')}, b.actor_id, ${batchSum('contributions')}::int
+    FROM ${placed(actor)} b
+    GROUP BY 1, 2, 3
+    ${upsert(sql`place, week, user_id`, sql`${adding(['contributions'])}`)}`);
 
   // Day tables: the organisation, each space, each space type; then their distinct people.
   await run(sql`
@@ -381,6 +394,15 @@ export async function applyFinal(db: Trx): Promise<void> {
         )}
       FROM ${table} d
       GROUP BY 1, 2, 3`.execute(db);
+  for (const [place, table] of [
+    [sql`'*'`, sql`analytics_person_days`],
+    [sql`d.place`, sql`analytics_place_person_days`],
+  ] as const)
+    await sql`
+      INSERT INTO analytics_person_weeks (place, week, user_id, contributions)
+      SELECT ${place}, ${WEEK('d.day')}, d.user_id, sum(${CONTRIBUTED})::int
+      FROM ${table} d WHERE d.actions > 0
+      GROUP BY 1, 2, 3`.execute(db);
   await sql`
     INSERT INTO analytics_actors (place, user_id, first_day, days)
     SELECT '*', d.user_id, min(d.day), analytics_bits_of(array_agg(d.day)) FROM analytics_person_days d
@@ -423,6 +445,7 @@ export const ROLLUP_TABLES = [
   'analytics_question_days',
   'analytics_people',
   'analytics_person_months',
+  'analytics_person_weeks',
   'analytics_person_groups',
   'analytics_group_days',
   'analytics_group_active',
