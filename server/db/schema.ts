@@ -768,6 +768,9 @@ export interface AnalyticsPersonWeekTable {
   week: ColumnType<Date | string, string, string>;
   user_id: string;
   contributions: number;
+  /** Running totals of the week's seven days (element i = the first i days). */
+  contributions_days: number[];
+  actions_days: number[];
 }
 
 /** The groups ('department:<id>', 'site:<id>', 'cohort:<id>') a person's applied events are filed under. */

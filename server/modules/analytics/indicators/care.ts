@@ -64,24 +64,32 @@ interface MessageRow {
 /**
  * Conversations opened per bucket (every measure: the period and the previous period each in
  * one plain aggregate, so no row is sorted but the medians' values), per bucket and channel
- * (the counts and the first-response median the bars show) and per week of the period (the
- * counts the weekly line shows): each grouping computes only the medians it shows.
+ * (the counts and the first-response median the bars show: one plain aggregate per channel
+ * and period, read through the (channel, created_at) index, where grouping both periods'
+ * 134,000 conversations by channel sorted them to disk at 50M events) and per week of the
+ * period (the counts the weekly line shows): each grouping computes only the medians it shows.
  */
 const conversations = (db: Db, f: ResolvedFilters, group: 'now' | 'prev' | 'channel' | 'week') =>
   rows<ConversationRow & { channel_id: string; name: string; week: string }>(
     db,
     group === 'week'
       ? weekly(
+          f,
           'c.created_at',
           CONVERSATION_COUNTS,
           sql`FROM care_conversations c WHERE ${inPeriod('c.created_at', f)}`,
         )
       : group === 'channel'
-        ? sql`SELECT x.*, ch.name FROM (
-              SELECT ${bucket('c.created_at', f)} AS bucket, c.channel_id, ${CONVERSATION_COUNTS},
-                ${FIRST_RESPONSE_MEDIAN}
-              FROM care_conversations c WHERE ${inBothPeriods('c.created_at', f)} GROUP BY 1, 2
-            ) x JOIN care_channels ch ON ch.id = x.channel_id`
+        ? sql`SELECT x.*, ch.id AS channel_id, ch.name FROM care_channels ch
+            CROSS JOIN LATERAL (${sql.join(
+              (['now', 'prev'] as const).map(
+                (b) => sql`SELECT ${sql.lit(b)} AS bucket, ${CONVERSATION_COUNTS}, ${FIRST_RESPONSE_MEDIAN}
+                  FROM care_conversations c
+                  WHERE c.channel_id = ch.id AND ${inDays('c.created_at', b === 'now' ? f.period : f.previous)}`,
+              ),
+              sql` UNION ALL `,
+            )}) x
+            WHERE x.conversations > 0`
         : sql`SELECT ${group}::text AS bucket, ${CONVERSATION_MEASURES}
             FROM care_conversations c WHERE ${inDays('c.created_at', group === 'now' ? f.period : f.previous)}`,
   );
@@ -91,6 +99,7 @@ const messages = (db: Db, f: ResolvedFilters, group: 'bucket' | 'week') =>
     db,
     group === 'week'
       ? weekly(
+          f,
           'm.created_at',
           MESSAGE_MEASURES,
           sql`FROM care_messages m WHERE m.kind = 'inbound' AND ${inPeriod('m.created_at', f)}`,

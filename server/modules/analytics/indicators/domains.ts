@@ -68,11 +68,18 @@ export const weekOf = (column: string) =>
   sql<string>`to_char(date_trunc('week', ${sql.ref(column)} AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;
 
 /**
- * `measures` per week of a time column over `source` (FROM … WHERE …), each row's week its
- * Monday as YYYY-MM-DD (`week`): grouped by the truncated time and formatted once per week,
- * since formatting every row costs as much as the rest of a scan of many rows.
+ * `measures` per week of the period of a time column over `source` (FROM … WHERE …, within
+ * the period), each row's week its Monday as YYYY-MM-DD (`week`): each row is filed under its
+ * week by comparing its time with the period's Mondays (width_bucket), where truncating every
+ * row's time to its week cost half the scan of 100,000 rows.
  */
-export const weekly = (column: string, measures: Sql, source: Sql) =>
-  sql`SELECT to_char(x.monday, 'YYYY-MM-DD') AS week, x.* FROM (
-    SELECT date_trunc('week', ${sql.ref(column)} AT TIME ZONE 'UTC') AS monday, ${measures} ${source} GROUP BY 1
+export const weekly = (f: ResolvedFilters, column: string, measures: Sql, source: Sql) => {
+  const mondays = weeksOf(f.period.from, f.period.to);
+  const index =
+    mondays.length > 1
+      ? sql`width_bucket(${sql.ref(column)}, ARRAY[${sql.join(mondays.slice(1).map((m) => startOf(m)))}]::timestamptz[])`
+      : sql`0`;
+  return sql`SELECT (ARRAY[${sql.join(mondays)}]::text[])[x.i + 1] AS week, x.* FROM (
+    SELECT ${index} AS i, ${measures} ${source} GROUP BY 1
   ) x`;
+};

@@ -157,25 +157,40 @@ async function people(db: Db, f: ResolvedFilters): Promise<{ now: Person[]; befo
 
 /**
  * Gini of each week (Monday) of the period, over the people active that week (days in the
- * period). Everywhere or in a space type, a week wholly inside the period is read from
- * analytics_person_weeks (one narrow index entry per person active that week); a week the
- * period cuts short is cut out of the month rows' running totals, like the period figures.
+ * period). Everywhere or in a space type, from analytics_person_weeks: a week wholly inside
+ * the period is one narrow index entry per person active that week (its total); a week the
+ * period cuts short is cut out of the running totals of its days, subscripts written in.
  */
 async function weeklyGini(db: Db, f: ResolvedFilters): Promise<Map<string, number | null>> {
   const place = placeOf(f);
   const p = f.period;
-  const weeks = weeksOf(p.from, p.to);
-  const whole = weeks.filter((w) => w >= p.from && addDays(w, 6) <= p.to);
-  const cutShort = weeks.filter((w) => !whole.includes(w));
+  const weeks = sql`${byPeople(f, sql`analytics_person_weeks`)} WHERE d.place = ${place}`;
+  const whole = weeksOf(p.from, p.to).filter((w) => w >= p.from && addDays(w, 6) <= p.to);
+  const cut = weeksOf(p.from, p.to)
+    .filter((w) => !whole.includes(w))
+    .map((w) => {
+      // The week's days inside the period, 1 (Monday) to 7.
+      const first = w < p.from ? dayCount(w, p.from) : 1;
+      const last = addDays(w, 6) > p.to ? dayCount(w, p.to) : 7;
+      const inWeek = (column: string) => {
+        const col = sql.ref(`d.${column}`);
+        return sql`${col}[${sql.lit(last)}]${first > 1 ? sql` - ${col}[${sql.lit(first - 1)}]` : sql``}`;
+      };
+      return sql`SELECT d.week, ${inWeek('contributions_days')} AS x FROM ${weeks}
+        AND d.week = ${w}::date AND ${inWeek('actions_days')} > 0`;
+    });
   const perPerson =
     place !== null
       ? sql.join(
           [
-            whole.length > 0 &&
-              sql`SELECT d.week, d.contributions AS x FROM ${byPeople(f, sql`analytics_person_weeks`)}
-              WHERE d.place = ${place} AND d.week IN (${sql.join(whole.map((w) => sql`${w}::date`))})`,
-            cutShort.length > 0 && cutWeeks(f, place, cutShort),
-          ].filter((part) => part !== false),
+            ...(whole.length > 0
+              ? [
+                  sql`SELECT d.week, d.contributions AS x FROM ${weeks}
+                    AND d.week IN (${sql.join(whole.map((w) => sql`${w}::date`))})`,
+                ]
+              : []),
+            ...cut,
+          ],
           sql` UNION ALL `,
         )
       : sql`SELECT ${WEEK('a.day')} AS week, a.user_id, sum(${CONTRIBUTIONS}) AS x
@@ -193,42 +208,6 @@ async function weeklyGini(db: Db, f: ResolvedFilters): Promise<Map<string, numbe
     perWeek.set(r.week, xs);
   }
   return new Map([...perWeek].map(([week, xs]) => [week, round(gini(xs), 3)]));
-}
-
-/**
- * (week, x) per person active in each of `weeks` (those the period cuts short), from the
- * month rows: each week's days inside the period, split by month. A week within one month is
- * one row per person, its value as it is; a week across two months adds the person's two rows.
- */
-function cutWeeks(f: ResolvedFilters, place: string, weeks: string[]): Sql {
-  const p = f.period;
-  // (week, month, first day, last day, whether the week lies in that one month)
-  const parts = weeks.flatMap((w) => {
-    const sunday = addDays(w, 6);
-    const split = monthParts({ from: w < p.from ? p.from : w, to: sunday > p.to ? p.to : sunday });
-    return split.map((m) => ({ ...m, week: w, one: split.length === 1 }));
-  });
-  const values = parts.map(
-    (m) => sql`(${m.week}::date, ${m.month}::date, ${m.first}::int, ${m.last}::int, ${sql.lit(m.one)})`,
-  );
-  const cut = (column: string) =>
-    sql`${sql.ref(`d.${column}`)}[w.last] - coalesce(${sql.ref(`d.${column}`)}[w.first - 1], 0)`;
-  // Only the months those weeks touch (not those between the period's two ends).
-  const touched = [...new Set(parts.map((x) => x.month))].map((m) => sql`${m}::date`);
-  const cuts = (oneMonth: boolean) => sql`
-    SELECT w.week, d.user_id, ${cut('contributions')} AS x, ${cut('actions')} AS actions
-    FROM (SELECT d.* FROM ${byPeople(f, sql`analytics_person_months`)}
-      WHERE d.place = ${place} AND d.month IN (${sql.join(touched)})) d
-    JOIN (VALUES ${sql.join(values)}) w(week, month, first, last, one) ON w.month = d.month AND w.one = ${sql.lit(oneMonth)}
-    OFFSET 0`;
-  return sql.join(
-    [
-      parts.some((x) => x.one) && sql`SELECT c.week, c.x FROM (${cuts(true)}) c WHERE c.actions > 0`,
-      parts.some((x) => !x.one) &&
-        sql`SELECT c.week, sum(c.x) FROM (${cuts(false)}) c GROUP BY c.week, c.user_id HAVING sum(c.actions) > 0`,
-    ].filter((part) => part !== false),
-    sql` UNION ALL `,
-  );
 }
 
 function shares(list: Person[]) {

@@ -110,6 +110,19 @@ const placed = (actor: Sql) => sql`(
   SELECT 'type:' || b.space_type, b.* FROM analytics_batch b WHERE ${actor} AND b.space_type IS NOT NULL
 )`;
 
+/** The columns of analytics_person_weeks after its key: the week's total, then running totals of its days. */
+const WEEK_COLUMNS = ['contributions', 'contributions_days', 'actions_days'];
+/**
+ * Rows of analytics_person_weeks from `days`: (place, week, user_id, day, contributions,
+ * actions) for each person-day, grouped by person and week.
+ */
+const weekRows = (days: Sql) => sql`
+  SELECT x.place, x.week, x.user_id, sum(x.contributions)::int,
+    analytics_cum_days(x.week, 7, array_agg(x.day), array_agg(x.contributions)),
+    analytics_cum_days(x.week, 7, array_agg(x.day), array_agg(x.actions))
+  FROM (${days}) x
+  GROUP BY 1, 2, 3`;
+
 /** The Monday of a date column's ISO week, as a date (pure date arithmetic: no time zone). */
 export const WEEK = (column: string) =>
   sql`(${sql.ref(column)} - (extract(isodow FROM ${sql.ref(column)})::int - 1))`;
@@ -208,14 +221,22 @@ export async function applyBatch(db: Trx, options: ApplyOptions = {}): Promise<s
         (c) => sql`${sql.ref(c)} = analytics_cum_add(${sql.ref(`t.${c}`)}, ${sql.ref(`excluded.${c}`)})`,
       ),
     )}`);
-  // Contributions per person and ISO week, everywhere and per space type.
+  // Contributions per person and ISO week, everywhere and per space type, with the running
+  // totals of the week's days (contributions and actions).
   if (!fresh)
     await run(sql`
-    INSERT INTO analytics_person_weeks AS t (place, week, user_id, contributions)
-    SELECT b.place, ${WEEK('b.day')}, b.actor_id, ${batchSum('contributions')}::int
-    FROM ${placed(actor)} b
-    GROUP BY 1, 2, 3
-    ${upsert(sql`place, week, user_id`, sql`${adding(['contributions'])}`)}`);
+    INSERT INTO analytics_person_weeks AS t (place, week, user_id, ${ids(WEEK_COLUMNS)})
+    ${weekRows(sql`
+      SELECT b.place, ${WEEK('b.day')} AS week, b.actor_id AS user_id, b.day,
+        ${batchSum('contributions')}::int AS contributions, count(*)::int AS actions
+      FROM ${placed(actor)} b
+      GROUP BY 1, 2, 3, 4`)}
+    ON CONFLICT (place, week, user_id) DO UPDATE SET contributions = t.contributions + excluded.contributions,
+      ${sql.join(
+        WEEK_COLUMNS.slice(1).map(
+          (c) => sql`${sql.ref(c)} = analytics_cum_add(${sql.ref(`t.${c}`)}, ${sql.ref(`excluded.${c}`)})`,
+        ),
+      )}`);
 
   // Day tables: the organisation, each space, each space type; then their distinct people.
   await run(sql`
@@ -394,15 +415,14 @@ export async function applyFinal(db: Trx): Promise<void> {
         )}
       FROM ${table} d
       GROUP BY 1, 2, 3`.execute(db);
-  for (const [place, table] of [
-    [sql`'*'`, sql`analytics_person_days`],
-    [sql`d.place`, sql`analytics_place_person_days`],
-  ] as const)
-    await sql`
-      INSERT INTO analytics_person_weeks (place, week, user_id, contributions)
-      SELECT ${place}, ${WEEK('d.day')}, d.user_id, sum(${CONTRIBUTED})::int
-      FROM ${table} d WHERE d.actions > 0
-      GROUP BY 1, 2, 3`.execute(db);
+  await sql`
+    INSERT INTO analytics_person_weeks (place, week, user_id, ${ids(WEEK_COLUMNS)})
+    ${weekRows(sql`
+      SELECT '*' AS place, ${WEEK('d.day')} AS week, d.user_id, d.day, ${CONTRIBUTED} AS contributions, d.actions
+      FROM analytics_person_days d WHERE d.actions > 0
+      UNION ALL
+      SELECT d.place, ${WEEK('d.day')}, d.user_id, d.day, ${CONTRIBUTED}, d.actions
+      FROM analytics_place_person_days d WHERE d.actions > 0`)}`.execute(db);
   await sql`
     INSERT INTO analytics_actors (place, user_id, first_day, days)
     SELECT '*', d.user_id, min(d.day), analytics_bits_of(array_agg(d.day)) FROM analytics_person_days d
