@@ -10,19 +10,15 @@
 // no rebuild.
 import { type Kysely, sql } from 'kysely';
 
+/** The running totals of a week's days: seven filtered sums of a per-day column of `x`. */
+const running = (column: string) =>
+  `ARRAY[${[1, 2, 3, 4, 5, 6, 7]
+    .map((i) => `coalesce(sum(x.${column}) FILTER (WHERE x.day - x.week < ${i}), 0)::int`)
+    .join(', ')}]`;
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(`
-    -- The running totals of \`length\` days from \`start\` (element i = the first i days), from counts per day.
-    CREATE FUNCTION analytics_cum_days(start date, length integer, days date[], counts integer[]) RETURNS integer[]
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-      SELECT array_agg(s.total ORDER BY s.i) FROM (
-        SELECT g.i, (sum(coalesce(x.c, 0)) OVER (ORDER BY g.i))::integer AS total
-        FROM generate_series(0, length - 1) g(i)
-        LEFT JOIN (SELECT d - start AS i, sum(c) AS c FROM unnest(days, counts) u(d, c) GROUP BY 1) x ON x.i = g.i
-      ) s
-    $$;
-
     CREATE TABLE analytics_person_weeks (
       place text NOT NULL,
       week date NOT NULL,
@@ -36,8 +32,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     INSERT INTO analytics_person_weeks
     SELECT x.place, x.week, x.user_id, sum(x.contributions),
-      analytics_cum_days(x.week, 7, array_agg(x.day), array_agg(x.contributions)),
-      analytics_cum_days(x.week, 7, array_agg(x.day), array_agg(x.actions))
+      ${running('contributions')},
+      ${running('actions')}
     FROM (
       SELECT '*' AS place, d.day - (extract(isodow FROM d.day)::int - 1) AS week, d.user_id, d.day, d.actions,
         d.posts + d.questions + d.comments + d.answers + d.pages + d.events + d.shares AS contributions
@@ -58,10 +54,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql
-    .raw(`
-    DROP TABLE analytics_person_weeks;
-    DROP FUNCTION analytics_cum_days(date, integer, date[], integer[]);
-  `)
-    .execute(db);
+  await sql.raw('DROP TABLE analytics_person_weeks;').execute(db);
 }
