@@ -40,6 +40,7 @@ import * as analyticsAskers from './migrations/2026-12-04-51-analytics-askers.ts
 import * as analyticsInteractionStats from './migrations/2026-12-04-52-analytics-interaction-stats.ts';
 import * as analyticsPersonWeeks from './migrations/2026-12-04-53-analytics-person-weeks.ts';
 import * as careChannelCreated from './migrations/2026-12-04-54-care-channel-created.ts';
+import * as analyticsMonthDays from './migrations/2026-12-04-55-analytics-month-days.ts';
 
 // Listed explicitly, in order: no directory scanning, so bundling and tests see the same set.
 export const migrations: Record<string, Migration> = {
@@ -83,6 +84,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-52-analytics-interaction-stats': analyticsInteractionStats,
   '2026-12-04-53-analytics-person-weeks': analyticsPersonWeeks,
   '2026-12-04-54-care-channel-created': careChannelCreated,
+  '2026-12-04-55-analytics-month-days': analyticsMonthDays,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -756,10 +756,12 @@ export interface AnalyticsPersonMonthTable {
   place: string;
   user_id: string;
   month: ColumnType<Date | string, string, string>;
-  created: number[];
-  responded: number[];
+  /** Running totals of the month's days (element i = the first i days). */
   contributions: number[];
-  actions: number[];
+  /** Bitmaps of the month's days (bit i - 1: day i) with a creation, a response, any action. */
+  created_days: number;
+  responded_days: number;
+  active_days: number;
 }
 
 /** Contributions per place, ISO week (its Monday) and person active there that week. */

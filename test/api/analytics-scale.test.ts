@@ -7,6 +7,7 @@ import { type Kysely, sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DASHBOARDS } from '../../common/schemas/analytics.ts';
 import * as personWeeks from '../../server/db/migrations/2026-12-04-53-analytics-person-weeks.ts';
+import * as monthDays from '../../server/db/migrations/2026-12-04-55-analytics-month-days.ts';
 import type { ResolvedFilters } from '../../server/modules/analytics/filters.ts';
 import { forgetPerson } from '../../server/modules/analytics/forget.ts';
 import { buildDashboard } from '../../server/modules/analytics/indicators/index.ts';
@@ -250,6 +251,31 @@ describe('analytics roll-ups at scale', () => {
     await personWeeks.down(raw);
     await personWeeks.up(raw);
     expect((await weeks()).rows).toEqual(built);
+  });
+
+  it('the month migration turns the running totals it had into the bitmaps the refreshes build', async () => {
+    const months = () =>
+      sql<{ row: string }>`SELECT concat_ws(' ', place, month, user_id, contributions::text, created_days,
+        responded_days, active_days) AS row FROM analytics_person_months ORDER BY 1`.execute(db());
+    const built = (await months()).rows;
+    expect(built.length).toBeGreaterThan(people.length);
+    const raw = db() as unknown as Kysely<unknown>;
+    await monthDays.down(raw);
+    // The rows as the previous version kept them: four arrays of running totals, from the person-days.
+    const cum = (sum: string) =>
+      sql.raw(`analytics_cum_of(date_trunc('month', d.day)::date, array_agg(d.day), array_agg(${sum}))`);
+    for (const [place, table] of [
+      ["'*'", 'analytics_person_days'],
+      ['d.place', 'analytics_place_person_days'],
+    ])
+      await sql`INSERT INTO analytics_person_months (place, user_id, month, contributions, created, responded, actions)
+        SELECT ${sql.raw(place!)}, d.user_id, date_trunc('month', d.day)::date,
+          ${cum('d.posts + d.questions + d.comments + d.answers + d.pages + d.events + d.shares')},
+          ${cum('d.posts + d.questions + d.pages + d.events')},
+          ${cum('d.comments + d.answers + d.reactions + d.votes + d.shares')}, ${cum('d.actions')}
+        FROM ${sql.table(table!)} d GROUP BY 1, 2, 3`.execute(db());
+    await monthDays.up(raw);
+    expect((await months()).rows).toEqual(built);
   });
 
   it('moves a question to the day of an earlier first answer that arrives later, and a page to its first read in a period', async () => {

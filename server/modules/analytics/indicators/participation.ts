@@ -92,6 +92,20 @@ function inRange(column: string, r: Range): Sql {
 }
 
 /**
+ * Whether a month row `d` has, in the bitmap `column` (bit i - 1: day i of the month), a day
+ * of [from, to]: one AND with the range's days in that month, written here as a constant.
+ */
+function anyDay(column: string, r: Range): Sql {
+  const col = sql.ref(`d.${column}`);
+  const arms = monthParts(r).map(({ month, first, last }) => {
+    // Bits first - 1 to last - 1 (at most bit 30: the mask stays a positive integer).
+    const mask = 2 ** last - 2 ** (first - 1);
+    return sql`WHEN ${month}::date THEN (${col} & ${sql.lit(mask)}) <> 0`;
+  });
+  return sql`CASE d.month ${sql.join(arms, sql` `)} ELSE false END`;
+}
+
+/**
  * How many people did what, in the period and the previous one: one row per (period,
  * creator, responder, contributions) with its number of people. At 20,000 people, sending
  * each person's row to the server and sorting them there cost more than reading them; the
@@ -104,21 +118,24 @@ async function people(db: Db, f: ResolvedFilters): Promise<{ now: Person[]; befo
   const p = f.period;
   const q = f.previous;
   // Each month row's share of the two periods first (narrow rows: OFFSET 0 keeps the planner
-  // from sorting the arrays along), then summed per person.
-  const columns = ['actions', 'created', 'responded', 'contributions'] as const;
+  // from sorting the arrays along), then per person: whether they were active, created and
+  // responded (the days' bitmaps), and their contributions (the running totals).
+  const days = { now: 'active_days', created: 'created_days', responded: 'responded_days' } as const;
   const perPerson =
     place !== null
-      ? sql`SELECT sum(m.actions) > 0 AS now, sum(m.actions_prev) > 0 AS before,
-          sum(m.created)::int AS created, sum(m.responded)::int AS responded,
-          sum(m.contributions)::int AS contributions, sum(m.created_prev)::int AS created_prev,
-          sum(m.responded_prev)::int AS responded_prev, sum(m.contributions_prev)::int AS contributions_prev
+      ? sql`SELECT bool_or(m.now) AS now, bool_or(m.now_prev) AS before,
+          bool_or(m.created)::int AS created, bool_or(m.responded)::int AS responded,
+          sum(m.contributions)::int AS contributions, bool_or(m.created_prev)::int AS created_prev,
+          bool_or(m.responded_prev)::int AS responded_prev, sum(m.contributions_prev)::int AS contributions_prev
         FROM (
-          SELECT d.user_id, ${sql.join(
-            columns.flatMap((c) => [
-              sql`${inRange(c, p)} AS ${sql.ref(c)}`,
-              sql`${inRange(c, q)} AS ${sql.ref(`${c}_prev`)}`,
+          SELECT d.user_id, ${sql.join([
+            ...Object.entries(days).flatMap(([c, column]) => [
+              sql`${anyDay(column, p)} AS ${sql.ref(c)}`,
+              sql`${anyDay(column, q)} AS ${sql.ref(`${c}_prev`)}`,
             ]),
-          )}
+            sql`${inRange('contributions', p)} AS contributions`,
+            sql`${inRange('contributions', q)} AS contributions_prev`,
+          ])}
           FROM ${months(f, place, q.from, p.to)}
           OFFSET 0
         ) m

@@ -75,30 +75,46 @@ const adding = (cols: string[]) =>
 export const CONTRIBUTED = sql`(d.posts + d.questions + d.comments + d.answers + d.pages + d.events + d.shares)`;
 
 /**
- * The running totals kept per person and month (analytics_person_months), as sums of the
- * person-day columns: created (posts, questions, pages, events), responded (comments,
- * answers, reactions, votes, shares), contributions (posts, questions, comments, answers,
- * pages, events, shares) and actions (anything: a row of the month with actions > 0 on a
- * day means the person was active there that day).
+ * What is kept per person and month (analytics_person_months), from the person-day columns:
+ * the running totals of contributions (posts, questions, comments, answers, pages, events,
+ * shares), and bitmaps of the days with any creation (posts, questions, pages, events), any
+ * response (comments, answers, reactions, votes, shares) and any action at all (bit i - 1:
+ * day i of the month).
  */
 const MONTH_SUMS = {
   created: ['posts', 'questions', 'pages', 'events'],
   responded: ['comments', 'answers', 'reactions', 'votes', 'shares'],
   contributions: ['posts', 'questions', 'comments', 'answers', 'pages', 'events', 'shares'],
-  actions: ['actions'],
 } as const satisfies Record<string, Column[]>;
-const MONTH_COLUMNS = Object.keys(MONTH_SUMS) as (keyof typeof MONTH_SUMS)[];
+const MONTH_COLUMNS = ['contributions', 'created_days', 'responded_days', 'active_days'];
 /** A month column summed over staged events `b`. */
 const batchSum = (c: keyof typeof MONTH_SUMS) =>
-  c === 'actions'
-    ? sql`count(*)`
-    : sql`count(*) FILTER (WHERE b.verb IN (${list(MONTH_SUMS[c].flatMap((k) => VERBS[k as keyof typeof VERBS]))}))`;
+  sql`count(*) FILTER (WHERE b.verb IN (${list(MONTH_SUMS[c].flatMap((k) => VERBS[k as keyof typeof VERBS]))}))`;
 /** A month column of a person-day row `d`. */
 const rowSum = (c: keyof typeof MONTH_SUMS) =>
   sql.join(
     MONTH_SUMS[c].map((k) => sql.ref(`d.${k}`)),
     sql` + `,
   );
+/** The month columns of a person-day row `d`: contributions, created, responded. */
+const MONTH_DAY = sql.join(
+  (['contributions', 'created', 'responded'] as const).map((c) => sql`${rowSum(c)} AS ${sql.ref(c)}`),
+);
+/**
+ * Rows of analytics_person_months from `days`: (place, user_id, month, day, contributions,
+ * created, responded) for each person-day with an action, grouped by person and month, in
+ * key order (place, month, person), as a month is read.
+ */
+const monthRows = (days: Sql) => {
+  const bits = (c: string) =>
+    sql`bit_or(CASE WHEN ${sql.ref(`x.${c}`)} > 0 THEN 1 << (x.day - x.month) ELSE 0 END)`;
+  return sql`
+  SELECT x.place, x.user_id, x.month, analytics_cum_of(x.month, array_agg(x.day), array_agg(x.contributions)),
+    ${bits('created')}, ${bits('responded')}, bit_or(1 << (x.day - x.month))
+  FROM (${days}) x
+  GROUP BY 1, 2, 3
+  ORDER BY 1, 3, 2`;
+};
 
 /**
  * The staged events `b` of an actor (`actor`: the condition) under each place they count in:
@@ -116,7 +132,9 @@ const WEEK_DAYS = [1, 2, 3, 4, 5, 6, 7];
 /**
  * Rows of analytics_person_weeks from `days`: (place, week, user_id, day, contributions,
  * actions) for each person-day, grouped by person and week; each running total is seven
- * filtered sums (a function building the array per row cost ten times as much).
+ * filtered sums (a function building the array per row cost ten times as much). In key order:
+ * a week's rows written together are read together (scattered, the dashboard's read of a
+ * week cut short took three times as long at 50M events).
  */
 const weekRows = (days: Sql) => {
   const running = (c: string) =>
@@ -128,7 +146,8 @@ const weekRows = (days: Sql) => {
   return sql`
   SELECT x.place, x.week, x.user_id, sum(x.contributions)::int, ${running('contributions')}, ${running('actions')}
   FROM (${days}) x
-  GROUP BY 1, 2, 3`;
+  GROUP BY 1, 2, 3
+  ORDER BY 1, 2, 3`;
 };
 /** Two weeks' running totals added element by element (`t` the row there, `excluded` the batch's). */
 const addWeeks = (c: string) =>
@@ -214,24 +233,22 @@ export async function applyBatch(db: Trx, options: ApplyOptions = {}): Promise<s
       SET first_day = least(t.first_day, excluded.first_day),
         days = analytics_bits_merge(t.first_day, t.days, excluded.first_day, excluded.days)`);
 
-  // Running totals per person and month, everywhere and per space type (see MONTH_SUMS).
+  // Running totals and active days per person and month, everywhere and per space type (see MONTH_SUMS).
   if (!fresh)
     await run(sql`
     INSERT INTO analytics_person_months AS t (place, user_id, month, ${ids(MONTH_COLUMNS)})
-    SELECT x.place, x.user_id, x.month,
-      ${sql.join(MONTH_COLUMNS.map((c) => sql`analytics_cum_of(x.month, array_agg(x.day), array_agg(${sql.ref(`x.${c}`)}))`))}
-    FROM (
+    ${monthRows(sql`
       SELECT b.place, b.actor_id AS user_id, date_trunc('month', b.day)::date AS month, b.day,
-        ${sql.join(MONTH_COLUMNS.map((c) => sql`${batchSum(c)}::int AS ${sql.ref(c)}`))}
+        ${sql.join((['contributions', 'created', 'responded'] as const).map((c) => sql`${batchSum(c)}::int AS ${sql.ref(c)}`))}
       FROM ${placed(actor)} b
-      GROUP BY 1, 2, 3, 4
-    ) x
-    GROUP BY 1, 2, 3
-    ON CONFLICT (place, month, user_id) DO UPDATE SET ${sql.join(
-      MONTH_COLUMNS.map(
-        (c) => sql`${sql.ref(c)} = analytics_cum_add(${sql.ref(`t.${c}`)}, ${sql.ref(`excluded.${c}`)})`,
-      ),
-    )}`);
+      GROUP BY 1, 2, 3, 4`)}
+    ON CONFLICT (place, month, user_id) DO UPDATE
+      SET contributions = analytics_cum_add(t.contributions, excluded.contributions),
+        ${sql.join(
+          MONTH_COLUMNS.slice(1).map(
+            (c) => sql`${sql.ref(c)} = ${sql.ref(`t.${c}`)} | ${sql.ref(`excluded.${c}`)}`,
+          ),
+        )}`);
   // Contributions per person and ISO week, everywhere and per space type, with the running
   // totals of the week's days (contributions and actions).
   if (!fresh)
@@ -407,21 +424,14 @@ export async function applyBatch(db: Trx, options: ApplyOptions = {}): Promise<s
  * over time, each in one pass over a day table.
  */
 export async function applyFinal(db: Trx): Promise<void> {
-  for (const [place, table] of [
-    [sql`'*'`, sql`analytics_person_days`],
-    [sql`d.place`, sql`analytics_place_person_days`],
-  ] as const)
-    await sql`
-      INSERT INTO analytics_person_months (place, user_id, month, ${ids(MONTH_COLUMNS)})
-      SELECT ${place}, d.user_id, date_trunc('month', d.day)::date,
-        ${sql.join(
-          MONTH_COLUMNS.map(
-            (c) =>
-              sql`analytics_cum_of(date_trunc('month', d.day)::date, array_agg(d.day), array_agg(${rowSum(c)}))`,
-          ),
-        )}
-      FROM ${table} d
-      GROUP BY 1, 2, 3`.execute(db);
+  await sql`
+    INSERT INTO analytics_person_months (place, user_id, month, ${ids(MONTH_COLUMNS)})
+    ${monthRows(sql`
+      SELECT '*' AS place, d.user_id, date_trunc('month', d.day)::date AS month, d.day, ${MONTH_DAY}
+      FROM analytics_person_days d WHERE d.actions > 0
+      UNION ALL
+      SELECT d.place, d.user_id, date_trunc('month', d.day)::date, d.day, ${MONTH_DAY}
+      FROM analytics_place_person_days d WHERE d.actions > 0`)}`.execute(db);
   await sql`
     INSERT INTO analytics_person_weeks (place, week, user_id, ${ids(WEEK_COLUMNS)})
     ${weekRows(sql`
