@@ -63,10 +63,6 @@ export function weeklyChart<T extends { week: string }>(
 export const anyFilter = (f: ResolvedFilters) =>
   f.departmentId !== null || f.siteId !== null || f.peopleCohortId !== null || f.spaceIds !== null;
 
-/** The Monday (UTC) of a time column's week, as YYYY-MM-DD. */
-export const weekOf = (column: string) =>
-  sql<string>`to_char(date_trunc('week', ${sql.ref(column)} AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;
-
 /**
  * `measures` per week of the period of a time column over `source` (FROM … WHERE …, within
  * the period), each row's week its Monday as YYYY-MM-DD (`week`): each row is filed under its

@@ -8,6 +8,7 @@
 // 2026-12-03-43-analytics-domains.
 import { sql } from 'kysely';
 import { IDEA_STATUSES } from '../../../../common/schemas/ideas.ts';
+import { weekOf } from '../../../platform/sql-weeks.ts';
 import type { ResolvedFilters } from '../filters.ts';
 import {
   type Built,
@@ -23,7 +24,7 @@ import {
   rows,
   type Sql,
 } from './common.ts';
-import { bucket, byBucket, inBothPeriods, inPeriod, weeklyChart, weekOf } from './domains.ts';
+import { bucket, byBucket, inBothPeriods, inPeriod, weeklyChart } from './domains.ts';
 
 export const ideasFigures = [
   { key: 'ideas_submitted', unit: 'count' },

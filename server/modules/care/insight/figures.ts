@@ -42,7 +42,3 @@ export const MESSAGE_MEASURES = sql`count(*)::int AS inbound,
   count(m.sentiment)::int AS scored,
   avg(m.sentiment) AS avg,
   (count(*) FILTER (WHERE m.sentiment <= ${NEGATIVE_THRESHOLD}))::int AS negative`;
-
-/** The Monday (UTC) of a time column's ISO week, as YYYY-MM-DD. */
-export const WEEK_OF = (column: string) =>
-  sql<string>`to_char(date_trunc('week', ${sql.ref(column)} AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;

@@ -3,9 +3,10 @@
 // the indexes of migration 2026-12-03-05 (inbound messages by time, conversations by creation).
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
+import { weekOf } from '../../../platform/sql-weeks.ts';
 import { readablePosts, readableSpaceIds, type Viewer } from '../../spaces/visibility.ts';
 import { PRODUCT_TAG } from './commands.ts';
-import { CONVERSATION_MEASURES, MESSAGE_MEASURES, WEEK_OF } from './figures.ts';
+import { CONVERSATION_MEASURES, MESSAGE_MEASURES } from './figures.ts';
 
 const DAY = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -126,7 +127,7 @@ export async function escalationTargets(db: Db, viewer: Viewer, q: string) {
 /** Conversations opened per ISO week (Monday, UTC) and tag: the product tag first, then the busiest 20. */
 export async function tagCounts(db: Db, period: Period) {
   const result = await sql<{ week: string; tag: string; n: number }>`
-    SELECT ${WEEK_OF('c.created_at')} AS week,
+    SELECT ${weekOf('c.created_at')} AS week,
       t.tag, count(*)::int AS n
     FROM care_conversations c CROSS JOIN LATERAL unnest(c.tags) AS t(tag)
     WHERE c.created_at >= ${period.start} AND c.created_at < ${period.end}
@@ -197,7 +198,7 @@ export async function careSummary(db: Db, period: Period, filters: { channel?: s
       AND ${where('m')}
     GROUP BY GROUPING SETS ((), (c.channel_id), (c.team_id))`.execute(db);
   const trend = await sql<{ week: string; channel_id: string; average: number; messages: number }>`
-    SELECT ${WEEK_OF('m.created_at')} AS week,
+    SELECT ${weekOf('m.created_at')} AS week,
       m.channel_id, avg(m.sentiment) AS average, count(*)::int AS messages
     FROM care_messages m JOIN care_conversations c ON c.id = m.conversation_id
     WHERE m.kind = 'inbound' AND m.sentiment IS NOT NULL
