@@ -769,10 +769,12 @@ export interface AnalyticsPersonWeekTable {
   place: string;
   week: ColumnType<Date | string, string, string>;
   user_id: string;
+  /** The week's contributions: the last of contributions_days, kept apart for an index. */
   contributions: number;
-  /** Running totals of the week's seven days (element i = the first i days). */
+  /** Running totals of the week's seven days' contributions (element i = the first i days). */
   contributions_days: number[];
-  actions_days: number[];
+  /** Bitmap of the week's days with any action (bit i - 1: day i, Monday first). */
+  active_days: number;
 }
 
 /** The groups ('department:<id>', 'site:<id>', 'cohort:<id>') a person's applied events are filed under. */

@@ -244,7 +244,7 @@ describe('analytics roll-ups at scale', () => {
   it('the person-week migration fills, from the person-day tables, the rows the refreshes built', async () => {
     const weeks = () =>
       sql<{ row: string }>`SELECT concat_ws(' ', place, week, user_id, contributions,
-        contributions_days::text, actions_days::text) AS row
+        contributions_days::text, active_days) AS row
         FROM analytics_person_weeks ORDER BY 1`.execute(db());
     const built = (await weeks()).rows;
     expect(built.length).toBeGreaterThan(people.length);

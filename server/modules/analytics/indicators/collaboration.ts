@@ -2,6 +2,7 @@
 // answers, reactions, shares aimed at someone else's post, comment or answer), and how much
 // of it crosses departments. Departments are the people's current ones.
 import { sql } from 'kysely';
+import { WEEK } from '../../../platform/sql-weeks.ts';
 import type { ResolvedFilters } from '../filters.ts';
 import {
   type Built,
@@ -13,7 +14,6 @@ import {
   num,
   percent,
   rows,
-  WEEK,
   weeksOf,
 } from './common.ts';
 

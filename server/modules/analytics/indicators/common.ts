@@ -8,8 +8,6 @@ import { UNPREPARED } from '../../../db/prepared-client.ts';
 import type { ResolvedFilters } from '../filters.ts';
 import { DAY_COLUMNS } from '../rollups/apply.ts';
 
-export { WEEK } from '../rollups/apply.ts';
-
 export type Db = AnyDb;
 export type Sql = RawBuilder<unknown>;
 

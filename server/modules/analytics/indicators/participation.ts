@@ -1,6 +1,7 @@
 // Participation: of the people active over the period, who creates, who contributes to
 // others' content, who only reads; and how evenly contributions spread (Lorenz, Gini).
 import { sql } from 'kysely';
+import { WEEK } from '../../../platform/sql-weeks.ts';
 import type { ResolvedFilters } from '../filters.ts';
 import {
   activity,
@@ -24,7 +25,6 @@ import {
   round,
   rows,
   type Sql,
-  WEEK,
   weeksOf,
 } from './common.ts';
 
@@ -76,32 +76,34 @@ function monthParts(r: Range): { month: string; first: number; last: number }[] 
 }
 
 /**
- * What a month row `d` holds of [from, to] in `column`: its running total on the range's last
- * day in that month, less the total the day before its first. The subscripts are written here
- * as constants, one arm per month (a month's arrays hold one element per day of it:
- * analytics_cum_of): a few array reads per row, where calling analytics_cum_in for each sum
- * cost most of the dashboard at 20,000 people.
+ * Days first to last (1-based) of a running-totals array `col` (element i = the first i days):
+ * its total on the last day less the total the day before the first. Subscripts are written
+ * into the query as constants: a few array reads per row, where calling analytics_cum_in for
+ * each sum cost most of the dashboard at 20,000 people.
  */
+const totalOf = (col: Sql, first: number, last: number) =>
+  sql`${col}[${sql.lit(last)}]${first > 1 ? sql` - ${col}[${sql.lit(first - 1)}]` : sql``}`;
+
+/**
+ * Whether a bitmap of days `col` (bit i - 1: day i) has one of days first to last: one AND
+ * with a constant mask (at most bit 30: the mask stays a positive integer).
+ */
+const anyOf = (col: Sql, first: number, last: number) =>
+  sql`(${col} & ${sql.lit(2 ** last - 2 ** (first - 1))}) <> 0`;
+
+/** What a month row `d` holds of [from, to] in the running totals `column`: one arm per month. */
 function inRange(column: string, r: Range): Sql {
-  const col = sql.ref(`d.${column}`);
   const arms = monthParts(r).map(
-    ({ month, first, last }) =>
-      sql`WHEN ${month}::date THEN ${col}[${sql.lit(last)}]${first > 1 ? sql` - ${col}[${sql.lit(first - 1)}]` : sql``}`,
+    ({ month, first, last }) => sql`WHEN ${month}::date THEN ${totalOf(sql.ref(`d.${column}`), first, last)}`,
   );
   return sql`CASE d.month ${sql.join(arms, sql` `)} ELSE 0 END`;
 }
 
-/**
- * Whether a month row `d` has, in the bitmap `column` (bit i - 1: day i of the month), a day
- * of [from, to]: one AND with the range's days in that month, written here as a constant.
- */
+/** Whether a month row `d` has a day of [from, to] in the bitmap `column`: one arm per month. */
 function anyDay(column: string, r: Range): Sql {
-  const col = sql.ref(`d.${column}`);
-  const arms = monthParts(r).map(({ month, first, last }) => {
-    // Bits first - 1 to last - 1 (at most bit 30: the mask stays a positive integer).
-    const mask = 2 ** last - 2 ** (first - 1);
-    return sql`WHEN ${month}::date THEN (${col} & ${sql.lit(mask)}) <> 0`;
-  });
+  const arms = monthParts(r).map(
+    ({ month, first, last }) => sql`WHEN ${month}::date THEN ${anyOf(sql.ref(`d.${column}`), first, last)}`,
+  );
   return sql`CASE d.month ${sql.join(arms, sql` `)} ELSE false END`;
 }
 
@@ -176,7 +178,7 @@ async function people(db: Db, f: ResolvedFilters): Promise<{ now: Person[]; befo
  * Gini of each week (Monday) of the period, over the people active that week (days in the
  * period). Everywhere or in a space type, from analytics_person_weeks: a week wholly inside
  * the period is one narrow index entry per person active that week (its total); a week the
- * period cuts short is cut out of the running totals of its days, subscripts written in.
+ * period cuts short is cut out of the running totals and the active-days bitmap of its days.
  */
 async function weeklyGini(db: Db, f: ResolvedFilters): Promise<Map<string, number | null>> {
   const place = placeOf(f);
@@ -189,12 +191,8 @@ async function weeklyGini(db: Db, f: ResolvedFilters): Promise<Map<string, numbe
       // The week's days inside the period, 1 (Monday) to 7.
       const first = w < p.from ? dayCount(w, p.from) : 1;
       const last = addDays(w, 6) > p.to ? dayCount(w, p.to) : 7;
-      const inWeek = (column: string) => {
-        const col = sql.ref(`d.${column}`);
-        return sql`${col}[${sql.lit(last)}]${first > 1 ? sql` - ${col}[${sql.lit(first - 1)}]` : sql``}`;
-      };
-      return sql`SELECT d.week, ${inWeek('contributions_days')} AS x FROM ${weeks}
-        AND d.week = ${w}::date AND ${inWeek('actions_days')} > 0`;
+      return sql`SELECT d.week, ${totalOf(sql.ref('d.contributions_days'), first, last)} AS x FROM ${weeks}
+        AND d.week = ${w}::date AND ${anyOf(sql.ref('d.active_days'), first, last)}`;
     });
   const perPerson =
     place !== null

@@ -13,6 +13,7 @@ import type { Transaction } from 'kysely';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import type { Database } from '../../../db/schema.ts';
+import { WEEK } from '../../../platform/sql-weeks.ts';
 import { CLICK_TABLES } from './clicks.ts';
 import { countGroupActive, fileBatch } from './groups.ts';
 import { countAllPageReuse, mergePageReads } from './pages.ts';
@@ -96,6 +97,14 @@ const rowSum = (c: keyof typeof MONTH_SUMS) =>
     MONTH_SUMS[c].map((k) => sql.ref(`d.${k}`)),
     sql` + `,
   );
+/**
+ * A bitmap (bit i - 1: day i from `start`) of the days of per-day rows `x` with any action,
+ * or with `count` > 0.
+ */
+const daysOf = (start: Sql, count?: Sql) =>
+  count
+    ? sql`bit_or(CASE WHEN ${count} > 0 THEN 1 << (x.day - ${start}) ELSE 0 END)`
+    : sql`bit_or(1 << (x.day - ${start}))`;
 /** The month columns of a person-day row `d`: contributions, created, responded. */
 const MONTH_DAY = sql.join(
   (['contributions', 'created', 'responded'] as const).map((c) => sql`${rowSum(c)} AS ${sql.ref(c)}`),
@@ -106,11 +115,10 @@ const MONTH_DAY = sql.join(
  * key order (place, month, person), as a month is read.
  */
 const monthRows = (days: Sql) => {
-  const bits = (c: string) =>
-    sql`bit_or(CASE WHEN ${sql.ref(`x.${c}`)} > 0 THEN 1 << (x.day - x.month) ELSE 0 END)`;
+  const bits = (c: string) => daysOf(sql`x.month`, sql.ref(`x.${c}`));
   return sql`
   SELECT x.place, x.user_id, x.month, analytics_cum_of(x.month, array_agg(x.day), array_agg(x.contributions)),
-    ${bits('created')}, ${bits('responded')}, bit_or(1 << (x.day - x.month))
+    ${bits('created')}, ${bits('responded')}, ${daysOf(sql`x.month`)}
   FROM (${days}) x
   GROUP BY 1, 2, 3
   ORDER BY 1, 3, 2`;
@@ -126,36 +134,35 @@ const placed = (actor: Sql) => sql`(
   SELECT 'type:' || b.space_type, b.* FROM analytics_batch b WHERE ${actor} AND b.space_type IS NOT NULL
 )`;
 
-/** The columns of analytics_person_weeks after its key: the week's total, then running totals of its days. */
-const WEEK_COLUMNS = ['contributions', 'contributions_days', 'actions_days'];
+/**
+ * The columns of analytics_person_weeks after its key: the week's contributions (also the
+ * last of its running totals, kept apart for the index the whole weeks are read from), the
+ * running totals of its days, and a bitmap of its days with any action (as the month rows').
+ */
+const WEEK_COLUMNS = ['contributions', 'contributions_days', 'active_days'];
 const WEEK_DAYS = [1, 2, 3, 4, 5, 6, 7];
 /**
- * Rows of analytics_person_weeks from `days`: (place, week, user_id, day, contributions,
- * actions) for each person-day, grouped by person and week; each running total is seven
+ * Rows of analytics_person_weeks from `days`: (place, week, user_id, day, contributions) for
+ * each person-day with an action, grouped by person and week; the running totals are seven
  * filtered sums (a function building the array per row cost ten times as much). In key order:
  * a week's rows written together are read together (scattered, the dashboard's read of a
  * week cut short took three times as long at 50M events).
  */
-const weekRows = (days: Sql) => {
-  const running = (c: string) =>
-    sql`ARRAY[${sql.join(
+const weekRows = (days: Sql) => sql`
+  SELECT x.place, x.week, x.user_id, sum(x.contributions)::int,
+    ARRAY[${sql.join(
       WEEK_DAYS.map(
-        (i) => sql`coalesce(sum(${sql.ref(`x.${c}`)}) FILTER (WHERE x.day - x.week < ${sql.lit(i)}), 0)::int`,
+        (i) => sql`coalesce(sum(x.contributions) FILTER (WHERE x.day - x.week < ${sql.lit(i)}), 0)::int`,
       ),
-    )}]`;
-  return sql`
-  SELECT x.place, x.week, x.user_id, sum(x.contributions)::int, ${running('contributions')}, ${running('actions')}
+    )}],
+    ${daysOf(sql`x.week`)}
   FROM (${days}) x
   GROUP BY 1, 2, 3
   ORDER BY 1, 2, 3`;
-};
-/** Two weeks' running totals added element by element (`t` the row there, `excluded` the batch's). */
-const addWeeks = (c: string) =>
-  sql`${sql.ref(c)} = ARRAY[${sql.join(WEEK_DAYS.map((i) => sql`${sql.ref(`t.${c}`)}[${sql.lit(i)}] + ${sql.ref(`excluded.${c}`)}[${sql.lit(i)}]`))}]`;
-
-/** The Monday of a date column's ISO week, as a date (pure date arithmetic: no time zone). */
-export const WEEK = (column: string) =>
-  sql`(${sql.ref(column)} - (extract(isodow FROM ${sql.ref(column)})::int - 1))`;
+/** The week's running totals there (`t`) and the batch's (`excluded`), added element by element. */
+const ADD_WEEK_DAYS = sql`contributions_days = ARRAY[${sql.join(
+  WEEK_DAYS.map((i) => sql`t.contributions_days[${sql.lit(i)}] + excluded.contributions_days[${sql.lit(i)}]`),
+)}]`;
 
 /**
  * Stages the events matching `where` (on the log `e`) as the temporary table
@@ -256,11 +263,11 @@ export async function applyBatch(db: Trx, options: ApplyOptions = {}): Promise<s
     INSERT INTO analytics_person_weeks AS t (place, week, user_id, ${ids(WEEK_COLUMNS)})
     ${weekRows(sql`
       SELECT b.place, ${WEEK('b.day')} AS week, b.actor_id AS user_id, b.day,
-        ${batchSum('contributions')}::int AS contributions, count(*)::int AS actions
+        ${batchSum('contributions')}::int AS contributions
       FROM ${placed(actor)} b
       GROUP BY 1, 2, 3, 4`)}
     ON CONFLICT (place, week, user_id) DO UPDATE SET contributions = t.contributions + excluded.contributions,
-      ${sql.join(WEEK_COLUMNS.slice(1).map(addWeeks))}`);
+      ${ADD_WEEK_DAYS}, active_days = t.active_days | excluded.active_days`);
 
   // Day tables: the organisation, each space, each space type; then their distinct people.
   await run(sql`
@@ -435,10 +442,10 @@ export async function applyFinal(db: Trx): Promise<void> {
   await sql`
     INSERT INTO analytics_person_weeks (place, week, user_id, ${ids(WEEK_COLUMNS)})
     ${weekRows(sql`
-      SELECT '*' AS place, ${WEEK('d.day')} AS week, d.user_id, d.day, ${CONTRIBUTED} AS contributions, d.actions
+      SELECT '*' AS place, ${WEEK('d.day')} AS week, d.user_id, d.day, ${CONTRIBUTED} AS contributions
       FROM analytics_person_days d WHERE d.actions > 0
       UNION ALL
-      SELECT d.place, ${WEEK('d.day')}, d.user_id, d.day, ${CONTRIBUTED}, d.actions
+      SELECT d.place, ${WEEK('d.day')}, d.user_id, d.day, ${CONTRIBUTED}
       FROM analytics_place_person_days d WHERE d.actions > 0`)}`.execute(db);
   await sql`
     INSERT INTO analytics_actors (place, user_id, first_day, days)
