@@ -134,10 +134,11 @@ export async function refreshRollups(db: Db, now: Date): Promise<RefreshResult> 
     // People who moved take their applied history to their new groups before the batch.
     await syncGroups(trx, watermark);
     const top = await maxEventId(trx);
+    // Pending ids were noted under an earlier top, so none is above the watermark.
     const events = await stageBatch(
       trx,
-      sql`(e.id > ${watermark}::bigint AND e.id <= ${top}::bigint)
-        OR e.id IN (SELECT p.id FROM analytics_pending_events p)`,
+      sql`e.id > ${watermark}::bigint AND e.id <= ${top}::bigint`,
+      sql`e.id IN (SELECT p.id FROM analytics_pending_events p) AND e.id <= ${watermark}::bigint`,
     );
     const days = events > 0 ? await applyBatch(trx) : [];
     await sql`DELETE FROM analytics_pending_events

@@ -15,6 +15,7 @@
 
 import { type RawBuilder, sql } from 'kysely';
 import type { Trx } from './apply.ts';
+import { BITS_ADDED, bitsOfDays } from './bits.ts';
 
 type Sql = RawBuilder<unknown>;
 
@@ -71,12 +72,13 @@ export async function applyShares(fresh: boolean, run: (q: Sql) => Promise<void>
   if (!fresh)
     await run(sql`
     INSERT INTO analytics_sharers AS t (user_id, first_day, days)
-    SELECT b.actor_id, min(b.day), analytics_bits_of(array_agg(DISTINCT b.day)) FROM analytics_batch b
+    SELECT b.actor_id, min(b.day), ${bitsOfDays(sql`b.day`)} FROM analytics_batch b
     WHERE ${shared} AND b.actor_id IS NOT NULL
     GROUP BY 1
     ON CONFLICT (user_id) DO UPDATE
       SET first_day = least(t.first_day, excluded.first_day),
-        days = analytics_bits_merge(t.first_day, t.days, excluded.first_day, excluded.days)`);
+        days = analytics_bits_merge(t.first_day, t.days, excluded.first_day, excluded.days)
+      WHERE ${BITS_ADDED}`);
 }
 
 /** After a rebuild: the sharers' bitmaps, in one pass over the person table. */
