@@ -17,9 +17,10 @@
 //   time too;
 // - ingest (PostgreSQL): the stream scenario's home feed load alone, then while another
 //   process writes 2,000 events per second into the log (batches of 100 rows, shaped as the
-//   commands write them) and the roll-up refresh runs twice (as the job would, through the
-//   refresh route, in the server), then alone again: feed p99 without and with, the ratio,
-//   and the ingest rate achieved. The embedded database belongs to the server's process, so
+//   commands write them), first without refresh, then while the roll-up refresh runs twice
+//   (as the job would, through the refresh route, in the server), then alone again: feed
+//   p99 alone, writing, and writing with the refreshes (the target's ratio), and the ingest
+//   rate achieved. The embedded database belongs to the server's process, so
 //   no other process can write into it: the ingest phase runs on PostgreSQL only.
 //
 // Flags: --events N; --phases rebuild,dashboards,ingest (the default; generation always, unless
@@ -453,15 +454,25 @@ async function ingest(env: Record<string, string>, info: Stored, seconds: number
       );
     }
     await load({ url: feedUrl, rotate: readers, durationSeconds: 2 });
-    // The three loads take about two minutes: wait for the refresh job only if it is due sooner.
+    // The four loads take about three minutes: wait for the refresh job only if it is due sooner.
     const toNextJob = 300_000 - (Date.now() % 300_000);
     jobNote =
-      toNextJob < 150_000
+      toNextJob < 200_000
         ? await afterRefreshJob(trame.url, readers[0]!)
         : `none (the next refresh job was due in ${Math.round(toNextJob / 1000)} s)`;
     console.log('  home feed alone…');
     const alone = await load({ url: feedUrl, rotate: readers, durationSeconds: seconds });
-    console.log('  home feed while 2,000 events per second are written…');
+    // The writes alone first, to tell their cost from the refreshes'.
+    console.log('  home feed while 2,000 events per second are written, no refresh…');
+    const writerOnly = startWriter(env, seconds + 2);
+    await writerOnly.ready;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const writing = await load({ url: feedUrl, rotate: readers, durationSeconds: seconds });
+    await writerOnly.done;
+    // Those events applied (untimed), so the refreshes below apply what the next phase writes.
+    await refresh();
+    refreshes.pop();
+    console.log('  home feed while 2,000 events per second are written and the roll-ups refreshed twice…');
     const writer = startWriter(env, seconds + 2);
     await writer.ready;
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -476,7 +487,7 @@ async function ingest(env: Record<string, string>, info: Stored, seconds: number
     const written = await writer.done;
     console.log('  home feed alone again…');
     const after = await load({ url: feedUrl, rotate: readers, durationSeconds: seconds });
-    for (const r of [alone, during, after]) {
+    for (const r of [alone, writing, during, after]) {
       if (r.errors || r.non2xx) throw new Error(`home feed: errors under load ${JSON.stringify(r)}`);
     }
     const bare = await startCeiling(bytes);
@@ -498,6 +509,11 @@ async function ingest(env: Record<string, string>, info: Stored, seconds: number
         'home feed p99 ms, while ingesting': during.p99Ms,
         'home feed p99 ms, alone again': after.p99Ms,
         'home feed p99 ratio, ingesting / alone': Number((during.p99Ms / alone.p99Ms).toFixed(3)),
+        'home feed p99 ms, while writing without refresh': writing.p99Ms,
+        'home feed p99 ratio, writing without refresh / alone': Number(
+          (writing.p99Ms / alone.p99Ms).toFixed(3),
+        ),
+        'home feed req/s, while writing without refresh': writing.requestsPerSecond,
         'home feed p50 ms, alone': alone.p50Ms,
         'home feed p50 ms, while ingesting': during.p50Ms,
         'home feed req/s, alone': alone.requestsPerSecond,
@@ -607,7 +623,7 @@ export async function analytics(database: BenchDatabase) {
           feedSeconds,
         });
         result.notes.push(
-          `Ingest: home feed load (10 connections, ${info.readerTokens.length} readers in turn, ${feedSeconds} s) alone, while a separate process writes 2,000 events/s in batches of 100 and the refresh route runs twice, then alone again.`,
+          `Ingest: home feed load (10 connections, ${info.readerTokens.length} readers in turn, ${feedSeconds} s) alone; while a separate process writes 2,000 events/s in batches of 100, without refresh; then (those events refreshed, untimed) while it writes again and the refresh route runs twice ("while ingesting", the target); then alone again. Latencies are autocannon's, in whole milliseconds.`,
         );
       }
       return writeResult(result);
