@@ -81,6 +81,20 @@ describe('analytics', () => {
     await opened.waitFor();
     expect(Number((await opened.textContent())?.replace(/\D/g, ''))).toBeGreaterThan(5);
     await expect.poll(() => figureText('median_first_response_minutes')).toMatch(/min/);
+    // The demo has a week of mostly unhappy messages: the sentiment line goes below zero and
+    // its axis with it, the line staying between the lowest and the highest grid line.
+    const sentiment = page.getByTestId('chart-sentiment_by_week').locator('svg.chart-svg');
+    const drawn = await sentiment.evaluate((svg) => {
+      const grid = [...svg.querySelectorAll('line.grid')].map((l) => Number(l.getAttribute('y1')));
+      const ys = [...svg.querySelectorAll('path.series')].flatMap((p) =>
+        [...(p.getAttribute('d') ?? '').matchAll(/[ML]\s*[\d.]+[ ,]([\d.-]+)/g)].map((m) => Number(m[1])),
+      );
+      return { top: Math.min(...grid), bottom: Math.max(...grid), ys, labels: svg.textContent ?? '' };
+    });
+    expect(drawn.ys.length).toBeGreaterThan(1);
+    for (const y of drawn.ys) expect(y).toBeGreaterThanOrEqual(drawn.top - 0.01);
+    for (const y of drawn.ys) expect(y).toBeLessThanOrEqual(drawn.bottom + 0.01);
+    expect(drawn.labels).toMatch(/−|-/);
     await tabs.getByRole('link', { name: 'Adoption', exact: true }).click();
   });
 

@@ -33,12 +33,18 @@ export function LineChart({
   const days = [...new Set(chart.lines.flatMap((line) => line.points.map((p) => p.x)))].sort();
   const values = chart.lines.flatMap((line) => line.points.map((p) => p.y ?? 0));
   if (days.length === 0) return <p className="muted">{t('analytics.chartUi.empty')}</p>;
-  const top = niceMax(Math.max(0, ...values));
+  // Most series are counts, from zero up; a sentiment runs from −1 to 1, so the axis goes
+  // below zero as far as the lowest point needs (a line drawn under the axis otherwise).
+  const high = Math.max(0, ...values);
+  const low = Math.min(0, ...values);
+  const bottom = low < 0 ? -niceMax(-low) : 0;
+  const top = high > 0 || bottom === 0 ? niceMax(high) : 0;
+  const ticks = bottom < 0 ? [...new Set([bottom, 0, top])] : [0, top / 2, top];
   const plotW = W - M.left - M.right;
   const plotH = H - M.top - M.bottom;
   const x = (day: string) =>
     M.left + (days.length === 1 ? plotW / 2 : (days.indexOf(day) / (days.length - 1)) * plotW);
-  const y = (value: number) => M.top + plotH - (value / top) * plotH;
+  const y = (value: number) => M.top + plotH - ((value - bottom) / (top - bottom)) * plotH;
   let current = 0;
   const styled = chart.lines.map((line) => {
     const style = isPreviousLine(line.key) ? PREVIOUS : (STYLES[current++ % STYLES.length] ?? PREVIOUS);
@@ -58,7 +64,7 @@ export function LineChart({
   return (
     <div className="chart-body">
       <svg viewBox={`0 0 ${W} ${H}`} className="chart-svg" role="img" aria-label={summary}>
-        {[0, top / 2, top].map((tick) => (
+        {ticks.map((tick) => (
           <g key={tick}>
             <line x1={M.left} x2={W - M.right} y1={y(tick)} y2={y(tick)} className="grid" />
             <text x={M.left - 6} y={y(tick) + 4} textAnchor="end" className="axis-label">
