@@ -1,6 +1,9 @@
 // Load with autocannon (HTTP/1.1 keep-alive connections), reported as throughput and
-// latency percentiles.
+// latency percentiles. The percentiles are taken from every 2xx response's own time, to
+// 0.1 ms: autocannon's histogram keeps whole milliseconds, too coarse for a p99 of a few
+// milliseconds (at 6 ms, one step is 17 %).
 import autocannon from 'autocannon';
+import { percentile } from './stats.ts';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -24,17 +27,24 @@ export async function load(options: {
   connections?: number;
   durationSeconds?: number;
 }): Promise<LoadResult> {
-  const result = await autocannon({
+  // Without a callback autocannon returns its tracker (an event emitter) made thenable; its
+  // types say only the promise.
+  const run = autocannon({
     url: options.url,
     headers: options.headers,
     ...(options.rotate?.length ? { requests: [{ setupRequest: rotating(options.rotate) }] } : {}),
     connections: options.connections ?? 10,
     duration: options.durationSeconds ?? 10,
+  }) as Promise<autocannon.Result> & Pick<autocannon.Instance, 'on'>;
+  const times: number[] = [];
+  run.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+    if (status >= 200 && status < 300) times.push(ms);
   });
+  const result = await run;
   return {
     requestsPerSecond: Math.round(result.requests.average),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
+    p50Ms: percentile(times, 50),
+    p99Ms: percentile(times, 99),
     errors: result.errors,
     non2xx: result.non2xx,
   };

@@ -51,6 +51,7 @@ import { flag, has } from '../lib/args.ts';
 import { load } from '../lib/load.ts';
 import { type BenchDatabase, freshDatabase, root, startCeiling, startTrame } from '../lib/processes.ts';
 import { writeResult } from '../lib/results.ts';
+import { percentile } from '../lib/stats.ts';
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 /** Administrators signed in for the dashboards, in turn. */
@@ -66,11 +67,6 @@ const IGNORED_FILTER_NOTES: Record<string, string> = {
   care_period_only: 'care applies the period only',
   ambassadors_no_spaces: 'ambassador shares belong to no space',
 };
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Number(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!.toFixed(1));
-}
 
 /**
  * One request at a time for `seconds` (at least `min`, at most `max` requests), each with the
@@ -623,7 +619,7 @@ export async function analytics(database: BenchDatabase) {
           feedSeconds,
         });
         result.notes.push(
-          `Ingest: home feed load (10 connections, ${info.readerTokens.length} readers in turn, ${feedSeconds} s) alone; while a separate process writes 2,000 events/s in batches of 100, without refresh; then (those events refreshed, untimed) while it writes again and the refresh route runs twice ("while ingesting", the target); then alone again. Latencies are autocannon's, in whole milliseconds.`,
+          `Ingest: home feed load (10 connections, ${info.readerTokens.length} readers in turn, ${feedSeconds} s) alone; while a separate process writes 2,000 events/s in batches of 100, without refresh; then (those events refreshed, untimed) while it writes again and the refresh route runs twice ("while ingesting", the target); then alone again. Latencies are each response's own, to 0.1 ms (bench/lib/load.ts).`,
         );
       }
       return writeResult(result);

@@ -12,14 +12,10 @@ import { codeWordOf } from '../fixtures/stream.ts';
 import { load } from '../lib/load.ts';
 import { type BenchDatabase, freshDatabase, startCeiling, startTrame } from '../lib/processes.ts';
 import { writeResult } from '../lib/results.ts';
+import { percentile } from '../lib/stats.ts';
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const cookie = (token: string) => `trame_session=${token}; trame_csrf=bench-csrf-token`;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Number(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!.toFixed(1));
-}
 
 /** Milliseconds from sending a post to the first search that finds it, `rounds` times. */
 async function timeToSearchable(url: string, token: string, spaceId: string, rounds: number) {

@@ -22,14 +22,9 @@ import {
   startTrame,
 } from '../lib/processes.ts';
 import { writeResult } from '../lib/results.ts';
+import { percentile } from '../lib/stats.ts';
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return Number(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!.toFixed(1));
-}
 
 /** Resident memory of a process and its children (tsx runs the server in a child node). */
 function rssKb(pid: number | undefined): number {
