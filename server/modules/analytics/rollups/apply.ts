@@ -284,7 +284,7 @@ export async function applyBatch(db: Trx, options: ApplyOptions = {}): Promise<s
       WHERE excluded.contributions[cardinality(excluded.contributions)] > 0
         OR ${sql.join(MONTH_COLUMNS.slice(1).map(newBits), sql` | `)} <> 0`);
   // Contributions per person and ISO week, everywhere and per space type, with the running
-  // totals of the week's days (contributions and actions).
+  // totals of the week's days and a bitmap of its active days.
   if (!fresh)
     await run(sql`
     INSERT INTO analytics_person_weeks AS t (place, week, user_id, ${ids(WEEK_COLUMNS)})

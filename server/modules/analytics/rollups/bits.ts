@@ -14,8 +14,12 @@ export const bitsOfDays = (day: RawBuilder<unknown>) =>
 
 /**
  * In ON CONFLICT DO UPDATE … WHERE: the batch's days (`excluded`) are not all in the row's
- * already (`t`), so the row has something to change (`first_day` and `days` only).
+ * already (`t`), so the row has something to change (`first_day` and `days` only). A CASE,
+ * whose order PostgreSQL keeps: the AND of the bits is only defined once the lengths match.
  */
-export const BITS_ADDED = sql`NOT (excluded.first_day >= t.first_day
-  AND excluded.first_day + length(excluded.days) <= t.first_day + length(t.days)
-  AND substring(t.days FROM excluded.first_day - t.first_day + 1 FOR length(excluded.days)) & excluded.days = excluded.days)`;
+export const BITS_ADDED = sql`CASE
+  WHEN excluded.first_day < t.first_day
+    OR excluded.first_day + length(excluded.days) > t.first_day + length(t.days) THEN true
+  ELSE substring(t.days FROM excluded.first_day - t.first_day + 1 FOR length(excluded.days)) & excluded.days
+    <> excluded.days
+  END`;
