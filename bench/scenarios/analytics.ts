@@ -30,7 +30,8 @@
 // _POSTS and _SECONDS shrink the rest for a quick run.
 // Duration at 50,000,000 events on this 2-core machine, shared (2 December 2026): stream fixture
 // 8 min, log 22 min + indexes 3 min + vacuum 1 min, rebuild 24 min, then the dashboards (at
-// least 20 requests each of 29: as long as the slowest dashboards take). The care, ideas and
+// least 20 requests each of 29: as long as the slowest dashboards take); on 4 December the same
+// machine took 2, 5, 1 and 14 min for the first four (it varies from day to day). The care, ideas and
 // ambassadors step took 87 s at full size (3 December 2026), then 17 s of refresh and 6 s of
 // vacuum on a rebuilt database. Generate once with --keep, then measure with --reuse.
 import { spawn } from 'node:child_process';
