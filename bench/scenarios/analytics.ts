@@ -424,10 +424,10 @@ async function ingest(env: Record<string, string>, info: Stored, seconds: number
   const trame = await startTrame(env);
   admin.origin = trame.url;
   const feedUrl = `${trame.url}/api/v1/feed?limit=20`;
-  const refreshes: number[] = [];
   let jobNote = '';
   let refreshedBy = 'the refresh route (POST /api/v1/analytics/refresh), in the server';
-  const refresh = async () => {
+  /** One refresh, as the job would run it: how long it took. */
+  const refresh = async (): Promise<number> => {
     const t = performance.now();
     const res = await fetch(`${trame.url}/api/v1/analytics/refresh`, { method: 'POST', headers: admin });
     const text = await res.text();
@@ -437,7 +437,7 @@ async function ingest(env: Record<string, string>, info: Stored, seconds: number
       const handle = await open(env);
       await refreshRollups(handle.db, new Date()).finally(() => handle.close());
     } else if (res.status !== 200) throw new Error(`refresh answered ${res.status}: ${text}`);
-    refreshes.push(Math.round(performance.now() - t));
+    return Math.round(performance.now() - t);
   };
   let bytes = 0;
   try {
@@ -468,19 +468,18 @@ async function ingest(env: Record<string, string>, info: Stored, seconds: number
     await writerOnly.done;
     // Those events applied (untimed), so the refreshes below apply what the next phase writes.
     await refresh();
-    refreshes.pop();
     console.log('  home feed while 2,000 events per second are written and the roll-ups refreshed twice…');
     const writer = startWriter(env, seconds + 2);
     await writer.ready;
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const timers = [1 / 3, 2 / 3].map(
       (f) =>
-        new Promise<void>((resolve, reject) =>
+        new Promise<number>((resolve, reject) =>
           setTimeout(() => refresh().then(resolve, reject), f * seconds * 1000),
         ),
     );
     const during = await load({ url: feedUrl, rotate: readers, durationSeconds: seconds });
-    await Promise.all(timers);
+    const refreshes = await Promise.all(timers);
     const written = await writer.done;
     console.log('  home feed alone again…');
     const after = await load({ url: feedUrl, rotate: readers, durationSeconds: seconds });
